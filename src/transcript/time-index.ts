@@ -1,0 +1,138 @@
+import type { SpeechTurn, Transcript } from './model.ts';
+
+/**
+ * A lookup structure answering "which turn / which word is playing at time t"
+ * in O(log n). Built once per transcript change; queried on every animation frame.
+ *
+ * Turn indices here are positions among speech turns (events excluded), the same
+ * index the UI exposes as `data-turn-index`.
+ */
+export interface TimeIndex {
+  /** Entry index of each speech turn, by turn index. */
+  readonly turnEntry: Int32Array;
+  /** Timed turns sorted by start: start, effective end, turn index, running max of ends. */
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+  readonly turnAt: Int32Array;
+  readonly maxEndUpTo: Float64Array;
+  /** Per turn: its timed words (start/effective end/word index), null when it has none. */
+  readonly words: ReadonlyArray<WordIndex | null>;
+}
+
+interface WordIndex {
+  starts: Float64Array;
+  ends: Float64Array;
+  wordAt: Int32Array;
+}
+
+/** Start of a turn: its own, else its first timed word's. */
+export function turnStart(turn: SpeechTurn): number | undefined {
+  if (turn.start !== undefined) return turn.start;
+  return turn.words.find((word) => word.start !== undefined)?.start;
+}
+
+/** End of a turn: its own, else its last timed word's end. */
+export function turnEnd(turn: SpeechTurn): number | undefined {
+  if (turn.end !== undefined) return turn.end;
+  for (let i = turn.words.length - 1; i >= 0; i--) {
+    const word = turn.words[i];
+    if (word?.end !== undefined) return word.end;
+  }
+  return undefined;
+}
+
+export function buildTimeIndex(transcript: Transcript): TimeIndex {
+  const turnEntries: number[] = [];
+  const timed: { start: number; end: number | undefined; turn: number }[] = [];
+  const words: (WordIndex | null)[] = [];
+
+  transcript.entries.forEach((entry, entryIndex) => {
+    if (entry.kind !== 'speech') return;
+    const turn = turnEntries.length;
+    turnEntries.push(entryIndex);
+    const start = turnStart(entry);
+    const end = turnEnd(entry);
+    if (start !== undefined && Number.isFinite(start)) timed.push({ start, end, turn });
+    words.push(buildWordIndex(entry, end));
+  });
+
+  timed.sort((a, b) => a.start - b.start || a.turn - b.turn);
+  const count = timed.length;
+  const starts = new Float64Array(count);
+  const ends = new Float64Array(count);
+  const turnAt = new Int32Array(count);
+  const maxEndUpTo = new Float64Array(count);
+  let maxEnd = -Infinity;
+  for (let i = 0; i < count; i++) {
+    const item = timed[i]!;
+    // An open-ended turn lasts until the next timed turn starts.
+    const nextStart = i + 1 < count ? timed[i + 1]!.start : Infinity;
+    const end = item.end !== undefined && item.end > item.start ? item.end : nextStart;
+    starts[i] = item.start;
+    ends[i] = end;
+    turnAt[i] = item.turn;
+    maxEnd = Math.max(maxEnd, end);
+    maxEndUpTo[i] = maxEnd;
+  }
+  return { turnEntry: Int32Array.from(turnEntries), starts, ends, turnAt, maxEndUpTo, words };
+}
+
+function buildWordIndex(turn: SpeechTurn, turnEndTime: number | undefined): WordIndex | null {
+  const timed: { start: number; end: number | undefined; word: number }[] = [];
+  turn.words.forEach((word, index) => {
+    if (word.start !== undefined && Number.isFinite(word.start)) {
+      timed.push({ start: word.start, end: word.end, word: index });
+    }
+  });
+  if (timed.length === 0) return null;
+  timed.sort((a, b) => a.start - b.start || a.word - b.word);
+  const starts = new Float64Array(timed.length);
+  const ends = new Float64Array(timed.length);
+  const wordAt = new Int32Array(timed.length);
+  timed.forEach((item, i) => {
+    const nextStart = timed[i + 1]?.start ?? turnEndTime ?? Infinity;
+    starts[i] = item.start;
+    ends[i] = item.end !== undefined && item.end > item.start ? item.end : nextStart;
+    wordAt[i] = item.word;
+  });
+  return { starts, ends, wordAt };
+}
+
+/** Index of the last element of `sorted` that is <= t, or -1. */
+export function lastAtOrBefore(sorted: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! <= t) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+/**
+ * The speech turn whose [start, end) contains t, or -1 in a gap, before the
+ * first or after the last timed turn. With overlapping turns the one that
+ * started last wins.
+ */
+export function activeTurnAt(index: TimeIndex, t: number): number {
+  for (let i = lastAtOrBefore(index.starts, t); i >= 0; i--) {
+    if (index.maxEndUpTo[i]! <= t) return -1;
+    if (t < index.ends[i]!) return index.turnAt[i]!;
+  }
+  return -1;
+}
+
+/** The word of `turn` whose [start, end) contains t, or -1. */
+export function activeWordAt(index: TimeIndex, turn: number, t: number): number {
+  const words = turn >= 0 ? index.words[turn] : null;
+  if (!words) return -1;
+  const i = lastAtOrBefore(words.starts, t);
+  if (i < 0 || t >= words.ends[i]!) return -1;
+  return words.wordAt[i]!;
+}
