@@ -1,0 +1,43 @@
+import type { Transcript } from '../transcript/model.ts';
+import type { AlignEngine } from './align-engine.ts';
+
+/** Mono PCM at any sample rate; the aligner resamples to the model's 16 kHz itself. */
+export interface AlignAudio {
+  samples: Float32Array;
+  sampleRate: number;
+}
+
+export interface AlignProgress {
+  /** 0..1 of the whole run; grows monotonically. */
+  fraction: number;
+  /** What is happening, for a status line: `loading model`, `aligning`, ... */
+  stage: string;
+}
+
+export interface AlignOptions {
+  /** BCP-47 tag; defaults to the transcript's language, then `en`. */
+  language?: string;
+  engine: AlignEngine;
+  /** Checked between chunks; an aborted run rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Called after each chunk (and at stage changes). */
+  onProgress?: (progress: AlignProgress) => void;
+}
+
+export interface AlignOutcome {
+  /**
+   * A copy of the input in which every speech turn and every word has
+   * `start`/`end` and `timing` `aligned` or `estimated` (times the input
+   * marked `file` or `manual` are kept as they were and used as anchors);
+   * every speech turn has `confidence` 0..1. Events get times too: the
+   * non-speech gap they were placed in (`aligned`), or a guess between their
+   * neighbours (`estimated`).
+   */
+  transcript: Transcript;
+  /** Indices into `transcript.entries` of speech turns a person should check. */
+  lowConfidence: number[];
+  /** True when no acoustic model was used at all (unsupported language): every time is a syllable-count estimate. */
+  estimated: boolean;
+  /** Sentences a person can act on, e.g. `no acoustic model for "de"; timings are estimated`. */
+  warnings: string[];
+}
