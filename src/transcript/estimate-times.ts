@@ -1,0 +1,165 @@
+/**
+ * Estimated timings: the simple baseline used when a transcript (or part of
+ * one) has no times. Speech time is spread in proportion to syllables, with
+ * a little extra for the pauses that punctuation implies. Every time that
+ * already exists is an anchor that never moves; only the gaps between anchors
+ * are filled, so hand-set and aligned times survive any re-estimate.
+ */
+import type { Entry, Transcript, Word } from './model.ts';
+import { countSyllables } from './syllables.ts';
+
+/** Pause after a word, in syllable units, implied by its trailing punctuation. */
+function pauseAfter(text: string): number {
+  const bare = text.replace(/["'”’)\]»]+$/u, '');
+  if (/[.!?…]$/u.test(bare)) return 1;
+  if (/[,;:—–-]$/u.test(bare)) return 0.5;
+  return 0;
+}
+
+/** Pause between two entries (a change of speaker or a new paragraph), in syllable units. */
+const ENTRY_GAP = 1;
+/** Nominal length of an event such as `(SOUNDBITE OF MUSIC)`, in syllable units (about a second of speech). */
+const EVENT_WEIGHT = 4;
+/** Nominal length of a speech turn that has no words yet, in syllable units. */
+const EMPTY_TURN_WEIGHT = 1;
+
+/**
+ * Fills the `undefined` slots of an ordered list of boundary times.
+ *
+ * `weights[k]` is the weight between boundary `k - 1` and boundary `k`
+ * (`weights[0]` is measured from the virtual boundary `from`); `trailing` is
+ * the weight from the last boundary to the virtual boundary `to`. Unknown
+ * boundaries between two known ones are placed in proportion to the weight
+ * between them. The virtual bounds give way to real anchors that lie beyond them.
+ */
+function fillBoundaries(times: (number | undefined)[], weights: number[], trailing: number, from: number, to: number): number[] {
+  const n = times.length;
+  const filled = new Array<number>(n);
+  const positions = new Array<number>(n);
+  let position = 0;
+  for (let k = 0; k < n; k++) {
+    position += weights[k] ?? 0;
+    positions[k] = position;
+  }
+  const endPosition = position + trailing;
+
+  // Fills the open run (left, right) between two known boundaries.
+  const fillRun = (left: number, right: number, leftPos: number, leftTime: number, rightPos: number, rightTime: number) => {
+    const count = right - left - 1;
+    if (count <= 0) return;
+    const span = rightPos - leftPos;
+    const duration = Math.max(0, rightTime - leftTime);
+    for (let k = left + 1; k < right; k++) {
+      const fraction = span > 0 ? ((positions[k] ?? 0) - leftPos) / span : (k - left) / (count + 1);
+      filled[k] = leftTime + duration * fraction;
+    }
+  };
+
+  let lastKnown = -1;
+  let lastPos = 0;
+  let lastTime = from;
+  for (let k = 0; k < n; k++) {
+    const time = times[k];
+    if (time === undefined) continue;
+    filled[k] = time;
+    // A virtual start later than the first anchor gives way to the anchor.
+    const leftTime = lastKnown === -1 ? Math.min(lastTime, time) : lastTime;
+    fillRun(lastKnown, k, lastPos, leftTime, positions[k] ?? 0, time);
+    lastKnown = k;
+    lastPos = positions[k] ?? 0;
+    lastTime = time;
+  }
+  fillRun(lastKnown, n, lastPos, lastTime, endPosition, Math.max(to, lastTime));
+  return filled;
+}
+
+function estimatedWord(word: Word, start: number, end: number): Word {
+  if (word.start === start && word.end === end) return word;
+  return { ...word, start, end, timing: 'estimated' };
+}
+
+/**
+ * Gives times to the untimed words of one run of words spanning `start`..`end`.
+ * Words that already have times are anchors and keep them (and their identity);
+ * only the untimed stretches between anchors are filled, in proportion to
+ * syllables plus punctuation pauses, and marked `timing: 'estimated'`. A word
+ * with only one of `start`/`end` keeps that one. Returns `words` itself when
+ * nothing needed filling.
+ */
+export function distributeWords(words: Word[], start: number, end: number): Word[] {
+  if (words.every((word) => word.start !== undefined && word.end !== undefined)) return words;
+  const times: (number | undefined)[] = [];
+  const weights: number[] = [];
+  words.forEach((word, i) => {
+    times.push(word.start, word.end);
+    const previous = words[i - 1];
+    weights.push(previous === undefined ? 0 : pauseAfter(previous.text), countSyllables(word.text));
+  });
+  const filled = fillBoundaries(times, weights, 0, start, end);
+  return words.map((word, i) => estimatedWord(word, filled[2 * i] ?? start, filled[2 * i + 1] ?? end));
+}
+
+/** Appends an entry's boundaries (start, words, end) to the shared timeline. */
+function pushEntryBoundaries(entry: Entry, isFirst: boolean, times: (number | undefined)[], weights: number[]): void {
+  times.push(entry.start);
+  weights.push(isFirst ? 0 : ENTRY_GAP);
+  if (entry.kind === 'event') {
+    times.push(entry.end);
+    weights.push(EVENT_WEIGHT);
+    return;
+  }
+  entry.words.forEach((word, i) => {
+    const previous = entry.words[i - 1];
+    times.push(word.start, word.end);
+    weights.push(previous === undefined ? 0 : pauseAfter(previous.text), countSyllables(word.text));
+  });
+  times.push(entry.end);
+  weights.push(entry.words.length === 0 ? EMPTY_TURN_WEIGHT : 0);
+}
+
+function boundaryCount(entry: Entry): number {
+  return entry.kind === 'event' ? 2 : 2 + 2 * entry.words.length;
+}
+
+/**
+ * The simple baseline: spreads all untimed speech over `0..duration` by
+ * syllable count. Existing entry and word times are anchors that never move;
+ * events get a small nominal duration; everything filled in is marked
+ * `timing: 'estimated'`. Entries that were already fully timed keep their
+ * identity. Returns the transcript unchanged when `duration` is not a positive
+ * number (e.g. the audio has not loaded yet) or when nothing is untimed.
+ */
+export function estimateTimings(transcript: Transcript, duration: number): Transcript {
+  if (!(duration > 0) || !Number.isFinite(duration)) return transcript;
+  const times: (number | undefined)[] = [];
+  const weights: number[] = [];
+  transcript.entries.forEach((entry, i) => pushEntryBoundaries(entry, i === 0, times, weights));
+  if (times.every((time) => time !== undefined)) return transcript;
+  const filled = fillBoundaries(times, weights, 0, 0, duration);
+
+  let offset = 0;
+  let changed = false;
+  const entries = transcript.entries.map((entry): Entry => {
+    const base = offset;
+    offset += boundaryCount(entry);
+    const start = filled[base] ?? 0;
+    const end = filled[offset - 1] ?? start;
+    const entryFilled = entry.start === undefined || entry.end === undefined;
+    if (entry.kind === 'event') {
+      if (!entryFilled) return entry;
+      changed = true;
+      return { ...entry, start, end, timing: 'estimated' };
+    }
+    let wordsChanged = false;
+    const words = entry.words.map((word, j) => {
+      const next = estimatedWord(word, filled[base + 1 + 2 * j] ?? start, filled[base + 2 + 2 * j] ?? end);
+      if (next !== word) wordsChanged = true;
+      return next;
+    });
+    if (!entryFilled && !wordsChanged) return entry;
+    changed = true;
+    const turn = { ...entry, words: wordsChanged ? words : entry.words };
+    return entryFilled ? { ...turn, start, end, timing: 'estimated' } : turn;
+  });
+  return changed ? { ...transcript, entries } : transcript;
+}
