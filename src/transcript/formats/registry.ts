@@ -1,0 +1,31 @@
+/**
+ * The list of every importer and writer. Detection, the CLI and the UI's
+ * "open as…" / "export as…" menus read these lists; adding a format is one line here.
+ */
+import type { ExportFormat, ImportFormat } from './format-spec.ts';
+import { srtFormat } from './srt.ts';
+import { verbatimJsonFormat } from './verbatim-json.ts';
+import { webvttFormat } from './webvtt.ts';
+
+/** Importers, one per line. Order only breaks exact detection ties (earlier wins). */
+export const importFormats: readonly ImportFormat[] = [
+  verbatimJsonFormat,
+  webvttFormat,
+  srtFormat,
+];
+
+/** Writers, one per line. `--to json` on the CLI picks the first with that extension. */
+export const exportFormats: readonly ExportFormat[] = [];
+
+/** Read as this when no importer recognises the text: NPR-style plain text. */
+export const FALLBACK_IMPORT_FORMAT_ID = 'npr-text';
+
+export function findImportFormat(id: string): ImportFormat | undefined {
+  return importFormats.find((format) => format.id === id);
+}
+
+/** By id (`webvtt`) or, failing that, by extension (`vtt`). */
+export function findExportFormat(idOrExtension: string): ExportFormat | undefined {
+  const key = idOrExtension.toLowerCase().replace(/^\./u, '');
+  return exportFormats.find((format) => format.id === key) ?? exportFormats.find((format) => format.extension === key);
+}
