@@ -73,6 +73,18 @@ function fillBoundaries(times: (number | undefined)[], weights: number[], traili
   return filled;
 }
 
+/** Typical conversational pace, used only where no anchor says how fast this speaker talks. */
+const SECONDS_PER_SYLLABLE = 0.25;
+
+/** How long `words` would take at a typical pace, pauses included; for estimates with only one known bound. */
+export function nominalDuration(words: Word[]): number {
+  let weight = 0;
+  words.forEach((word, i) => {
+    weight += countSyllables(word.text) + (i < words.length - 1 ? pauseAfter(word.text) : 0);
+  });
+  return weight * SECONDS_PER_SYLLABLE;
+}
+
 function estimatedWord(word: Word, start: number, end: number): Word {
   if (word.start === start && word.end === end) return word;
   return { ...word, start, end, timing: 'estimated' };
