@@ -1,0 +1,125 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { createPlayer, type Player } from '../player/player.ts';
+import { appStore, useAppStore } from '../store/app-store.ts';
+import { PlayerContext } from '../ui/player-context.ts';
+import { PlayerControls } from '../ui/player-controls.tsx';
+import { TranscriptView } from '../ui/transcript-view.tsx';
+import { Notices } from '../ui/notices.tsx';
+import { DropOverlay } from '../ui/drop-overlay.tsx';
+import { ShortcutsDialog } from '../ui/shortcuts-dialog.tsx';
+import { SHORTCUTS } from '../ui/shortcut-list.ts';
+import { connectSync } from './connect-sync.ts';
+import { installKeyboardShortcuts } from './keyboard-shortcuts.ts';
+import { createSessionLoader, type SessionLoader } from './session-loader.ts';
+import { fragmentStart } from './media-fragment.ts';
+import { AUDIO_EXTENSIONS, TRANSCRIPT_EXTENSIONS } from './classify-file.ts';
+
+const DEMO = {
+  audio: `${import.meta.env.BASE_URL}demo/seed.opus`,
+  transcript: `${import.meta.env.BASE_URL}demo/seed.verbatim.json`,
+};
+
+const ACCEPT = [...AUDIO_EXTENSIONS, ...TRANSCRIPT_EXTENSIONS].map((ext) => `.${ext}`).join(',') + ',audio/*';
+
+function waveformColors() {
+  const styles = getComputedStyle(document.documentElement);
+  const read = (name: string, fallback: string) => styles.getPropertyValue(name).trim() || fallback;
+  return { wave: read('--wave', '#9aa7b8'), progress: read('--wave-progress', '#2f6fdb'), cursor: read('--wave-cursor', '#c2410c') };
+}
+
+/** Composition root: creates the player, wires it to the store, loads the first session. */
+export function App() {
+  const waveformRef = useRef<HTMLDivElement>(null);
+  const fileInputRef = useRef<HTMLInputElement>(null);
+  const [player, setPlayer] = useState<Player | null>(null);
+  const [loader, setLoader] = useState<SessionLoader | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const transcriptName = useAppStore((state) => state.transcriptName);
+  const audioName = useAppStore((state) => state.audioName);
+  const formatLabel = useAppStore((state) => state.formatLabel);
+
+  useEffect(() => {
+    const container = waveformRef.current;
+    if (!container) return;
+    const instance = createPlayer(container, waveformColors());
+    const sessionLoader = createSessionLoader(instance, appStore);
+    const subscriptions = [
+      connectSync(instance, appStore),
+      instance.on('error', (message) => appStore.getState().notify('error', `${appStore.getState().audioName || 'Audio'}: ${message}.`)),
+      installKeyboardShortcuts(window, instance, appStore, {
+        openFiles: () => fileInputRef.current?.click(),
+        showHelp: () => setHelpOpen(true),
+      }),
+    ];
+    setPlayer(instance);
+    setLoader(sessionLoader);
+
+    const params = new URLSearchParams(window.location.search);
+    const urls = { audio: params.get('audio') ?? undefined, transcript: params.get('transcript') ?? undefined };
+    const start = fragmentStart(window.location.hash);
+    const first = urls.audio || urls.transcript ? sessionLoader.loadUrls(urls) : sessionLoader.loadUrls(DEMO);
+    void first.then(() => {
+      if (start !== undefined) instance.seek(start);
+    });
+
+    return () => {
+      subscriptions.forEach((unsubscribe) => unsubscribe());
+      instance.destroy();
+    };
+  }, []);
+
+  const openFiles = useCallback((files: File[]) => void loader?.loadFiles(files), [loader]);
+
+  return (
+    <PlayerContext.Provider value={player}>
+      <div className="app">
+        <header className="topbar">
+          <div className="brand">
+            <span className="brand__mark" aria-hidden="true">V</span>
+            <h1 className="brand__name">Verbatim</h1>
+          </div>
+          <div className="session" aria-live="polite">
+            <span className="session__audio" title="Audio">{audioName || 'No audio'}</span>
+            <span className="session__sep" aria-hidden="true">·</span>
+            <span className="session__transcript" title={formatLabel ? `Read as ${formatLabel}` : undefined}>
+              {transcriptName || 'No transcript'}
+            </span>
+          </div>
+          <div className="topbar__actions">
+            <button type="button" className="button" onClick={() => fileInputRef.current?.click()} title="Open audio and transcript (O)">
+              Open files…
+            </button>
+            <input
+              ref={fileInputRef}
+              type="file"
+              multiple
+              accept={ACCEPT}
+              className="visually-hidden"
+              tabIndex={-1}
+              aria-label="Open audio and transcript files"
+              data-testid="file-input"
+              onChange={(event) => {
+                const files = Array.from(event.target.files ?? []);
+                event.target.value = '';
+                openFiles(files);
+              }}
+            />
+            <button type="button" className="icon-button" onClick={() => setHelpOpen(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+              ?
+            </button>
+          </div>
+        </header>
+        <section className="player" aria-label="Player">
+          <div ref={waveformRef} className="waveform" data-testid="waveform" />
+          <PlayerControls />
+        </section>
+        <Notices />
+        <main className="main">
+          <TranscriptView />
+        </main>
+        <DropOverlay onFiles={openFiles} />
+        <ShortcutsDialog open={helpOpen} shortcuts={SHORTCUTS} onClose={() => setHelpOpen(false)} />
+      </div>
+    </PlayerContext.Provider>
+  );
+}

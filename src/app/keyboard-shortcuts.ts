@@ -1,0 +1,68 @@
+import type { Player } from '../player/player.ts';
+import type { AppStore } from '../store/app-store.ts';
+import { SKIP_SECONDS, stepRate } from '../player/playback-settings.ts';
+import type { Unsubscribe } from '../player/emitter.ts';
+
+/** True when a key press belongs to a text field, not to the app. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  if (tag === 'INPUT') {
+    const type = (target as HTMLInputElement).type;
+    return !['button', 'checkbox', 'radio', 'range', 'submit', 'reset', 'file'].includes(type);
+  }
+  return false;
+}
+
+export interface ShortcutActions {
+  openFiles(): void;
+  showHelp(): void;
+}
+
+/** Global player shortcuts. Never fire while the user types or holds Ctrl/Cmd/Alt. */
+export function installKeyboardShortcuts(target: Window, player: Player, store: AppStore, actions: ShortcutActions): Unsubscribe {
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (isTypingTarget(event.target)) return;
+    if (event.target instanceof HTMLElement && event.target.closest('[role="dialog"]')) return;
+    let handled = true;
+    switch (event.key) {
+      case ' ':
+      case 'Spacebar':
+        player.toggle();
+        break;
+      case 'ArrowLeft':
+        player.skip(-SKIP_SECONDS);
+        break;
+      case 'ArrowRight':
+        player.skip(SKIP_SECONDS);
+        break;
+      case ',':
+      case '<':
+        player.setPlaybackRate(stepRate(player.playbackRate(), -1));
+        break;
+      case '.':
+      case '>':
+        player.setPlaybackRate(stepRate(player.playbackRate(), 1));
+        break;
+      case 'f':
+      case 'F':
+        store.getState().setFollowing(true);
+        break;
+      case 'o':
+      case 'O':
+        actions.openFiles();
+        break;
+      case '?':
+        actions.showHelp();
+        break;
+      default:
+        handled = false;
+    }
+    if (handled) event.preventDefault();
+  };
+  target.addEventListener('keydown', onKeyDown);
+  return () => target.removeEventListener('keydown', onKeyDown);
+}

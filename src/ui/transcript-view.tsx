@@ -1,0 +1,65 @@
+import { useCallback, useMemo, useRef, type MouseEvent } from 'react';
+import { appStore, useAppStore } from '../store/app-store.ts';
+import { usePlayer } from './player-context.ts';
+import { TurnRow } from './turn-row.tsx';
+import { EventRow } from './event-row.tsx';
+import { speakerHue } from './speaker-color.ts';
+import { useWordHighlight } from './use-word-highlight.ts';
+import { useFollowActiveTurn } from './use-follow-active-turn.ts';
+
+/** The read-along transcript: rows, click-to-seek, follow mode. */
+export function TranscriptView() {
+  const transcript = useAppStore((state) => state.transcript);
+  const following = useAppStore((state) => state.following);
+  const player = usePlayer();
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const currentTime = useCallback(() => player?.currentTime() ?? 0, [player]);
+
+  useWordHighlight(listRef);
+  useFollowActiveTurn(scrollerRef, listRef, currentTime);
+
+  const speakers = useMemo(() => {
+    const byId = new Map<string, { name: string; hue: number }>();
+    transcript.speakers.forEach((speaker, index) => byId.set(speaker.id, { name: speaker.name, hue: speakerHue(index) }));
+    return byId;
+  }, [transcript.speakers]);
+
+  // One delegated handler for every word and turn: no per-word listeners.
+  const onClick = useCallback(
+    (event: MouseEvent<HTMLDivElement>) => {
+      if (!player || !(event.target instanceof Element)) return;
+      if (window.getSelection()?.type === 'Range') return; // the user is selecting text to copy
+      const target = event.target.closest<HTMLElement>('[data-seek], .word[data-start]');
+      const seconds = Number(target?.dataset.seek ?? target?.dataset.start);
+      if (!target || target.dataset.seek === '' || !Number.isFinite(seconds)) return;
+      player.seek(seconds);
+      appStore.getState().setFollowing(true);
+    },
+    [player],
+  );
+
+  let turnIndex = 0;
+  return (
+    <section className="transcript" aria-label="Transcript">
+      <div className="transcript__scroller" ref={scrollerRef} tabIndex={-1}>
+        {transcript.entries.length === 0 ? (
+          <p className="transcript__empty">No transcript loaded. Open an audio file and a transcript, or drop them here.</p>
+        ) : null}
+        <div className="transcript__list" ref={listRef} onClick={onClick}>
+          {transcript.entries.map((entry, entryIndex) => {
+            if (entry.kind === 'event') return <EventRow key={entryIndex} entry={entry} />;
+            const speaker = entry.speakerId !== null ? speakers.get(entry.speakerId) : undefined;
+            const index = turnIndex++;
+            return <TurnRow key={entryIndex} turn={entry} turnIndex={index} speakerName={speaker?.name} hue={speaker?.hue ?? -1} />;
+          })}
+        </div>
+      </div>
+      {following ? null : (
+        <button type="button" className="back-to-current" onClick={() => appStore.getState().setFollowing(true)}>
+          Back to current <kbd>F</kbd>
+        </button>
+      )}
+    </section>
+  );
+}
