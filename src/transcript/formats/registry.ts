@@ -6,6 +6,9 @@ import type { ExportFormat, ImportFormat } from './format-spec.ts';
 import { srtFormat } from './srt.ts';
 import { verbatimJsonFormat } from './verbatim-json.ts';
 import { webvttFormat } from './webvtt.ts';
+import { srtWriter } from '../writers/srt-writer.ts';
+import { verbatimJsonWriter } from '../writers/verbatim-json-writer.ts';
+import { webvttWriter } from '../writers/webvtt-writer.ts';
 
 /** Importers, one per line. Order only breaks exact detection ties (earlier wins). */
 export const importFormats: readonly ImportFormat[] = [
@@ -15,10 +18,14 @@ export const importFormats: readonly ImportFormat[] = [
 ];
 
 /** Writers, one per line. `--to json` on the CLI picks the first with that extension. */
-export const exportFormats: readonly ExportFormat[] = [];
+export const exportFormats: readonly ExportFormat[] = [
+  verbatimJsonWriter,
+  webvttWriter,
+  srtWriter,
+];
 
 /** Read as this when no importer recognises the text: NPR-style plain text. */
-export const FALLBACK_IMPORT_FORMAT_ID = 'npr-text';
+export const FALLBACK_IMPORT_FORMAT_ID = 'plain-text';
 
 export function findImportFormat(id: string): ImportFormat | undefined {
   return importFormats.find((format) => format.id === id);

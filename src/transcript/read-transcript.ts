@@ -1,0 +1,61 @@
+/**
+ * The one entry point for opening a transcript file of any known format:
+ * detect the format (or take the caller's choice), then parse.
+ */
+import { detectFormat } from './formats/detect-format.ts';
+import type { ImportFormat } from './formats/format-spec.ts';
+import { parseJsonText } from './formats/json-text.ts';
+import { FALLBACK_IMPORT_FORMAT_ID, findImportFormat, importFormats } from './formats/registry.ts';
+import type { ParseResult } from './parse-result.ts';
+
+export interface ReadTranscriptOptions {
+  fileName?: string;
+  /** Skip detection and read as this importer id (the "open as…" override). */
+  formatId?: string;
+}
+
+export type ReadTranscriptResult = ParseResult & { formatId: string; formatLabel: string };
+
+function failure(formatId: string, formatLabel: string, message: string, fileName?: string): ReadTranscriptResult {
+  return { ok: false, error: { format: formatId, fileName, message }, formatId, formatLabel };
+}
+
+function parseWith(format: ImportFormat, text: string, fileName?: string): ReadTranscriptResult {
+  let result: ParseResult;
+  try {
+    result = format.parse(text, { fileName });
+  } catch (error) {
+    // Importers must not throw; if one does, the user still gets a sentence instead of a crash.
+    const reason = error instanceof Error ? error.message : String(error);
+    result = { ok: false, error: { format: format.id, fileName, message: `the ${format.label} reader failed: ${reason}` } };
+  }
+  return { ...result, formatId: format.id, formatLabel: format.label };
+}
+
+export function readTranscript(text: string, options: ReadTranscriptOptions = {}): ReadTranscriptResult {
+  const { fileName, formatId } = options;
+  if (formatId !== undefined) {
+    const format = findImportFormat(formatId);
+    if (!format) {
+      const known = importFormats.map((candidate) => candidate.id).join(', ');
+      return failure(formatId, formatId, `unknown format "${formatId}" (known formats: ${known})`, fileName);
+    }
+    return parseWith(format, text, fileName);
+  }
+
+  if (text.replace(/^\uFEFF/u, '').trim().length === 0) return failure('unknown', 'Unknown', 'the file is empty', fileName);
+
+  const detection = detectFormat(text, fileName);
+  if (detection.best) return parseWith(detection.best.format, text, fileName);
+
+  if (detection.brokenJson) {
+    const json = parseJsonText(text, 'json', { fileName });
+    if (!json.ok) return { ...json, formatId: 'json', formatLabel: 'JSON' };
+  }
+  if (detection.json !== undefined) {
+    return failure('json', 'JSON', 'this JSON is not a transcript format Verbatim knows', fileName);
+  }
+  const fallback = findImportFormat(FALLBACK_IMPORT_FORMAT_ID);
+  if (!fallback) return failure('unknown', 'Unknown', 'the format of this file was not recognised', fileName);
+  return parseWith(fallback, text, fileName);
+}
