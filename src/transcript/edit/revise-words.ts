@@ -1,0 +1,106 @@
+import { diffArrays } from 'diff';
+import { distributeWords } from '../estimate-times.ts';
+import type { Word } from '../model.ts';
+
+/** Beyond this many token edits inside one turn the diff gives up and treats the changed middle as rewritten. */
+const MAX_EDIT_LENGTH = 500;
+
+const hasTime = (word: Word) => word.start !== undefined || word.end !== undefined;
+
+/**
+ * Replaces `removed` words by `added` tokens. A one-for-one replacement keeps
+ * each old word's times (a spelling fix does not move a word). Otherwise the
+ * new words take over the span the removed words covered; their inner times
+ * are left for distributeWords to fill.
+ */
+function replaceRun(removed: Word[], added: string[]): Word[] {
+  if (removed.length === added.length) {
+    return added.map((text, i) => {
+      const { confidence: _confidence, ...old } = removed[i] ?? { text };
+      return { ...old, text };
+    });
+  }
+  const words: Word[] = added.map((text) => ({ text }));
+  const starts = removed.map((word) => word.start).filter((time) => time !== undefined);
+  const ends = removed.map((word) => word.end).filter((time) => time !== undefined);
+  const first = words[0];
+  const last = words.at(-1);
+  if (first !== undefined && starts.length > 0) Object.assign(first, { start: Math.min(...starts), timing: 'estimated' });
+  if (last !== undefined && ends.length > 0) Object.assign(last, { end: Math.max(...ends), timing: 'estimated' });
+  return words;
+}
+
+function firstKnownTime(words: Word[]): number | undefined {
+  for (const word of words) if (hasTime(word)) return word.start ?? word.end;
+  return undefined;
+}
+
+function lastKnownTime(words: Word[]): number | undefined {
+  for (let i = words.length - 1; i >= 0; i--) {
+    const word = words[i];
+    if (word !== undefined && hasTime(word)) return word.end ?? word.start;
+  }
+  return undefined;
+}
+
+/**
+ * A turn's words after its text was edited to `tokens`.
+ *
+ * Tokens are matched to the old words in order by a diff (Myers, via `diff`),
+ * so every unchanged word keeps its object, and with it its times. Changed
+ * and inserted words get times estimated inside the room their neighbours
+ * leave (the span of the words they replaced, or the gap between the previous
+ * kept word's end and the next one's start), by syllables. Words of a turn
+ * that had no word times stay untimed. `start`/`end` are the turn's bounds,
+ * used for words added at its edges. Returns `words` itself when the tokens
+ * are the same.
+ */
+export function reviseWords(words: Word[], tokens: string[], start?: number, end?: number): Word[] {
+  let prefix = 0;
+  while (prefix < words.length && prefix < tokens.length && words[prefix]?.text === tokens[prefix]) prefix++;
+  if (prefix === words.length && prefix === tokens.length) return words;
+  let suffix = 0;
+  while (
+    suffix < words.length - prefix &&
+    suffix < tokens.length - prefix &&
+    words[words.length - 1 - suffix]?.text === tokens[tokens.length - 1 - suffix]
+  ) {
+    suffix++;
+  }
+  const oldMiddle = words.slice(prefix, words.length - suffix);
+  const newMiddle = tokens.slice(prefix, tokens.length - suffix);
+
+  const middle: Word[] = [];
+  let removed: Word[] = [];
+  let added: string[] = [];
+  const flush = () => {
+    middle.push(...replaceRun(removed, added));
+    removed = [];
+    added = [];
+  };
+  const changes = diffArrays(
+    oldMiddle.map((word) => word.text),
+    newMiddle,
+    { maxEditLength: MAX_EDIT_LENGTH },
+  ) ?? [{ value: oldMiddle.map((word) => word.text), removed: true, added: false, count: oldMiddle.length }, { value: newMiddle, removed: false, added: true, count: newMiddle.length }];
+  let oldIndex = 0;
+  for (const change of changes) {
+    if (change.added) {
+      added.push(...change.value);
+    } else if (change.removed) {
+      removed.push(...oldMiddle.slice(oldIndex, oldIndex + change.count));
+      oldIndex += change.count;
+    } else {
+      flush();
+      middle.push(...oldMiddle.slice(oldIndex, oldIndex + change.count));
+      oldIndex += change.count;
+    }
+  }
+  flush();
+
+  const revised = [...words.slice(0, prefix), ...middle, ...words.slice(words.length - suffix)];
+  if (!words.some(hasTime)) return revised;
+  const from = start ?? firstKnownTime(revised) ?? 0;
+  const to = end ?? lastKnownTime(revised) ?? from;
+  return distributeWords(revised, from, Math.max(from, to));
+}
