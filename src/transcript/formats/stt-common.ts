@@ -5,6 +5,7 @@
  */
 import { speakerIdFromName, type Speaker, type SpeechTurn, type Transcript, type Word } from '../model.ts';
 import { parseFail, parseOk, type ParseOptions, type ParseResult } from '../parse-result.ts';
+import { lineAndColumn, offsetOfJsonPath, type JsonPath } from './json-text.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Path-aware JSON reading
@@ -146,6 +147,24 @@ export function jsonForDetection(text: string, parsedJson: unknown): unknown {
   return parsed.ok ? parsed.value : undefined;
 }
 
+/** `results.items[12].start_time` -> `['results', 'items', 12, 'start_time']` (our keys hold no `.` or `[`). */
+function splitPath(path: string): JsonPath {
+  const parts: JsonPath = [];
+  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/gu)) {
+    if (match[2] !== undefined) parts.push(Number(match[2]));
+    else if (match[1] !== undefined) parts.push(match[1]);
+  }
+  return parts;
+}
+
+/** The 1-based line of the value at `path`, found only when there is an error to report. */
+function lineOfPath(text: string, path: string): number | undefined {
+  if (path === '') return undefined;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const offset = offsetOfJsonPath(body, splitPath(path));
+  return offset === undefined ? undefined : lineAndColumn(body, offset).line;
+}
+
 /**
  * Runs one importer's builder over the JSON in `text` and turns every failure into a
  * `ParseError`: importers built on this never throw.
@@ -175,9 +194,11 @@ export function runJsonImport(
     return parseOk(transcript, warnings);
   } catch (error) {
     if (error instanceof JsonShapeError) {
+      const line = lineOfPath(text, error.path);
       return parseFail({
         format,
         ...withFile,
+        ...(line === undefined ? {} : { line }),
         ...(error.path === '' ? {} : { position: error.path }),
         message: error.message,
       });

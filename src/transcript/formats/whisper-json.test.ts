@@ -126,12 +126,16 @@ describe('parseWhisperJson: errors', () => {
   it('names the JSON path and the file for a wrongly typed field', () => {
     const json = JSON.parse(fixture('whisper-cli-words.json')) as { segments: { start: unknown }[] };
     (json.segments[2] as { start: unknown }).start = '4.2';
-    const result = parseWhisperJson(JSON.stringify(json), { fileName: 'ep12.json' });
+    const text = JSON.stringify(json, null, 2);
+    const badLine = text.split('\n').findIndex((line) => line.includes('"start": "4.2"')) + 1;
+    const result = parseWhisperJson(text, { fileName: 'ep12.json' });
+    expect(badLine).toBeGreaterThan(1);
     expect(result).toEqual({
       ok: false,
       error: {
         format: 'whisper-json',
         fileName: 'ep12.json',
+        line: badLine,
         position: 'segments[2].start',
         message: 'segments[2].start is not a number (found the string "4.2")',
       },

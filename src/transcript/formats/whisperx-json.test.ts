@@ -71,13 +71,16 @@ describe('parseWhisperXJson', () => {
 
   it('reports a word time of the wrong type with its path', () => {
     const json = JSON.parse(fixture('whisperx.json')) as { segments: { words: { end: unknown }[] }[] };
-    (json.segments[2]?.words[1] as { end: unknown }).end = [1];
-    const result = parseWhisperXJson(JSON.stringify(json), { fileName: 'x.json' });
+    (json.segments[2]?.words[1] as { end: unknown }).end = 'late';
+    const text = JSON.stringify(json, null, 2);
+    const badLine = text.split('\n').findIndex((line) => line.includes('"end": "late"')) + 1;
+    const result = parseWhisperXJson(text, { fileName: 'x.json' });
     expect(result.ok ? undefined : result.error).toEqual({
       format: 'whisperx-json',
       fileName: 'x.json',
+      line: badLine,
       position: 'segments[2].words[1].end',
-      message: 'segments[2].words[1].end is not a number (found a list)',
+      message: 'segments[2].words[1].end is not a number (found the string "late")',
     });
   });
 });
