@@ -1,0 +1,42 @@
+import { distributeWords } from '../estimate-times.ts';
+import type { SpeechTurn, Transcript } from '../model.ts';
+import { spliceEntries } from './splice-entries.ts';
+
+function withTimes(turn: SpeechTurn, start: number | undefined, end: number | undefined): SpeechTurn {
+  const next = { ...turn, start, end };
+  if (start === undefined) delete next.start;
+  if (end === undefined) delete next.end;
+  return next;
+}
+
+/**
+ * Splits a speech turn before `words[wordIndex]` into two turns of the same
+ * speaker. The first part ends at the previous word's end (or that word's
+ * start); the second starts at that word's start (or the previous word's
+ * end). When the words have no times but the turn does, the split point is
+ * estimated by syllables and both parts are marked `estimated`. Word times are
+ * untouched. Returns `transcript` itself when the entry is not a speech turn
+ * or `wordIndex` would leave a part empty.
+ */
+export function splitTurn(transcript: Transcript, entryIndex: number, wordIndex: number): Transcript {
+  const turn = transcript.entries[entryIndex];
+  if (turn?.kind !== 'speech' || !Number.isInteger(wordIndex) || wordIndex <= 0 || wordIndex >= turn.words.length) return transcript;
+  const previous = turn.words[wordIndex - 1];
+  const word = turn.words[wordIndex];
+  let firstEnd = previous?.end ?? word?.start;
+  let secondStart = word?.start ?? previous?.end;
+  let timing = turn.timing;
+  if (firstEnd === undefined && turn.start !== undefined && turn.end !== undefined) {
+    const estimated = distributeWords(turn.words, turn.start, turn.end);
+    firstEnd = estimated[wordIndex - 1]?.end;
+    secondStart = estimated[wordIndex]?.start;
+    timing = 'estimated';
+  }
+  const first = withTimes({ ...turn, words: turn.words.slice(0, wordIndex) }, turn.start, firstEnd);
+  const second = withTimes({ ...turn, words: turn.words.slice(wordIndex) }, secondStart, turn.end);
+  if (timing !== undefined) {
+    first.timing = timing;
+    second.timing = timing;
+  }
+  return spliceEntries(transcript, entryIndex, 1, first, second);
+}
