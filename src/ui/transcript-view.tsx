@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, type MouseEvent } from 'react';
+import { Profiler, useCallback, useMemo, useRef, type MouseEvent, type ProfilerOnRenderCallback } from 'react';
 import { appStore, useAppStore } from '../store/app-store.ts';
 import { usePlayer } from './player-context.ts';
 import { TurnRow } from './turn-row.tsx';
@@ -7,8 +7,13 @@ import { speakerHue } from './speaker-color.ts';
 import { useWordHighlight } from './use-word-highlight.ts';
 import { useFollowActiveTurn } from './use-follow-active-turn.ts';
 
+export interface TranscriptViewProps {
+  /** Measurement hook: when given, every row is wrapped in a React Profiler reporting to it. */
+  onRowRender?: ProfilerOnRenderCallback;
+}
+
 /** The read-along transcript: rows, click-to-seek, follow mode. */
-export function TranscriptView() {
+export function TranscriptView({ onRowRender }: TranscriptViewProps = {}) {
   const transcript = useAppStore((state) => state.transcript);
   const following = useAppStore((state) => state.following);
   const player = usePlayer();
@@ -32,7 +37,7 @@ export function TranscriptView() {
       if (window.getSelection()?.type === 'Range') return; // the user is selecting text to copy
       const target = event.target.closest<HTMLElement>('[data-seek], .word[data-start]');
       const seconds = Number(target?.dataset.seek ?? target?.dataset.start);
-      if (!target || target.dataset.seek === '' || !Number.isFinite(seconds)) return;
+      if (!target || !Number.isFinite(seconds)) return;
       player.seek(seconds);
       appStore.getState().setFollowing(true);
     },
@@ -51,7 +56,14 @@ export function TranscriptView() {
             if (entry.kind === 'event') return <EventRow key={entryIndex} entry={entry} />;
             const speaker = entry.speakerId !== null ? speakers.get(entry.speakerId) : undefined;
             const index = turnIndex++;
-            return <TurnRow key={entryIndex} turn={entry} turnIndex={index} speakerName={speaker?.name} hue={speaker?.hue ?? -1} />;
+            const row = <TurnRow key={entryIndex} turn={entry} turnIndex={index} speakerName={speaker?.name} hue={speaker?.hue ?? -1} />;
+            return onRowRender ? (
+              <Profiler key={entryIndex} id={`turn-${index}`} onRender={onRowRender}>
+                {row}
+              </Profiler>
+            ) : (
+              row
+            );
           })}
         </div>
       </div>

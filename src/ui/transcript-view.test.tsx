@@ -1,0 +1,143 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ProfilerOnRenderCallback } from 'react';
+import { appStore, initialAppState } from '../store/app-store.ts';
+import { connectSync } from '../app/connect-sync.ts';
+import type { Transcript } from '../transcript/model.ts';
+import { createFakePlayer, type FakePlayer } from '../../test/support/fake-player.ts';
+import { PlayerContext } from './player-context.ts';
+import { TranscriptView } from './transcript-view.tsx';
+
+const transcript: Transcript = {
+  speakers: [
+    { id: 'ann', name: 'Ann Lee' },
+    { id: 'bo', name: 'Bo' },
+  ],
+  entries: [
+    {
+      kind: 'speech',
+      speakerId: null,
+      start: 0,
+      end: 2,
+      words: [
+        { text: 'Welcome', start: 0, end: 0.8 },
+        { text: 'back.', start: 0.9, end: 1.8 },
+      ],
+    },
+    { kind: 'event', text: '(SOUNDBITE OF MUSIC)', start: 2, end: 3 },
+    {
+      kind: 'speech',
+      speakerId: 'ann',
+      start: 3,
+      end: 6,
+      words: [
+        { text: 'Hello', start: 3, end: 3.5 },
+        { text: 'there', start: 3.6, end: 4.2 },
+        { text: 'friend.', start: 4.3, end: 5.9 },
+      ],
+    },
+    { kind: 'speech', speakerId: 'bo', start: 6, end: 9, words: [{ text: 'Hi', start: 6.2, end: 6.6 }, { text: 'Ann.' }] },
+    { kind: 'speech', speakerId: 'bo', words: [{ text: 'Untimed' }, { text: 'words.' }] },
+  ],
+};
+
+let player: FakePlayer;
+let disconnect: () => void;
+
+function renderView(onRowRender?: ProfilerOnRenderCallback) {
+  return render(
+    <PlayerContext.Provider value={player}>
+      <TranscriptView onRowRender={onRowRender} />
+    </PlayerContext.Provider>,
+  );
+}
+
+const turnElement = (index: number) => document.querySelector<HTMLElement>(`[data-turn-index="${index}"]`)!;
+
+beforeEach(() => {
+  appStore.setState(initialAppState());
+  appStore.getState().setSession({ transcript, transcriptName: 't.json', formatLabel: 'Verbatim JSON' });
+  player = createFakePlayer(10);
+  disconnect = connectSync(player, appStore);
+});
+
+afterEach(() => disconnect());
+
+describe('TranscriptView', () => {
+  it('renders speech turns with stable hooks and speaker names', () => {
+    renderView();
+    const turns = document.querySelectorAll('[data-turn-index]');
+    expect(turns).toHaveLength(4);
+    expect(turnElement(1)).toHaveAttribute('data-start', '3');
+    expect(turnElement(1)).toHaveAttribute('data-end', '6');
+    expect(turnElement(3)).not.toHaveAttribute('data-start');
+    expect(turnElement(0)).toHaveTextContent('Unlabelled');
+    expect(turnElement(1)).toHaveTextContent('Ann Lee');
+    expect(screen.getByText('(SOUNDBITE OF MUSIC)')).toBeInTheDocument();
+    expect(turnElement(2).querySelectorAll('.word[data-start]')).toHaveLength(1);
+  });
+
+  it('marks the active turn and word as the clock moves, and clears them in gaps', () => {
+    renderView();
+    act(() => player.tick(3.7));
+    expect(turnElement(1)).toHaveAttribute('aria-current', 'true');
+    expect(document.querySelectorAll('[data-turn-index][aria-current="true"]')).toHaveLength(1);
+    const word = document.querySelector('.word[aria-current="true"]');
+    expect(word).toHaveTextContent('there');
+
+    act(() => player.tick(2.5));
+    expect(document.querySelector('[data-turn-index][aria-current]')).toBeNull();
+    expect(document.querySelector('.word[aria-current]')).toBeNull();
+
+    act(() => player.tick(6.3));
+    expect(turnElement(2)).toHaveAttribute('aria-current', 'true');
+    expect(document.querySelector('.word[aria-current="true"]')).toHaveTextContent('Hi');
+  });
+
+  it('seeks to a word start on click and to the turn start from its header', () => {
+    renderView();
+    fireEvent.click(screen.getByText('friend.'));
+    expect(player.seeks.at(-1)).toBe(4.3);
+    fireEvent.click(screen.getByRole('button', { name: /Ann Lee, 0:03/ }));
+    expect(player.seeks.at(-1)).toBe(3);
+    fireEvent.click(screen.getByText('Untimed'));
+    expect(player.seeks).toHaveLength(2);
+  });
+
+  it('keeps playing state when seeking', () => {
+    renderView();
+    player.play();
+    fireEvent.click(screen.getByText('Hello'));
+    expect(player.isPlaying()).toBe(true);
+  });
+
+  it('re-renders only the rows whose active state changes', () => {
+    const renders: string[] = [];
+    renderView((id) => renders.push(id));
+    act(() => player.tick(2.5));
+    renders.length = 0;
+    act(() => player.tick(0.5));
+    expect(renders.sort()).toEqual(['turn-0']);
+    renders.length = 0;
+    act(() => player.tick(3.1));
+    expect(renders.sort()).toEqual(['turn-0', 'turn-1']);
+    renders.length = 0;
+    // Word changes inside the active turn render nothing.
+    act(() => player.tick(3.7));
+    act(() => player.tick(4.5));
+    expect(renders).toEqual([]);
+  });
+
+  it('pauses following on a manual scroll and resumes from "Back to current"', () => {
+    renderView();
+    expect(screen.queryByRole('button', { name: /Back to current/ })).toBeNull();
+    const scroller = document.querySelector('.transcript__scroller')!;
+    act(() => {
+      scroller.dispatchEvent(new Event('scroll'));
+    });
+    expect(appStore.getState().following).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: /Back to current/ }));
+    expect(appStore.getState().following).toBe(true);
+    expect(screen.queryByRole('button', { name: /Back to current/ })).toBeNull();
+  });
+});
