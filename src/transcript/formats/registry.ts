@@ -2,19 +2,33 @@
  * The list of every importer and writer. Detection, the CLI and the UI's
  * "open as…" / "export as…" menus read these lists; adding a format is one line here.
  */
+import { htmlWriter } from '../writers/html-writer.ts';
+import { markdownWriter } from '../writers/markdown-writer.ts';
+import { podcastJsonWriter } from '../writers/podcast-json-writer.ts';
+import { srtWriter } from '../writers/srt-writer.ts';
+import { textWriter } from '../writers/text-writer.ts';
+import { verbatimJsonWriter } from '../writers/verbatim-json-writer.ts';
+import { webvttWriter } from '../writers/webvtt-writer.ts';
+import { dpeJsonFormat } from './dpe-json.ts';
 import type { ExportFormat, ImportFormat } from './format-spec.ts';
+import { hyperaudioHtmlFormat } from './hyperaudio-html.ts';
+import { otranscribeFormat } from './otranscribe.ts';
+import { podcastHtmlFormat } from './podcast-html.ts';
+import { podcastJsonFormat } from './podcast-json.ts';
 import { srtFormat } from './srt.ts';
 import { verbatimJsonFormat } from './verbatim-json.ts';
 import { webvttFormat } from './webvtt.ts';
-import { srtWriter } from '../writers/srt-writer.ts';
-import { verbatimJsonWriter } from '../writers/verbatim-json-writer.ts';
-import { webvttWriter } from '../writers/webvtt-writer.ts';
 
 /** Importers, one per line. Order only breaks exact detection ties (earlier wins). */
 export const importFormats: readonly ImportFormat[] = [
   verbatimJsonFormat,
   webvttFormat,
   srtFormat,
+  podcastJsonFormat,
+  podcastHtmlFormat,
+  otranscribeFormat,
+  dpeJsonFormat,
+  hyperaudioHtmlFormat,
 ];
 
 /** Writers, one per line. `--to json` on the CLI picks the first with that extension. */
@@ -22,6 +36,10 @@ export const exportFormats: readonly ExportFormat[] = [
   verbatimJsonWriter,
   webvttWriter,
   srtWriter,
+  podcastJsonWriter,
+  textWriter,
+  markdownWriter,
+  htmlWriter,
 ];
 
 /** Read as this when no importer recognises the text: NPR-style plain text. */

@@ -61,7 +61,8 @@ function prefixName(candidate: string): string | undefined {
   return nameWords.every((word) => NAME_WORD.test(word)) ? bare : undefined;
 }
 
-function splitPrefix(text: string): { name: string; rest: string } | undefined {
+/** Splits a name-like `Name:` / `[Name]:` prefix off the text. */
+export function splitSpeakerPrefix(text: string): { name: string; rest: string } | undefined {
   const match = PREFIX.exec(text);
   if (!match) return undefined;
   const name = prefixName(match[1] ?? '');
@@ -182,7 +183,7 @@ export function cuesToTranscript(cues: SubtitleCue[], language?: string): Transc
     parts.forEach((part, index) => {
       let name = part.voice;
       if (name === undefined && usePrefixes) {
-        const prefix = splitPrefix(part.text);
+        const prefix = splitSpeakerPrefix(part.text);
         if (prefix) {
           name = prefix.name;
           const removed = part.text.length - prefix.rest.length;

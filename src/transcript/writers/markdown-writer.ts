@@ -1,0 +1,45 @@
+/**
+ * Markdown: one paragraph per entry, `**Speaker Name** (00:01:02): text`, events in italics.
+ * Transcript text is escaped so a `*` or `#` someone said stays text.
+ */
+import { speakerName, turnText, type Transcript } from '../model.ts';
+import type { ExportFormat, WriteOptions } from '../formats/format-spec.ts';
+import { formatWholeSeconds } from '../formats/timecode.ts';
+import { entryStart, oneLine } from './timed-cues.ts';
+
+/**
+ * Backslash-escapes the characters that change meaning inside a line (emphasis, code,
+ * links, HTML, entities), plus block markers (`#`, `-`, `1.`) when the text starts a line.
+ */
+export function escapeMarkdown(text: string, startsLine = false): string {
+  const escaped = oneLine(text).replace(/[\\`*_[\]<>&~|]/gu, (char) => `\\${char}`);
+  return startsLine ? escaped.replace(/^([#+=-]|\d+(?=[.)]))/u, (marker) => (/^\d/u.test(marker) ? `${marker}\\` : `\\${marker}`)) : escaped;
+}
+
+export function writeMarkdown(transcript: Transcript, options: WriteOptions = {}): string {
+  const paragraphs: string[] = [];
+  if (options.title) paragraphs.push(`# ${escapeMarkdown(options.title)}`);
+  for (const entry of transcript.entries) {
+    const start = entryStart(entry);
+    const time = start === undefined ? '' : ` (${formatWholeSeconds(start)})`;
+    if (entry.kind === 'event') {
+      const text = oneLine(entry.text);
+      if (text.length > 0) paragraphs.push(`*${escapeMarkdown(text)}*${time}`);
+      continue;
+    }
+    const text = oneLine(turnText(entry));
+    if (text.length === 0) continue;
+    const name = speakerName(transcript, entry.speakerId);
+    const label = name === undefined ? (time ? `${time.trim()}: ` : '') : `**${escapeMarkdown(name)}**${time}: `;
+    paragraphs.push(`${label}${escapeMarkdown(text, label === '')}`);
+  }
+  return paragraphs.length > 0 ? `${paragraphs.join('\n\n')}\n` : '';
+}
+
+export const markdownWriter: ExportFormat = {
+  id: 'markdown',
+  label: 'Markdown',
+  extension: 'md',
+  mimeType: 'text/markdown',
+  write: writeMarkdown,
+};
