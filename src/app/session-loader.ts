@@ -14,6 +14,9 @@ export interface LoadedTranscript {
   transcript: Transcript;
   name: string;
   formatLabel: string;
+  formatId: string;
+  /** The file's text, kept so the user can re-read it as another format. */
+  text: string;
 }
 
 export interface SessionLoader {
@@ -43,6 +46,8 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
         transcript: transcript.transcript,
         transcriptName: transcript.name,
         formatLabel: transcript.formatLabel,
+        formatId: transcript.formatId,
+        sourceText: transcript.text,
         ...(audio ? { audioName: audio.name, audioUrl: audio.url } : {}),
       });
     } else if (audio) {
@@ -153,11 +158,11 @@ async function readTranscriptUrl(url: string): Promise<LoadedTranscript | string
   return parseTranscriptText(text, name);
 }
 
-export function parseTranscriptText(text: string, name: string): LoadedTranscript | string {
-  const result = readTranscript(text, { fileName: name });
+export function parseTranscriptText(text: string, name: string, formatId?: string): LoadedTranscript | string {
+  const result = readTranscript(text, { fileName: name, ...(formatId ? { formatId } : {}) });
   if (!result.ok) return `${describeParseError({ ...result.error, fileName: name })}.`.replace(/\.\.$/, '.');
   if (!result.transcript.entries.some((entry) => entry.kind === 'speech')) return `${name}: the transcript has no speech turns.`;
-  return { transcript: result.transcript, name, formatLabel: result.formatLabel };
+  return { transcript: result.transcript, name, formatLabel: result.formatLabel, formatId: result.formatId, text };
 }
 
 /** Loads metadata in a detached element (never in the document); undefined when playable. */

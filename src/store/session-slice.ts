@@ -1,0 +1,87 @@
+import type { StateCreator } from 'zustand';
+import { emptyTranscript, type Transcript } from '../transcript/model.ts';
+import { buildTimeIndex, type TimeIndex } from '../transcript/time-index.ts';
+import type { AppState } from './app-store.ts';
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info' | 'warning';
+  text: string;
+}
+
+export interface SessionSource {
+  transcript: Transcript;
+  transcriptName: string;
+  /** Label of the format the transcript was read as. */
+  formatLabel: string;
+  /** Id of that format, for the "read as …" override. */
+  formatId?: string;
+  /** The transcript file's original text, kept so it can be re-read as another format. */
+  sourceText?: string;
+  audioName?: string;
+  audioUrl?: string;
+}
+
+export interface SessionSlice {
+  transcript: Transcript;
+  /** Derived from `transcript`; rebuilt by the store whenever `transcript` changes. */
+  timeIndex: TimeIndex;
+  transcriptName: string;
+  formatLabel: string;
+  formatId: string;
+  sourceText: string;
+  audioName: string;
+  audioUrl: string;
+  notices: Notice[];
+  /** Increments with every new session; history and autosave key off it. */
+  sessionId: number;
+  /** Starts a new session: new transcript, cleared history, nothing selected. */
+  setSession(source: SessionSource): void;
+  notify(kind: Notice['kind'], text: string): number;
+  dismiss(id: number): void;
+}
+
+let nextNoticeId = 1;
+
+export function initialSession() {
+  const transcript = emptyTranscript();
+  return {
+    transcript,
+    timeIndex: buildTimeIndex(transcript),
+    transcriptName: '',
+    formatLabel: '',
+    formatId: '',
+    sourceText: '',
+    audioName: '',
+    audioUrl: '',
+    notices: [] as Notice[],
+    sessionId: 0,
+  };
+}
+
+export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) => ({
+  ...initialSession(),
+  setSession: (source) =>
+    set((state) => ({
+      transcript: source.transcript,
+      transcriptName: source.transcriptName,
+      formatLabel: source.formatLabel,
+      formatId: source.formatId ?? '',
+      sourceText: source.sourceText ?? '',
+      audioName: source.audioName ?? state.audioName,
+      audioUrl: source.audioUrl ?? state.audioUrl,
+      activeTurn: -1,
+      activeWord: -1,
+      following: true,
+      selectedEntry: -1,
+      dirty: false,
+      sessionId: state.sessionId + 1,
+    })),
+  notify: (kind, text) => {
+    const id = nextNoticeId++;
+    // Newest first; keep a handful so old ones do not pile up.
+    set((state) => ({ notices: [{ id, kind, text }, ...state.notices.filter((notice) => notice.text !== text)].slice(0, 4) }));
+    return id;
+  },
+  dismiss: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
+});
