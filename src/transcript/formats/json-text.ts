@@ -31,6 +31,99 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line, column: end - lineStart + 1 };
 }
 
+const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/uy;
+
+/** Index just past a JSON string starting at `index`, or the index of the character that breaks it. */
+function scanJsonString(text: string, index: number): { end: number; ok: boolean } {
+  let at = index + 1;
+  while (at < text.length) {
+    const code = text.charCodeAt(at);
+    if (code === 0x22) return { end: at + 1, ok: true };
+    if (code < 0x20) return { end: at, ok: false };
+    if (code === 0x5c) {
+      const escape = text[at + 1] ?? '';
+      if (escape === 'u') {
+        if (!/^[0-9a-fA-F]{4}$/u.test(text.slice(at + 2, at + 6))) return { end: at, ok: false };
+        at += 6;
+      } else if ('"\\/bfnrt'.includes(escape) && escape !== '') at += 2;
+      else return { end: at, ok: false };
+    } else at += 1;
+  }
+  return { end: text.length, ok: false };
+}
+
+/**
+ * Offset of the first character that breaks the JSON grammar; V8 does not always say where
+ * (`Unexpected token 'o', "…" is not valid JSON`). Iterative, so nesting depth costs nothing.
+ */
+export function jsonErrorOffset(text: string): number {
+  const stack: string[] = [];
+  let expect: 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'colon' | 'after' | 'end' = 'value';
+  let at = 0;
+  const afterValue = (): void => {
+    expect = stack.length > 0 ? 'after' : 'end';
+  };
+  for (;;) {
+    while (at < text.length && ' \t\n\r'.includes(text[at] ?? '')) at += 1;
+    if (at >= text.length) return at;
+    const char = text[at] ?? '';
+    if (expect === 'end') return at;
+    if (expect === 'colon') {
+      if (char !== ':') return at;
+      at += 1;
+      expect = 'value';
+    } else if (expect === 'after') {
+      const top = stack[stack.length - 1];
+      if (char === ',') {
+        at += 1;
+        expect = top === '{' ? 'key' : 'value';
+      } else if ((top === '{' && char === '}') || (top === '[' && char === ']')) {
+        stack.pop();
+        at += 1;
+        afterValue();
+      } else return at;
+    } else if (expect === 'key' || expect === 'keyOrClose') {
+      if (expect === 'keyOrClose' && char === '}') {
+        stack.pop();
+        at += 1;
+        afterValue();
+        continue;
+      }
+      if (char !== '"') return at;
+      const string = scanJsonString(text, at);
+      if (!string.ok) return string.end;
+      at = string.end;
+      expect = 'colon';
+    } else {
+      if (expect === 'valueOrClose' && char === ']') {
+        stack.pop();
+        at += 1;
+        afterValue();
+        continue;
+      }
+      if (char === '{' || char === '[') {
+        stack.push(char);
+        at += 1;
+        expect = char === '{' ? 'keyOrClose' : 'valueOrClose';
+        continue;
+      }
+      if (char === '"') {
+        const string = scanJsonString(text, at);
+        if (!string.ok) return string.end;
+        at = string.end;
+      } else {
+        JSON_NUMBER.lastIndex = at;
+        const number = JSON_NUMBER.exec(text);
+        const literal = ['true', 'false', 'null'].find((word) => text.startsWith(word, at));
+        if (number) at += number[0].length;
+        else if (literal) at += literal.length;
+        else return at;
+      }
+      afterValue();
+    }
+  }
+}
+
 /** Parses JSON text, reporting a syntax error with its line and column instead of throwing. */
 export function parseJsonText(text: string, format: string, options?: ParseOptions): JsonParse {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -38,25 +131,19 @@ export function parseJsonText(text: string, format: string, options?: ParseOptio
     return { ok: true, value: JSON.parse(source) as unknown };
   } catch (error) {
     const raw = error instanceof Error ? error.message : String(error);
-    const at = /at position (\d+)/u.exec(raw);
-    const lineColumn = /\(line (\d+) column (\d+)\)/u.exec(raw);
     const reason = raw
       .replace(/\s*\(line \d+ column \d+\)/u, '')
       .replace(/\s*in JSON at position \d+/u, '')
-      .replace(/, ".*" is not valid JSON$/su, '')
+      .replace(/, (?:\.\.\.)?".*" is not valid JSON$/su, '')
       .trim();
-    const located = lineColumn
-      ? { line: Number(lineColumn[1]), column: Number(lineColumn[2]) }
-      : at
-        ? lineAndColumn(source, Number(at[1]))
-        : undefined;
+    const located = lineAndColumn(source, jsonErrorOffset(source));
     return {
       ok: false,
       error: {
         format,
         fileName: options?.fileName,
-        line: located?.line,
-        position: located?.column,
+        line: located.line,
+        position: located.column,
         message: `not valid JSON: ${reason}`,
       },
     };
@@ -71,6 +158,10 @@ export class JsonShapeError extends Error {
   ) {
     super(`${describeJsonPath(path)} ${detail}`);
   }
+}
+
+function missing(value: unknown, path: JsonPath, kind: string): void {
+  if (value === undefined) throw new JsonShapeError(path, `is missing (it must be ${kind})`);
 }
 
 function preview(value: unknown): string {
@@ -89,22 +180,26 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
 }
 
 export function expectObject(value: unknown, path: JsonPath): Record<string, unknown> {
+  missing(value, path, 'an object');
   if (!isJsonObject(value)) throw new JsonShapeError(path, `must be an object, not ${preview(value)}`);
   return value;
 }
 
 export function expectArray(value: unknown, path: JsonPath): unknown[] {
+  missing(value, path, 'a list');
   if (!Array.isArray(value)) throw new JsonShapeError(path, `must be a list, not ${preview(value)}`);
   return value;
 }
 
 export function expectString(value: unknown, path: JsonPath): string {
+  missing(value, path, 'a string');
   if (typeof value !== 'string') throw new JsonShapeError(path, `must be a string, not ${preview(value)}`);
   return value;
 }
 
 /** A finite number; JSON cannot hold NaN, but JS callers of the same checks can. */
 export function expectNumber(value: unknown, path: JsonPath): number {
+  missing(value, path, 'a number');
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new JsonShapeError(path, `must be a number, not ${preview(value)}`);
   }
