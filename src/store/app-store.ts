@@ -41,10 +41,17 @@ export function createAppStore() {
     if (state.transcript !== previous.transcript && state.timeIndex === previous.timeIndex) {
       store.setState({ timeIndex: buildTimeIndex(state.transcript) });
     }
-    // A new session starts a new history.
-    if (state.sessionId !== previous.sessionId || state.audioUrl !== previous.audioUrl) {
-      store.temporal.getState().clear();
-    }
+  });
+  // A new session is not an edit: it starts a new, empty history.
+  const setSession = store.getState().setSession;
+  store.setState({
+    setSession: (source) => {
+      const history = store.temporal.getState();
+      history.pause();
+      setSession(source);
+      history.resume();
+      history.clear();
+    },
   });
   return store;
 }

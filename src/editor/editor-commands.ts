@@ -1,0 +1,129 @@
+import type { AppStore } from '../store/app-store.ts';
+import type { Transcript } from '../transcript/model.ts';
+import { setTurnEnd, setTurnStart } from '../transcript/edit/set-turn-time.ts';
+import { nudgeBoundary } from '../transcript/edit/nudge-boundary.ts';
+import { tapSync } from '../transcript/edit/tap-sync.ts';
+import { turnStart } from '../transcript/time-index.ts';
+
+/** Reads the playhead; the media element stays the only clock. */
+export interface Clock {
+  currentTime(): number;
+}
+
+/**
+ * Every edit goes through here: a pure operation on the transcript, then one
+ * store write, which is one undo step. Gestures (a drag) are coalesced into a
+ * single step between `beginGesture` and `endGesture`.
+ */
+export interface EditorCommands {
+  /** Applies a pure edit as one undoable step. Returns false when it changed nothing. */
+  edit(operation: (transcript: Transcript) => Transcript): boolean;
+  undo(): void;
+  redo(): void;
+  canUndo(): boolean;
+  canRedo(): boolean;
+  beginGesture(): void;
+  /** Shows an intermediate state of the gesture without recording history. */
+  updateGesture(operation: (transcript: Transcript) => Transcript): void;
+  endGesture(): void;
+  cancelGesture(): void;
+  /** `[`: the selected turn starts at the playhead. */
+  setStartFromPlayhead(): void;
+  /** `]`: the selected turn ends at the playhead. */
+  setEndFromPlayhead(): void;
+  /** Alt+←/→: moves the selected boundary. */
+  nudge(deltaSeconds: number): void;
+  /** Enter: the next turn begins now. */
+  tap(): void;
+}
+
+export function createEditorCommands(store: AppStore, clock: Clock): EditorCommands {
+  let gestureStart: Transcript | null = null;
+  const history = () => store.temporal.getState();
+
+  const edit = (operation: (transcript: Transcript) => Transcript) => {
+    const before = store.getState().transcript;
+    const after = operation(before);
+    if (after === before) return false;
+    store.getState().commitTranscript(after);
+    return true;
+  };
+
+  const selected = () => {
+    const { selectedEntry, transcript } = store.getState();
+    return transcript.entries[selectedEntry]?.kind === 'speech' ? selectedEntry : -1;
+  };
+
+  const nextSpeechEntry = (transcript: Transcript, after: number) => {
+    for (let i = after + 1; i < transcript.entries.length; i++) if (transcript.entries[i]?.kind === 'speech') return i;
+    return -1;
+  };
+
+  return {
+    edit,
+    undo: () => {
+      if (gestureStart) return;
+      history().undo();
+    },
+    redo: () => {
+      if (gestureStart) return;
+      history().redo();
+    },
+    canUndo: () => history().pastStates.length > 0,
+    canRedo: () => history().futureStates.length > 0,
+    beginGesture() {
+      if (gestureStart) return;
+      gestureStart = store.getState().transcript;
+      history().pause();
+    },
+    updateGesture(operation) {
+      if (!gestureStart) return;
+      edit(operation);
+    },
+    endGesture() {
+      if (!gestureStart) return;
+      const start = gestureStart;
+      const end = store.getState().transcript;
+      gestureStart = null;
+      // Rewind untracked, then commit the end state tracked: history gets one step from start to end.
+      store.setState({ transcript: start });
+      history().resume();
+      if (end !== start) store.getState().commitTranscript(end);
+    },
+    cancelGesture() {
+      if (!gestureStart) return;
+      store.setState({ transcript: gestureStart });
+      gestureStart = null;
+      history().resume();
+    },
+    setStartFromPlayhead() {
+      const entry = selected();
+      if (entry < 0) return;
+      edit((t) => setTurnStart(t, entry, clock.currentTime()));
+      store.getState().select(entry, 'start');
+    },
+    setEndFromPlayhead() {
+      const entry = selected();
+      if (entry < 0) return;
+      edit((t) => setTurnEnd(t, entry, clock.currentTime()));
+      store.getState().select(entry, 'end');
+    },
+    nudge(delta) {
+      const entry = selected();
+      if (entry < 0) return;
+      edit((t) => nudgeBoundary(t, entry, store.getState().selectedEdge, delta));
+    },
+    tap() {
+      const { transcript } = store.getState();
+      let target = selected();
+      if (target < 0) {
+        // Without a selection the tap goes to the first turn that has no start yet.
+        target = transcript.entries.findIndex((entry) => entry.kind === 'speech' && turnStart(entry) === undefined);
+      }
+      if (target < 0) return;
+      edit((t) => tapSync(t, target, clock.currentTime()));
+      const next = nextSpeechEntry(store.getState().transcript, target);
+      store.getState().select(next >= 0 ? next : target, 'start');
+    },
+  };
+}
