@@ -78,7 +78,8 @@ export function parsePodcastJson(text: string, options?: ParseOptions): ParseRes
   for (const segment of read.value) {
     const tokens = segment.body.trim().split(/\s+/u).filter((token) => token.length > 0);
     if (tokens.length === 0) continue;
-    if (tokens.length === 1 && segment.start !== undefined) {
+    const event = segment.speaker === undefined && isEventText(segment.body);
+    if (tokens.length === 1 && segment.start !== undefined && !event) {
       wordRun.push({
         word: makeWord(tokens[0] ?? '', segment.start, segment.end, 'file'),
         speaker: segment.speaker,
@@ -88,7 +89,7 @@ export function parsePodcastJson(text: string, options?: ParseOptions): ParseRes
     }
     flushWords();
     const timing = segment.start !== undefined ? 'file' : undefined;
-    if (segment.speaker === undefined && isEventText(segment.body)) {
+    if (event) {
       builder.addEvent(segment.body, segment.start, segment.end, timing);
     } else {
       builder.addTurn({
