@@ -1,0 +1,92 @@
+import type { Entry, Transcript } from './model.ts';
+
+export type TimingIssueKind = 'end-before-start' | 'overlap-prev' | 'overlap-next' | 'past-end' | 'word-outside-turn';
+
+export interface TimingIssue {
+  entryIndex: number;
+  kind: TimingIssueKind;
+  /** A sentence for the editor's issue list, naming the entry by its 1-based number. */
+  message: string;
+}
+
+/** File formats round to the millisecond; differences below that are not issues. */
+const TOLERANCE = 0.001;
+
+/** `62.3` -> `1:02.300`: issues are often about fractions of a second, so milliseconds are shown. */
+function clock(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  const rest = (seconds - minutes * 60).toFixed(3).padStart(6, '0');
+  return `${minutes}:${rest}`;
+}
+
+function label(entry: Entry, index: number): string {
+  return `${entry.kind === 'speech' ? 'Turn' : 'Event'} ${index + 1}`;
+}
+
+/**
+ * Timing problems an editor should show, in entry order, in one pass:
+ * an end before its start, speech turns overlapping the previous timed turn
+ * (reported on both turns as `overlap-prev` / `overlap-next`), times past the
+ * audio's `duration` (when given), and words timed outside their turn.
+ * Events may overlap speech (music under a voice is normal), so they are only
+ * checked for order and duration. Untimed entries have no issues.
+ */
+export function validateTiming(transcript: Transcript, duration?: number): TimingIssue[] {
+  const issues: TimingIssue[] = [];
+  // overlap-next notes for earlier turns, in entry order (each turn gets at most one).
+  const deferred: TimingIssue[] = [];
+  let previousIndex = -1;
+  let previousEdge: number | undefined;
+
+  transcript.entries.forEach((entry, index) => {
+    const name = label(entry, index);
+    const { start, end } = entry;
+    if (start !== undefined && end !== undefined && end < start) {
+      issues.push({ entryIndex: index, kind: 'end-before-start', message: `${name} ends at ${clock(end)}, before it starts at ${clock(start)}.` });
+    }
+    const last = end ?? start;
+    if (duration !== undefined && last !== undefined && Math.max(start ?? last, last) > duration + TOLERANCE) {
+      issues.push({ entryIndex: index, kind: 'past-end', message: `${name} runs to ${clock(Math.max(start ?? last, last))}, past the end of the audio at ${clock(duration)}.` });
+    }
+    if (entry.kind !== 'speech') return;
+
+    const first = start ?? end;
+    if (first !== undefined && previousEdge !== undefined && first < previousEdge - TOLERANCE) {
+      const previousName = `Turn ${previousIndex + 1}`;
+      issues.push({ entryIndex: index, kind: 'overlap-prev', message: `${name} starts at ${clock(first)}, before ${previousName} ends at ${clock(previousEdge)}.` });
+      deferred.push({ entryIndex: previousIndex, kind: 'overlap-next', message: `${previousName} ends at ${clock(previousEdge)}, after ${name} starts at ${clock(first)}.` });
+    }
+    if (last !== undefined) {
+      previousIndex = index;
+      previousEdge = last;
+    }
+
+    let outside = 0;
+    let firstOutside: string | undefined;
+    for (const word of entry.words) {
+      const wordStart = word.start ?? word.end;
+      const wordEnd = word.end ?? word.start;
+      if (wordStart === undefined || wordEnd === undefined) continue;
+      const before = start !== undefined && wordStart < start - TOLERANCE;
+      const after = end !== undefined && wordEnd > end + TOLERANCE;
+      if (!before && !after) continue;
+      outside++;
+      firstOutside ??= `"${word.text}" at ${clock(wordStart)}`;
+    }
+    if (outside > 0) {
+      const count = outside === 1 ? 'a word' : `${outside} words`;
+      issues.push({ entryIndex: index, kind: 'word-outside-turn', message: `${name} has ${count} timed outside the turn (${firstOutside}).` });
+    }
+  });
+
+  if (deferred.length === 0) return issues;
+  // Both lists are in entry order, so merging them is linear.
+  const merged: TimingIssue[] = [];
+  let d = 0;
+  for (const issue of issues) {
+    while (d < deferred.length && (deferred[d]?.entryIndex ?? Infinity) <= issue.entryIndex) merged.push(deferred[d++] as TimingIssue);
+    merged.push(issue);
+  }
+  while (d < deferred.length) merged.push(deferred[d++] as TimingIssue);
+  return merged;
+}
