@@ -115,8 +115,9 @@ export function parseAssemblyAiJson(text: string, options?: ParseOptions): Parse
   return runJsonImport(FORMAT, text, options, buildAssemblyAi);
 }
 
+/** AssemblyAI words are `{text, start, end}` in whole milliseconds; seconds (DPE JSON) are not. */
 function isAssemblyWord(value: unknown): boolean {
-  return isObject(value) && typeof field(value, 'text') === 'string' && typeof field(value, 'start') === 'number';
+  return isObject(value) && typeof field(value, 'text') === 'string' && Number.isInteger(field(value, 'start')) && Number.isInteger(field(value, 'end'));
 }
 
 export function detectAssemblyAiJson(text: string, parsedJson: unknown): number {
@@ -128,7 +129,7 @@ export function detectAssemblyAiJson(text: string, parsedJson: unknown): number 
   const hasWords = Array.isArray(words) && words.length > 0 && isAssemblyWord(words[0]);
   const metaKeys = ['audio_url', 'language_code', 'acoustic_model', 'speaker_labels', 'audio_duration', 'punctuate'];
   const meta = metaKeys.filter((key) => field(json, key) !== undefined).length;
-  if (hasUtterances || hasWords) return meta >= 2 ? 0.95 : 0.7;
+  if (hasUtterances || hasWords) return meta >= 2 ? 0.95 : 0.5;
   // A finished transcript without words (silence) or one that failed still belongs here.
   if (meta >= 3 && typeof field(json, 'status') === 'string') return 0.8;
   return 0;

@@ -18,6 +18,14 @@ import { podcastJsonFormat } from './podcast-json.ts';
 import { srtFormat } from './srt.ts';
 import { verbatimJsonFormat } from './verbatim-json.ts';
 import { webvttFormat } from './webvtt.ts';
+import { whisperJsonFormat } from './whisper-json.ts';
+import { whisperCppJsonFormat } from './whisper-cpp-json.ts';
+import { whisperXJsonFormat } from './whisperx-json.ts';
+import { assemblyAiJsonFormat } from './assemblyai-json.ts';
+import { deepgramJsonFormat } from './deepgram-json.ts';
+import { awsTranscribeJsonFormat } from './aws-transcribe-json.ts';
+import { revAiJsonFormat } from './revai-json.ts';
+import { speechmaticsJsonFormat } from './speechmatics-json.ts';
 
 /** Importers, one per line. Order only breaks exact detection ties (earlier wins). */
 export const importFormats: readonly ImportFormat[] = [
@@ -29,6 +37,14 @@ export const importFormats: readonly ImportFormat[] = [
   otranscribeFormat,
   dpeJsonFormat,
   hyperaudioHtmlFormat,
+  whisperJsonFormat,
+  whisperCppJsonFormat,
+  whisperXJsonFormat,
+  assemblyAiJsonFormat,
+  deepgramJsonFormat,
+  awsTranscribeJsonFormat,
+  revAiJsonFormat,
+  speechmaticsJsonFormat,
 ];
 
 /** Writers, one per line. `--to json` on the CLI picks the first with that extension. */
