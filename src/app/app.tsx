@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPlayer, type Player } from '../player/player.ts';
 import { appStore, useAppStore } from '../store/app-store.ts';
 import { PlayerContext } from '../ui/player-context.ts';
+import { EditorContext } from '../ui/editor-context.ts';
 import { PlayerControls } from '../ui/player-controls.tsx';
 import { TranscriptView } from '../ui/transcript-view.tsx';
 import { Notices } from '../ui/notices.tsx';
@@ -12,6 +13,8 @@ import { connectSync } from './connect-sync.ts';
 import { installKeyboardShortcuts } from './keyboard-shortcuts.ts';
 import { createSessionLoader, type SessionLoader } from './session-loader.ts';
 import { fragmentStart } from './media-fragment.ts';
+import { createEditorCommands, type EditorCommands } from '../editor/editor-commands.ts';
+import { installEditorKeymap } from '../editor/editor-keymap.ts';
 import { AUDIO_EXTENSIONS, TRANSCRIPT_EXTENSIONS } from './classify-file.ts';
 
 const DEMO = {
@@ -33,6 +36,8 @@ export function App() {
   const fileInputRef = useRef<HTMLInputElement>(null);
   const [player, setPlayer] = useState<Player | null>(null);
   const [loader, setLoader] = useState<SessionLoader | null>(null);
+  const [commands, setCommands] = useState<EditorCommands | null>(null);
+  const mode = useAppStore((state) => state.mode);
   const [helpOpen, setHelpOpen] = useState(false);
   const transcriptName = useAppStore((state) => state.transcriptName);
   const audioName = useAppStore((state) => state.audioName);
@@ -43,7 +48,9 @@ export function App() {
     if (!container) return;
     const instance = createPlayer(container, waveformColors());
     const sessionLoader = createSessionLoader(instance, appStore);
+    const editorCommands = createEditorCommands(appStore, instance);
     const subscriptions = [
+      installEditorKeymap(window, appStore, editorCommands),
       connectSync(instance, appStore),
       instance.on('error', (message) => appStore.getState().notify('error', `${appStore.getState().audioName || 'Audio'}: ${message}.`)),
       installKeyboardShortcuts(window, instance, appStore, {
@@ -53,6 +60,7 @@ export function App() {
     ];
     setPlayer(instance);
     setLoader(sessionLoader);
+    setCommands(editorCommands);
 
     const params = new URLSearchParams(window.location.search);
     const urls = { audio: params.get('audio') ?? undefined, transcript: params.get('transcript') ?? undefined };
@@ -72,7 +80,8 @@ export function App() {
 
   return (
     <PlayerContext.Provider value={player}>
-      <div className="app">
+      <EditorContext.Provider value={commands}>
+      <div className={`app app--${mode}`} data-mode={mode}>
         <header className="topbar">
           <div className="brand">
             <span className="brand__mark" aria-hidden="true">V</span>
@@ -86,6 +95,16 @@ export function App() {
             </span>
           </div>
           <div className="topbar__actions">
+            <button
+              type="button"
+              className={`button button--toggle${mode === 'edit' ? ' button--on' : ''}`}
+              aria-pressed={mode === 'edit'}
+              onClick={() => appStore.getState().setMode(mode === 'edit' ? 'read' : 'edit')}
+              title="Editor mode (E)"
+              data-testid="editor-toggle"
+            >
+              Edit timings
+            </button>
             <button type="button" className="button" onClick={() => fileInputRef.current?.click()} title="Open audio and transcript (O)">
               Open files…
             </button>
@@ -120,6 +139,7 @@ export function App() {
         <DropOverlay onFiles={openFiles} />
         <ShortcutsDialog open={helpOpen} shortcuts={SHORTCUTS} onClose={() => setHelpOpen(false)} />
       </div>
+      </EditorContext.Provider>
     </PlayerContext.Provider>
   );
 }

@@ -35,6 +35,11 @@ export interface Player {
   load(url: string, peaks?: { peaks: number[][]; duration: number }): Promise<void>;
   on<E extends keyof PlayerEvents>(event: E, listener: (...args: PlayerEvents[E]) => void): Unsubscribe;
   destroy(): void;
+  /**
+   * The waveform, for other modules of `player/` only (regions, zoom, minimap);
+   * null in fakes. Everything else goes through the methods above.
+   */
+  readonly wavesurfer: WaveSurfer | null;
 }
 
 export interface WaveformColors {
@@ -97,6 +102,7 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
   };
 
   return {
+    wavesurfer,
     play: () => {
       media.play().catch((error: unknown) => {
         // A pause() racing a play() is normal; anything else is worth telling the user.

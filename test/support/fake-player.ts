@@ -19,6 +19,7 @@ export function createFakePlayer(duration = 100): FakePlayer {
     emitter.emit('timeupdate', time);
   };
   return {
+    wavesurfer: null,
     seeks,
     tick: setTime,
     play() {
