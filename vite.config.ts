@@ -20,8 +20,13 @@ export default defineConfig({
     alias: [{ find: /^blob-polyfill$/u, replacement: fileURLToPath(new URL('./src/align/blob-shim.ts', import.meta.url)) }],
   },
   worker: { format: 'es' },
-  // Pre-bundling would move soundswallower away from its files; it only ever runs in the worker.
-  optimizeDeps: { exclude: ['soundswallower'] },
+  optimizeDeps: {
+    // The alignment worker's dependencies are found only when it first starts;
+    // naming phonemize here spares the dev page a reload at that moment.
+    include: ['phonemize'],
+    // soundswallower locates its wasm next to itself; pre-bundling would move it.
+    exclude: ['soundswallower'],
+  },
   build: {
     rollupOptions: {
       input: {
