@@ -19,6 +19,14 @@ export interface LoadedTranscript {
   text: string;
 }
 
+interface LoadedAudio {
+  url: string;
+  name: string;
+  /** True for object URLs this loader created and must revoke. */
+  owned: boolean;
+  key: string;
+}
+
 export interface SessionLoader {
   /** Files from the picker or a drop: one audio and/or one transcript. */
   loadFiles(files: readonly File[]): Promise<boolean>;
@@ -39,7 +47,7 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
     return false;
   };
 
-  const commit = async (transcript: LoadedTranscript | null, audio: { url: string; name: string; owned: boolean } | null) => {
+  const commit = async (transcript: LoadedTranscript | null, audio: LoadedAudio | null) => {
     const state = store.getState();
     if (transcript) {
       state.setSession({
@@ -48,10 +56,10 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
         formatLabel: transcript.formatLabel,
         formatId: transcript.formatId,
         sourceText: transcript.text,
-        ...(audio ? { audioName: audio.name, audioUrl: audio.url } : {}),
+        ...(audio ? { audioName: audio.name, audioUrl: audio.url, audioKey: audio.key } : {}),
       });
     } else if (audio) {
-      store.setState({ audioName: audio.name, audioUrl: audio.url });
+      store.setState({ audioName: audio.name, audioUrl: audio.url, audioKey: audio.key });
     }
     if (audio) {
       if (ownedAudioUrl && ownedAudioUrl !== audio.url) URL.revokeObjectURL(ownedAudioUrl);
@@ -90,7 +98,7 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
         if (typeof read === 'string') return fail(read);
         transcript = read;
       }
-      let audio: { url: string; name: string; owned: boolean } | null = null;
+      let audio: LoadedAudio | null = null;
       const audioFile = audioFiles[0];
       if (audioFile) {
         if (audioFile.size === 0) return fail(`${audioFile.name}: the file is empty.`);
@@ -100,7 +108,7 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
           URL.revokeObjectURL(url);
           return fail(`${audioFile.name} cannot be played: ${problem}.`);
         }
-        audio = { url, name: audioFile.name, owned: true };
+        audio = { url, name: audioFile.name, owned: true, key: `file:${audioFile.name}:${audioFile.size}:${audioFile.lastModified}` };
       }
       return commit(transcript, audio);
     },
@@ -112,12 +120,12 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
         if (typeof read === 'string') return fail(read);
         transcript = read;
       }
-      let audio: { url: string; name: string; owned: boolean } | null = null;
+      let audio: LoadedAudio | null = null;
       if (urls.audio) {
         const name = nameFromUrl(urls.audio);
         const problem = await probeAudio(urls.audio);
         if (problem) return fail(`${name} (${urls.audio}) cannot be played: ${problem}.`);
-        audio = { url: urls.audio, name, owned: false };
+        audio = { url: urls.audio, name, owned: false, key: `url:${new URL(urls.audio, window.location.href).href}` };
       }
       return commit(transcript, audio);
     },

@@ -20,6 +20,8 @@ export interface SessionSource {
   sourceText?: string;
   audioName?: string;
   audioUrl?: string;
+  /** Stable identity of the audio across reloads: the URL, or name + size + date for a local file. */
+  audioKey?: string;
 }
 
 export interface SessionSlice {
@@ -32,6 +34,7 @@ export interface SessionSlice {
   sourceText: string;
   audioName: string;
   audioUrl: string;
+  audioKey: string;
   notices: Notice[];
   /** Increments with every new session; history and autosave key off it. */
   sessionId: number;
@@ -54,6 +57,7 @@ export function initialSession() {
     sourceText: '',
     audioName: '',
     audioUrl: '',
+    audioKey: '',
     notices: [] as Notice[],
     sessionId: 0,
   };
@@ -70,6 +74,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       sourceText: source.sourceText ?? '',
       audioName: source.audioName ?? state.audioName,
       audioUrl: source.audioUrl ?? state.audioUrl,
+      audioKey: source.audioKey ?? state.audioKey,
       activeTurn: -1,
       activeWord: -1,
       following: true,
