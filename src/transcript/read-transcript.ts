@@ -46,7 +46,12 @@ export function readTranscript(text: string, options: ReadTranscriptOptions = {}
   if (text.replace(/^\uFEFF/u, '').trim().length === 0) return failure('unknown', 'Unknown', 'the file is empty', fileName);
 
   const detection = detectFormat(text, fileName);
-  if (detection.best) return parseWith(detection.best.format, text, fileName);
+  // Plain text claims almost anything; JSON that no JSON importer recognises is better
+  // reported as JSON than read as prose.
+  const best = detection.best?.format.id === FALLBACK_IMPORT_FORMAT_ID && (detection.brokenJson || detection.json !== undefined)
+    ? undefined
+    : detection.best;
+  if (best) return parseWith(best.format, text, fileName);
 
   if (detection.brokenJson) {
     const json = parseJsonText(text, 'json', { fileName });

@@ -220,7 +220,11 @@ export function shapeErrorToParseError(
   format: string,
   options?: ParseOptions,
 ): ParseError {
-  const offset = offsetOfJsonPath(text, error.path);
+  // A missing field has no offset of its own; point at the nearest enclosing value instead.
+  let offset: number | undefined;
+  for (let length = error.path.length; offset === undefined && length >= 0; length -= 1) {
+    offset = offsetOfJsonPath(text, error.path.slice(0, length));
+  }
   return {
     format,
     fileName: options?.fileName,

@@ -12,6 +12,7 @@ import { webvttWriter } from '../writers/webvtt-writer.ts';
 import { dpeJsonFormat } from './dpe-json.ts';
 import type { ExportFormat, ImportFormat } from './format-spec.ts';
 import { hyperaudioHtmlFormat } from './hyperaudio-html.ts';
+import { nprTextFormat } from './npr-text.ts';
 import { otranscribeFormat } from './otranscribe.ts';
 import { podcastHtmlFormat } from './podcast-html.ts';
 import { podcastJsonFormat } from './podcast-json.ts';
@@ -45,6 +46,7 @@ export const importFormats: readonly ImportFormat[] = [
   awsTranscribeJsonFormat,
   revAiJsonFormat,
   speechmaticsJsonFormat,
+  nprTextFormat,
 ];
 
 /** Writers, one per line. `--to json` on the CLI picks the first with that extension. */

@@ -44,7 +44,9 @@ export function parseSrt(text: string, options?: ParseOptions): ParseResult {
     const trimmed = raw.trim();
     if (isTimingCandidate(trimmed)) {
       const timing = TIMING.exec(trimmed);
-      if (!timing) return fail(lineNumber, `"${trimmed}" is not a time line like 00:00:01,000 --> 00:00:04,000`);
+      if (!timing || trimmed.indexOf('-->') !== trimmed.lastIndexOf('-->')) {
+        return fail(lineNumber, `"${trimmed}" is not a time line like 00:00:01,000 --> 00:00:04,000`);
+      }
       const start = parseClockTime(timing[1] ?? '');
       const end = parseClockTime(timing[2] ?? '');
       if (start === undefined) return fail(lineNumber, `"${timing[1]}" is not an SRT time like 00:00:01,000`);

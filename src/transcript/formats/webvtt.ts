@@ -110,7 +110,7 @@ export function parseWebVtt(text: string, options?: ParseOptions): ParseResult {
     const lineNumber = blockStart + timingIndex + 1;
     const timingLine = (block[timingIndex] ?? '').trim();
     const timing = TIMING.exec(timingLine);
-    if (!timing) {
+    if (!timing || timingLine.indexOf('-->') !== timingLine.lastIndexOf('-->')) {
       return fail(lineNumber, `"${timingLine}" is not a cue time line like 00:00:01.000 --> 00:00:04.000`);
     }
     const start = parseClockTime(timing[1] ?? '');
