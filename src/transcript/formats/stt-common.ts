@@ -143,9 +143,15 @@ export function parseJsonText(
 export function jsonForDetection(text: string, parsedJson: unknown): unknown {
   if (parsedJson !== undefined) return parsedJson;
   if (typeof text !== 'string' || !/^\uFEFF?\s*\{/u.test(text)) return undefined;
-  const parsed = parseJsonText(text);
-  return parsed.ok ? parsed.value : undefined;
+  // Eight detectors see the same text in a row; broken JSON should be parsed once, not eight times.
+  if (text !== lastDetected.text) {
+    const parsed = parseJsonText(text);
+    lastDetected = { text, value: parsed.ok ? parsed.value : undefined };
+  }
+  return lastDetected.value;
 }
+
+let lastDetected: { text: string | undefined; value: unknown } = { text: undefined, value: undefined };
 
 /** `results.items[12].start_time` -> `['results', 'items', 12, 'start_time']` (our keys hold no `.` or `[`). */
 function splitPath(path: string): JsonPath {
