@@ -65,7 +65,7 @@ export function App() {
     const params = new URLSearchParams(window.location.search);
     const urls = { audio: params.get('audio') ?? undefined, transcript: params.get('transcript') ?? undefined };
     const start = fragmentStart(window.location.hash);
-    const first = urls.audio || urls.transcript ? sessionLoader.loadUrls(urls) : sessionLoader.loadUrls(DEMO);
+    const first = urls.audio || urls.transcript ? sessionLoader.loadUrls(urls) : sessionLoader.loadUrls(DEMO, { quiet: true });
     void first.then(() => {
       if (start !== undefined) instance.seek(start);
     });

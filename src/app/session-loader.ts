@@ -30,8 +30,8 @@ interface LoadedAudio {
 export interface SessionLoader {
   /** Files from the picker or a drop: one audio and/or one transcript. */
   loadFiles(files: readonly File[]): Promise<boolean>;
-  /** `?audio=URL&transcript=URL`. */
-  loadUrls(urls: { audio?: string; transcript?: string }): Promise<boolean>;
+  /** `?audio=URL&transcript=URL`. `quiet` skips the "Opened …" confirmation (the built-in demo). */
+  loadUrls(urls: { audio?: string; transcript?: string }, options?: { quiet?: boolean }): Promise<boolean>;
 }
 
 /**
@@ -47,7 +47,7 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
     return false;
   };
 
-  const commit = async (transcript: LoadedTranscript | null, audio: LoadedAudio | null) => {
+  const commit = async (transcript: LoadedTranscript | null, audio: LoadedAudio | null, quiet = false) => {
     const state = store.getState();
     if (transcript) {
       state.setSession({
@@ -71,7 +71,7 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
       }
     }
     const parts = [transcript ? `${transcript.name} (read as ${transcript.formatLabel})` : '', audio ? audio.name : ''].filter(Boolean);
-    if (parts.length > 0) state.notify('info', `Opened ${parts.join(' and ')}.`);
+    if (parts.length > 0 && !quiet) state.notify('info', `Opened ${parts.join(' and ')}.`);
     return true;
   };
 
@@ -113,7 +113,7 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
       return commit(transcript, audio);
     },
 
-    async loadUrls(urls) {
+    async loadUrls(urls, options = {}) {
       let transcript: LoadedTranscript | null = null;
       if (urls.transcript) {
         const read = await readTranscriptUrl(urls.transcript);
@@ -127,7 +127,7 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
         if (problem) return fail(`${name} (${urls.audio}) cannot be played: ${problem}.`);
         audio = { url: urls.audio, name, owned: false, key: `url:${new URL(urls.audio, window.location.href).href}` };
       }
-      return commit(transcript, audio);
+      return commit(transcript, audio, options.quiet);
     },
   };
 }
