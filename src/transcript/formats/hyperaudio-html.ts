@@ -184,7 +184,7 @@ export function parseHyperaudioHtml(text: string, options?: ParseOptions): Parse
     if (!(error instanceof BadTime)) throw error;
     return parseFail({ format: FORMAT_ID, fileName: options?.fileName, line: lineLocator(text)(error.offset), message: error.message });
   }
-  if (!paragraphs.some((paragraph) => paragraph.marks.length > 0)) {
+  if (!paragraphs.some((paragraph) => paragraph.marks.length > 0 || paragraph.start !== undefined)) {
     return parseFail({
       format: FORMAT_ID,
       fileName: options?.fileName,

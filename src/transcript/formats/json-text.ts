@@ -57,12 +57,11 @@ function scanJsonString(text: string, index: number): { end: number; ok: boolean
  * (`Unexpected token 'o', "…" is not valid JSON`). Iterative, so nesting depth costs nothing.
  */
 export function jsonErrorOffset(text: string): number {
+  type Expect = 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'colon' | 'after' | 'end';
   const stack: string[] = [];
-  let expect: 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'colon' | 'after' | 'end' = 'value';
+  let expect = 'value' as Expect;
   let at = 0;
-  const afterValue = (): void => {
-    expect = stack.length > 0 ? 'after' : 'end';
-  };
+  const afterValue = (): Expect => (stack.length > 0 ? 'after' : 'end');
   for (;;) {
     while (at < text.length && ' \t\n\r'.includes(text[at] ?? '')) at += 1;
     if (at >= text.length) return at;
@@ -80,13 +79,13 @@ export function jsonErrorOffset(text: string): number {
       } else if ((top === '{' && char === '}') || (top === '[' && char === ']')) {
         stack.pop();
         at += 1;
-        afterValue();
+        expect = afterValue();
       } else return at;
     } else if (expect === 'key' || expect === 'keyOrClose') {
       if (expect === 'keyOrClose' && char === '}') {
         stack.pop();
         at += 1;
-        afterValue();
+        expect = afterValue();
         continue;
       }
       if (char !== '"') return at;
@@ -98,7 +97,7 @@ export function jsonErrorOffset(text: string): number {
       if (expect === 'valueOrClose' && char === ']') {
         stack.pop();
         at += 1;
-        afterValue();
+        expect = afterValue();
         continue;
       }
       if (char === '{' || char === '[') {
@@ -119,7 +118,7 @@ export function jsonErrorOffset(text: string): number {
         else if (literal) at += literal.length;
         else return at;
       }
-      afterValue();
+      expect = afterValue();
     }
   }
 }

@@ -104,7 +104,8 @@ function cueParts(cue: SubtitleCue): CuePart[] {
         if (lineIndex > 0) atLineStart = true;
         if (atLineStart && line.trim().length > 0) {
           const trimmed = line.trimStart();
-          const marker = DIALOGUE_DASH.exec(trimmed) ?? SPEAKER_CHANGE.exec(trimmed);
+          // Under an explicit voice a leading dash is just text: the voice already names the speaker.
+          const marker = block.voice === undefined ? (DIALOGUE_DASH.exec(trimmed) ?? SPEAKER_CHANGE.exec(trimmed)) : null;
           if (marker) {
             current = startPart(true);
             line = trimmed.slice(marker[0].length);
