@@ -6,6 +6,8 @@
  * are filled, so hand-set and aligned times survive any re-estimate.
  */
 import type { Entry, Transcript, Word } from './model.ts';
+import { makeWord } from './edit/make-word.ts';
+import { patchEntry } from './edit/patch-entry.ts';
 import { countSyllables } from './syllables.ts';
 
 /** Pause after a word, in syllable units, implied by its trailing punctuation. */
@@ -24,18 +26,29 @@ const EVENT_WEIGHT = 4;
 const EMPTY_TURN_WEIGHT = 1;
 
 /**
- * Fills the `undefined` slots of an ordered list of boundary times.
- *
- * `weights[k]` is the weight between boundary `k - 1` and boundary `k`
- * (`weights[0]` is measured from the virtual boundary `from`); `trailing` is
- * the weight from the last boundary to the virtual boundary `to`. Unknown
- * boundaries between two known ones are placed in proportion to the weight
- * between them. The virtual bounds give way to real anchors that lie beyond them.
+ * An ordered list of boundary times, some unknown (NaN), with the weight
+ * between consecutive boundaries: `weights[k]` lies between boundary `k - 1`
+ * and `k` (`weights[0]` is measured from the virtual boundary `from`).
+ * Typed arrays keep the 60,000 boundaries of a long transcript unboxed.
  */
-function fillBoundaries(times: (number | undefined)[], weights: number[], trailing: number, from: number, to: number): number[] {
+interface Timeline {
+  times: Float64Array;
+  weights: Float64Array;
+}
+
+function timeline(size: number): Timeline {
+  return { times: new Float64Array(size).fill(Number.NaN), weights: new Float64Array(size) };
+}
+
+/**
+ * Fills the unknown boundaries of a timeline in place. Unknown boundaries
+ * between two known ones are placed in proportion to the weight between them;
+ * `trailing` is the weight from the last boundary to the virtual boundary
+ * `to`. The virtual bounds give way to real anchors that lie beyond them.
+ */
+function fillTimeline({ times, weights }: Timeline, trailing: number, from: number, to: number): Float64Array {
   const n = times.length;
-  const filled = new Array<number>(n);
-  const positions = new Array<number>(n);
+  const positions = new Float64Array(n);
   let position = 0;
   for (let k = 0; k < n; k++) {
     position += weights[k] ?? 0;
@@ -51,7 +64,7 @@ function fillBoundaries(times: (number | undefined)[], weights: number[], traili
     const duration = Math.max(0, rightTime - leftTime);
     for (let k = left + 1; k < right; k++) {
       const fraction = span > 0 ? ((positions[k] ?? 0) - leftPos) / span : (k - left) / (count + 1);
-      filled[k] = leftTime + duration * fraction;
+      times[k] = leftTime + duration * fraction;
     }
   };
 
@@ -59,9 +72,8 @@ function fillBoundaries(times: (number | undefined)[], weights: number[], traili
   let lastPos = 0;
   let lastTime = from;
   for (let k = 0; k < n; k++) {
-    const time = times[k];
-    if (time === undefined) continue;
-    filled[k] = time;
+    const time = times[k] ?? Number.NaN;
+    if (Number.isNaN(time)) continue;
     // A virtual start later than the first anchor gives way to the anchor.
     const leftTime = lastKnown === -1 ? Math.min(lastTime, time) : lastTime;
     fillRun(lastKnown, k, lastPos, leftTime, positions[k] ?? 0, time);
@@ -70,7 +82,19 @@ function fillBoundaries(times: (number | undefined)[], weights: number[], traili
     lastTime = time;
   }
   fillRun(lastKnown, n, lastPos, lastTime, endPosition, Math.max(to, lastTime));
-  return filled;
+  return times;
+}
+
+/** Writes a run of words into the timeline from slot `offset`: start and end per word, pauses between. */
+function putWords(line: Timeline, offset: number, words: Word[]): void {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as Word;
+    const k = offset + 2 * i;
+    if (word.start !== undefined) line.times[k] = word.start;
+    if (word.end !== undefined) line.times[k + 1] = word.end;
+    line.weights[k] = i === 0 ? 0 : pauseAfter((words[i - 1] as Word).text);
+    line.weights[k + 1] = countSyllables(word.text);
+  }
 }
 
 /** Typical conversational pace, used only where no anchor says how fast this speaker talks. */
@@ -87,7 +111,7 @@ export function nominalDuration(words: Word[]): number {
 
 function estimatedWord(word: Word, start: number, end: number): Word {
   if (word.start === start && word.end === end) return word;
-  return { ...word, start, end, timing: 'estimated' };
+  return makeWord(word.text, start, end, 'estimated', word.confidence);
 }
 
 /**
@@ -100,38 +124,34 @@ function estimatedWord(word: Word, start: number, end: number): Word {
  */
 export function distributeWords(words: Word[], start: number, end: number): Word[] {
   if (words.every((word) => word.start !== undefined && word.end !== undefined)) return words;
-  const times: (number | undefined)[] = [];
-  const weights: number[] = [];
-  words.forEach((word, i) => {
-    times.push(word.start, word.end);
-    const previous = words[i - 1];
-    weights.push(previous === undefined ? 0 : pauseAfter(previous.text), countSyllables(word.text));
-  });
-  const filled = fillBoundaries(times, weights, 0, start, end);
+  const line = timeline(2 * words.length);
+  putWords(line, 0, words);
+  const filled = fillTimeline(line, 0, start, end);
   return words.map((word, i) => estimatedWord(word, filled[2 * i] ?? start, filled[2 * i + 1] ?? end));
-}
-
-/** Appends an entry's boundaries (start, words, end) to the shared timeline. */
-function pushEntryBoundaries(entry: Entry, isFirst: boolean, times: (number | undefined)[], weights: number[]): void {
-  times.push(entry.start);
-  weights.push(isFirst ? 0 : ENTRY_GAP);
-  if (entry.kind === 'event') {
-    times.push(entry.end);
-    weights.push(EVENT_WEIGHT);
-    return;
-  }
-  entry.words.forEach((word, i) => {
-    const previous = entry.words[i - 1];
-    times.push(word.start, word.end);
-    weights.push(previous === undefined ? 0 : pauseAfter(previous.text), countSyllables(word.text));
-  });
-  times.push(entry.end);
-  weights.push(entry.words.length === 0 ? EMPTY_TURN_WEIGHT : 0);
 }
 
 function boundaryCount(entry: Entry): number {
   return entry.kind === 'event' ? 2 : 2 + 2 * entry.words.length;
 }
+
+/** Writes an entry's boundaries (start, words, end) into the shared timeline from slot `offset`. */
+function putEntry(line: Timeline, offset: number, entry: Entry, isFirst: boolean): void {
+  if (entry.start !== undefined) line.times[offset] = entry.start;
+  line.weights[offset] = isFirst ? 0 : ENTRY_GAP;
+  const last = offset + boundaryCount(entry) - 1;
+  if (entry.end !== undefined) line.times[last] = entry.end;
+  if (entry.kind === 'event') {
+    line.weights[last] = EVENT_WEIGHT;
+    return;
+  }
+  putWords(line, offset + 1, entry.words);
+  line.weights[last] = entry.words.length === 0 ? EMPTY_TURN_WEIGHT : 0;
+}
+
+const isUntimed = (entry: Entry) =>
+  entry.start === undefined ||
+  entry.end === undefined ||
+  (entry.kind === 'speech' && entry.words.some((word) => word.start === undefined || word.end === undefined));
 
 /**
  * The simple baseline: spreads all untimed speech over `0..duration` by
@@ -142,12 +162,16 @@ function boundaryCount(entry: Entry): number {
  * number (e.g. the audio has not loaded yet) or when nothing is untimed.
  */
 export function estimateTimings(transcript: Transcript, duration: number): Transcript {
-  if (!(duration > 0) || !Number.isFinite(duration)) return transcript;
-  const times: (number | undefined)[] = [];
-  const weights: number[] = [];
-  transcript.entries.forEach((entry, i) => pushEntryBoundaries(entry, i === 0, times, weights));
-  if (times.every((time) => time !== undefined)) return transcript;
-  const filled = fillBoundaries(times, weights, 0, 0, duration);
+  if (!(duration > 0) || !Number.isFinite(duration) || !transcript.entries.some(isUntimed)) return transcript;
+  let size = 0;
+  for (const entry of transcript.entries) size += boundaryCount(entry);
+  const line = timeline(size);
+  let at = 0;
+  transcript.entries.forEach((entry, i) => {
+    putEntry(line, at, entry, i === 0);
+    at += boundaryCount(entry);
+  });
+  const filled = fillTimeline(line, 0, 0, duration);
 
   let offset = 0;
   let changed = false;
@@ -160,7 +184,7 @@ export function estimateTimings(transcript: Transcript, duration: number): Trans
     if (entry.kind === 'event') {
       if (!entryFilled) return entry;
       changed = true;
-      return { ...entry, start, end, timing: 'estimated' };
+      return patchEntry(entry, { start, end, timing: 'estimated' });
     }
     let wordsChanged = false;
     const words = entry.words.map((word, j) => {
@@ -170,8 +194,8 @@ export function estimateTimings(transcript: Transcript, duration: number): Trans
     });
     if (!entryFilled && !wordsChanged) return entry;
     changed = true;
-    const turn = { ...entry, words: wordsChanged ? words : entry.words };
-    return entryFilled ? { ...turn, start, end, timing: 'estimated' } : turn;
+    const wordsPatch = wordsChanged ? { words } : {};
+    return patchEntry(entry, entryFilled ? { ...wordsPatch, start, end, timing: 'estimated' } : wordsPatch);
   });
   return changed ? { ...transcript, entries } : transcript;
 }

@@ -115,18 +115,18 @@ function wordSyllables(word: string): number {
   if (abbreviation !== undefined) return abbreviation;
   if (!/[aeiouy]/u.test(w)) return w.length <= 4 ? spelledSyllables(w) : Math.ceil(w.length / 3);
   let count = w.match(LATIN_VOWELS)?.length ?? 0;
-  // Silent endings: "make", "makes", "jumped" — but not "table", "boxes", "wanted", "free", "see".
   // Silent "e" inside compounds and before suffixes: "something", "lately", "statement", "ninety".
   count -= w.match(/[aeiouy][^aeiouy]e(?=(?:ly|ful|less|ness|ments?|thing|where|times?|teen|ty|one|body|day|way)s?$)/gu)?.length ?? 0;
   if (SOUNDED_ED.has(w)) count += 1;
+  // Silent endings: "make", "makes", "jumped" — but not "table", "boxes", "wanted", "free", "see".
   if (/[^aeiouy]e$/u.test(w) && !/[^aeiouy]le$/u.test(w) && count > 1) count -= 1;
   else if (/[^aeiouy]es$/u.test(w) && !/(s|x|z|ch|sh|ge|ce|se|ze)es$/u.test(w) && count > 1) count -= 1;
   else if (/[^aeiouy]ed$/u.test(w) && !/[td]ed$/u.test(w) && count > 1) count -= 1;
-  // Vowel pairs that are two syllables: "media", "video", "actual", "quiet", "science", "idea", "being".
+  // Vowel pairs that are two syllables: "media", "video", "actual", "quiet", "science", "idea", "being";
+  // not after c/g/s/t ("nation", "precious", "region") nor in "-llion" ("million").
   const hiatus = w.match(/(?:[^cgstl]i[aou]|[^l]li[aou]|[^q]ua|[^q]uo|(?<!p)eo(?!ne$)|ao|oe(?=[tm])|crea|ie[rt]$|iet|ience|ea$|ei(?=ng)|oi(?=ng)|ai(?=ng)|ui(?=ng)|yi(?=ng)|ii)/gu);
   if (hiatus !== null) count += hiatus.length;
   if (/[^aeiouy]ism$/u.test(w)) count += 1;
-  // "-tion", "-cious", "-sion" and friends are one syllable; the hiatus rule above skipped them.
   return Math.max(1, count);
 }
 
@@ -160,11 +160,24 @@ function letterRunSyllables(run: string): number {
   return Math.max(1, Math.ceil([...run].length / 3));
 }
 
+/** Speech repeats its words (Zipf), so a small memo answers most look-ups of a long transcript. */
+const memo = new Map<string, number>();
+const MEMO_LIMIT = 20000;
+
 /**
  * Syllables in one token as it would be spoken: `>=1` for any token with a
  * letter or digit, `0` for pure punctuation such as `-` or `…`.
  */
 export function countSyllables(token: string): number {
+  const known = memo.get(token);
+  if (known !== undefined) return known;
+  const count = tokenSyllables(token);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(token, count);
+  return count;
+}
+
+function tokenSyllables(token: string): number {
   let total = 0;
   // Letter runs (apostrophes inside words kept), digit runs (with `,`/`.` grouping), and single spoken symbols.
   const parts = token.match(/[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|\d+(?:[.,]\d+)*|[&%+=@#]/gu) ?? [];

@@ -1,4 +1,5 @@
 import { tokenize, type Entry, type Transcript } from '../model.ts';
+import { patchEntry } from './patch-entry.ts';
 import { reviseWords } from './revise-words.ts';
 import { spliceEntries } from './splice-entries.ts';
 
@@ -6,10 +7,10 @@ import { spliceEntries } from './splice-entries.ts';
 export function withText(entry: Entry, text: string): Entry {
   if (entry.kind === 'event') {
     const trimmed = text.trim();
-    return trimmed === entry.text ? entry : { ...entry, text: trimmed };
+    return trimmed === entry.text ? entry : patchEntry(entry, { text: trimmed });
   }
   const words = reviseWords(entry.words, tokenize(text), entry.start, entry.end);
-  return words === entry.words ? entry : { ...entry, words };
+  return words === entry.words ? entry : patchEntry(entry, { words });
 }
 
 /**

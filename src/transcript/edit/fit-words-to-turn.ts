@@ -1,9 +1,9 @@
 import { distributeWords, nominalDuration } from '../estimate-times.ts';
 import type { Word } from '../model.ts';
+import { makeWord } from './make-word.ts';
 
 function untimed(word: Word): Word {
-  const { start: _start, end: _end, timing: _timing, ...rest } = word;
-  return rest;
+  return makeWord(word.text, undefined, undefined, undefined, word.confidence);
 }
 
 function firstTime(words: Word[]): number | undefined {
@@ -42,7 +42,7 @@ export function fitWordsToTurn(words: Word[], start: number | undefined, end: nu
     const clippedEnd = word.end === undefined ? undefined : Math.min(Math.max(word.end, lo), hi);
     // Clipping keeps a word only if some of it is still inside the range; a word squeezed to nothing is re-estimated instead.
     if (clippedStart !== undefined && clippedEnd !== undefined && clippedEnd > clippedStart) {
-      return { ...word, start: clippedStart, end: clippedEnd, timing: 'estimated' };
+      return makeWord(word.text, clippedStart, clippedEnd, 'estimated', word.confidence);
     }
     return untimed(word);
   });

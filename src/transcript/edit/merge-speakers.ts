@@ -1,4 +1,5 @@
 import type { Transcript } from '../model.ts';
+import { patchEntry } from './patch-entry.ts';
 
 /**
  * Folds speaker `fromId` into `intoId`: every turn of `fromId` becomes a turn
@@ -12,6 +13,6 @@ export function mergeSpeakers(transcript: Transcript, fromId: string, intoId: st
   return {
     ...transcript,
     speakers: transcript.speakers.filter((speaker) => speaker.id !== fromId),
-    entries: transcript.entries.map((entry) => (entry.kind === 'speech' && entry.speakerId === fromId ? { ...entry, speakerId: intoId } : entry)),
+    entries: transcript.entries.map((entry) => (entry.kind === 'speech' && entry.speakerId === fromId ? patchEntry(entry, { speakerId: intoId }) : entry)),
   };
 }

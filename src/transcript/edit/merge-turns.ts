@@ -1,4 +1,5 @@
 import type { SpeechTurn, TimingSource, Transcript } from '../model.ts';
+import { patchEntry } from './patch-entry.ts';
 import { spliceEntries } from './splice-entries.ts';
 
 /** Least trusted first: a merged turn claims no more trust than its weaker half. */
@@ -27,14 +28,12 @@ export function mergeTurns(transcript: Transcript, entryIndex: number, direction
   const first = transcript.entries[firstIndex];
   const second = transcript.entries[firstIndex + 1];
   if (firstIndex < 0 || first?.kind !== 'speech' || second?.kind !== 'speech') return transcript;
-  const merged: SpeechTurn = { ...first, words: [...first.words, ...second.words] };
-  const start = extreme(Math.min, first.start, second.start);
-  const end = extreme(Math.max, first.end, second.end);
-  const timing = weaker(first.timing, second.timing);
-  const confidence = extreme(Math.min, first.confidence, second.confidence);
-  if (start !== undefined) merged.start = start;
-  if (end !== undefined) merged.end = end;
-  if (timing !== undefined) merged.timing = timing;
-  if (confidence !== undefined) merged.confidence = confidence;
+  const merged: SpeechTurn = patchEntry(first, {
+    words: [...first.words, ...second.words],
+    start: extreme(Math.min, first.start, second.start),
+    end: extreme(Math.max, first.end, second.end),
+    timing: weaker(first.timing, second.timing),
+    confidence: extreme(Math.min, first.confidence, second.confidence),
+  });
   return spliceEntries(transcript, firstIndex, 2, merged);
 }

@@ -1,14 +1,13 @@
 import type { Entry, Transcript, Word } from '../model.ts';
+import { makeWord } from './make-word.ts';
+import { patchEntry } from './patch-entry.ts';
 import { spliceEntries } from './splice-entries.ts';
 
 const shift = (time: number | undefined, delta: number) => (time === undefined ? undefined : time + delta);
 
 function shiftWord(word: Word, delta: number): Word {
   if (word.start === undefined && word.end === undefined) return word;
-  const moved = { ...word, start: shift(word.start, delta), end: shift(word.end, delta) };
-  if (moved.start === undefined) delete moved.start;
-  if (moved.end === undefined) delete moved.end;
-  return moved;
+  return makeWord(word.text, shift(word.start, delta), shift(word.end, delta), word.timing, word.confidence);
 }
 
 function earliestTime(entry: Entry): number | undefined {
@@ -36,9 +35,7 @@ export function moveTurn(transcript: Transcript, entryIndex: number, delta: numb
   if (earliest === undefined) return transcript;
   const clamped = Math.max(delta, -earliest);
   if (clamped === 0) return transcript;
-  const moved = { ...entry, start: shift(entry.start, clamped), end: shift(entry.end, clamped), timing: 'manual' as const };
-  if (moved.start === undefined) delete moved.start;
-  if (moved.end === undefined) delete moved.end;
-  const next: Entry = moved.kind === 'speech' ? { ...moved, words: moved.words.map((word) => shiftWord(word, clamped)) } : moved;
+  const times = { start: shift(entry.start, clamped), end: shift(entry.end, clamped), timing: 'manual' as const };
+  const next: Entry = entry.kind === 'speech' ? patchEntry(entry, { ...times, words: entry.words.map((word) => shiftWord(word, clamped)) }) : patchEntry(entry, times);
   return spliceEntries(transcript, entryIndex, 1, next);
 }

@@ -1,6 +1,7 @@
 import { diffArrays } from 'diff';
 import { distributeWords } from '../estimate-times.ts';
 import type { Word } from '../model.ts';
+import { makeWord } from './make-word.ts';
 
 /** Beyond this many token edits inside one turn the diff gives up and treats the changed middle as rewritten. */
 const MAX_EDIT_LENGTH = 500;
@@ -15,19 +16,18 @@ const hasTime = (word: Word) => word.start !== undefined || word.end !== undefin
  */
 function replaceRun(removed: Word[], added: string[]): Word[] {
   if (removed.length === added.length) {
-    return added.map((text, i) => {
-      const { confidence: _confidence, ...old } = removed[i] ?? { text };
-      return { ...old, text };
-    });
+    // The recogniser's confidence was about the old text, so it does not carry over.
+    return added.map((text, i) => makeWord(text, removed[i]?.start, removed[i]?.end, removed[i]?.timing));
   }
-  const words: Word[] = added.map((text) => ({ text }));
   const starts = removed.map((word) => word.start).filter((time) => time !== undefined);
   const ends = removed.map((word) => word.end).filter((time) => time !== undefined);
-  const first = words[0];
-  const last = words.at(-1);
-  if (first !== undefined && starts.length > 0) Object.assign(first, { start: Math.min(...starts), timing: 'estimated' });
-  if (last !== undefined && ends.length > 0) Object.assign(last, { end: Math.max(...ends), timing: 'estimated' });
-  return words;
+  const start = starts.length > 0 ? Math.min(...starts) : undefined;
+  const end = ends.length > 0 ? Math.max(...ends) : undefined;
+  return added.map((text, i) => {
+    const first = i === 0 ? start : undefined;
+    const last = i === added.length - 1 ? end : undefined;
+    return makeWord(text, first, last, first !== undefined || last !== undefined ? 'estimated' : undefined);
+  });
 }
 
 function firstKnownTime(words: Word[]): number | undefined {

@@ -1,4 +1,5 @@
 import type { Transcript } from '../model.ts';
+import { patchEntry } from './patch-entry.ts';
 import { spliceEntries } from './splice-entries.ts';
 
 /**
@@ -10,5 +11,5 @@ export function setTurnSpeaker(transcript: Transcript, entryIndex: number, speak
   const turn = transcript.entries[entryIndex];
   if (turn?.kind !== 'speech' || turn.speakerId === speakerId) return transcript;
   if (speakerId !== null && !transcript.speakers.some((speaker) => speaker.id === speakerId)) return transcript;
-  return spliceEntries(transcript, entryIndex, 1, { ...turn, speakerId });
+  return spliceEntries(transcript, entryIndex, 1, patchEntry(turn, { speakerId }));
 }

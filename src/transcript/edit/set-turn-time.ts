@@ -1,5 +1,6 @@
 import type { Entry, Transcript } from '../model.ts';
 import { fitWordsToTurn } from './fit-words-to-turn.ts';
+import { patchEntry } from './patch-entry.ts';
 import { spliceEntries } from './splice-entries.ts';
 
 /**
@@ -8,11 +9,8 @@ import { spliceEntries } from './splice-entries.ts';
  */
 export function withBounds(entry: Entry, start: number | undefined, end: number | undefined): Entry {
   if (entry.start === start && entry.end === end && entry.timing === 'manual') return entry;
-  const bounded = { ...entry, start, end, timing: 'manual' as const };
-  if (start === undefined) delete bounded.start;
-  if (end === undefined) delete bounded.end;
-  if (bounded.kind === 'event') return bounded;
-  return { ...bounded, words: fitWordsToTurn(bounded.words, start, end) };
+  if (entry.kind === 'event') return patchEntry(entry, { start, end, timing: 'manual' });
+  return patchEntry(entry, { start, end, timing: 'manual', words: fitWordsToTurn(entry.words, start, end) });
 }
 
 /**

@@ -1,13 +1,7 @@
 import { distributeWords } from '../estimate-times.ts';
-import type { SpeechTurn, Transcript } from '../model.ts';
+import type { Transcript } from '../model.ts';
+import { patchEntry } from './patch-entry.ts';
 import { spliceEntries } from './splice-entries.ts';
-
-function withTimes(turn: SpeechTurn, start: number | undefined, end: number | undefined): SpeechTurn {
-  const next = { ...turn, start, end };
-  if (start === undefined) delete next.start;
-  if (end === undefined) delete next.end;
-  return next;
-}
 
 /**
  * Splits a speech turn before `words[wordIndex]` into two turns of the same
@@ -32,11 +26,7 @@ export function splitTurn(transcript: Transcript, entryIndex: number, wordIndex:
     secondStart = estimated[wordIndex]?.start;
     timing = 'estimated';
   }
-  const first = withTimes({ ...turn, words: turn.words.slice(0, wordIndex) }, turn.start, firstEnd);
-  const second = withTimes({ ...turn, words: turn.words.slice(wordIndex) }, secondStart, turn.end);
-  if (timing !== undefined) {
-    first.timing = timing;
-    second.timing = timing;
-  }
+  const first = patchEntry(turn, { words: turn.words.slice(0, wordIndex), end: firstEnd, timing });
+  const second = patchEntry(turn, { words: turn.words.slice(wordIndex), start: secondStart, timing });
   return spliceEntries(transcript, entryIndex, 1, first, second);
 }

@@ -1,14 +1,12 @@
 /** Builders for the edit-operation tests: small readable transcripts and a large one for the scale test. */
-import { wordsFromText, type EventEntry, type SpeechTurn, type Transcript, type Word } from '../model.ts';
+import { makeWord } from './make-word.ts';
+import { tokenize, wordsFromText, type EventEntry, type SpeechTurn, type Transcript, type Word } from '../model.ts';
 
 /** A turn whose words are back to back, `wordLength` seconds each with `gap` between them. */
 export function timedTurn(text: string, start: number, speakerId: string | null = 'ann', wordLength = 0.4, gap = 0.1): SpeechTurn {
-  const words: Word[] = wordsFromText(text).map((word, i) => ({
-    ...word,
-    start: start + i * (wordLength + gap),
-    end: start + i * (wordLength + gap) + wordLength,
-    timing: 'aligned',
-  }));
+  const words: Word[] = tokenize(text).map((token, i) =>
+    makeWord(token, start + i * (wordLength + gap), start + i * (wordLength + gap) + wordLength, 'aligned'),
+  );
   return { kind: 'speech', speakerId, start, end: words.at(-1)?.end ?? start, words, timing: 'aligned' };
 }
 
