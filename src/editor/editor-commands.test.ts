@@ -103,3 +103,17 @@ describe('editor commands', () => {
     expect(store.getState().timeIndex.starts[1]).toBe(2);
   });
 });
+
+describe('selectNeighbour', () => {
+  it('walks speech turns and stops at the ends', () => {
+    commands.selectNeighbour(1);
+    expect(store.getState().selectedEntry).toBe(0);
+    commands.selectNeighbour(1);
+    commands.selectNeighbour(1);
+    commands.selectNeighbour(1);
+    commands.selectNeighbour(1);
+    expect(store.getState().selectedEntry).toBe(3);
+    commands.selectNeighbour(-1);
+    expect(store.getState().selectedEntry).toBe(2);
+  });
+});

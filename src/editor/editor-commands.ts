@@ -35,6 +35,8 @@ export interface EditorCommands {
   nudge(deltaSeconds: number): void;
   /** Enter: the next turn begins now. */
   tap(): void;
+  /** ↑/↓ in editor mode: selects the previous/next speech turn. */
+  selectNeighbour(direction: -1 | 1): void;
 }
 
 export function createEditorCommands(store: AppStore, clock: Clock): EditorCommands {
@@ -124,6 +126,17 @@ export function createEditorCommands(store: AppStore, clock: Clock): EditorComma
       edit((t) => tapSync(t, target, clock.currentTime()));
       const next = nextSpeechEntry(store.getState().transcript, target);
       store.getState().select(next >= 0 ? next : target, 'start');
+    },
+    selectNeighbour(direction) {
+      const { transcript, selectedEntry } = store.getState();
+      const entries = transcript.entries;
+      let i = selectedEntry < 0 ? (direction > 0 ? -1 : entries.length) : selectedEntry;
+      for (i += direction; i >= 0 && i < entries.length; i += direction) {
+        if (entries[i]?.kind === 'speech') {
+          store.getState().select(i);
+          return;
+        }
+      }
     },
   };
 }

@@ -45,6 +45,11 @@ export function installEditorKeymap(target: Window, store: AppStore, commands: E
       commands.setEndFromPlayhead();
     } else if (key === 'Enter' && !isActivatable(event.target)) {
       commands.tap();
+    } else if ((key === 'ArrowUp' || key === 'ArrowDown') && !event.shiftKey) {
+      commands.selectNeighbour(key === 'ArrowUp' ? -1 : 1);
+    } else if (key === 'F2') {
+      const entry = store.getState().selectedEntry;
+      if (entry >= 0) target.dispatchEvent(new CustomEvent('verbatim:edit-text', { detail: entry }));
     } else {
       handled = false;
     }

@@ -1,35 +1,53 @@
 import { Fragment, memo, type CSSProperties } from 'react';
 import type { SpeechTurn } from '../transcript/model.ts';
 import { turnEnd, turnStart } from '../transcript/time-index.ts';
-import { formatClock } from '../transcript/format-time.ts';
+import { formatClock, formatPrecise } from '../transcript/format-time.ts';
 import { useAppStore } from '../store/app-store.ts';
+import { TurnEditor } from './turn-editor.tsx';
 
 export interface TurnRowProps {
   turn: SpeechTurn;
   turnIndex: number;
+  entryIndex: number;
   speakerName: string | undefined;
   /** Hue of the speaker's colour, -1 for an unlabelled turn. */
   hue: number;
+  /** Timing problems of this turn, one sentence each, joined; shown in editor mode. */
+  issues?: string | undefined;
 }
 
 /**
- * One speech turn. Re-renders only when its own entry changes or when it
- * becomes active/inactive; the active word is marked from outside (see
- * `useWordHighlight`) so word changes never re-render the transcript.
+ * One speech turn. Re-renders only when its own entry changes, when it becomes
+ * active/inactive or selected/unselected; the active word is marked from
+ * outside (see `useWordHighlight`), so word changes never re-render it.
+ * Editor-only details are always rendered and shown by CSS, so switching
+ * modes does not re-render thousands of rows.
  */
-export const TurnRow = memo(function TurnRow({ turn, turnIndex, speakerName, hue }: TurnRowProps) {
+export const TurnRow = memo(function TurnRow({ turn, turnIndex, entryIndex, speakerName, hue, issues }: TurnRowProps) {
   const active = useAppStore((state) => state.activeTurn === turnIndex);
+  const selected = useAppStore((state) => state.selectedEntry === entryIndex);
+  const editing = useAppStore((state) => state.mode === 'edit' && state.selectedEntry === entryIndex);
   const start = turnStart(turn);
   const end = turnEnd(turn);
   const name = speakerName ?? 'Unlabelled';
   const style = hue >= 0 ? ({ '--speaker-hue': hue } as CSSProperties) : undefined;
+  const estimated = turn.timing === 'estimated';
+  const lowConfidence = turn.confidence !== undefined && turn.confidence < 0.5;
+
+  const classes = ['turn'];
+  if (active) classes.push('turn--active');
+  if (selected) classes.push('turn--selected');
+  if (!speakerName) classes.push('turn--unlabelled');
+  if (issues) classes.push('turn--issue');
 
   return (
     <article
-      className={`turn${active ? ' turn--active' : ''}${speakerName ? '' : ' turn--unlabelled'}`}
+      className={classes.join(' ')}
       data-turn-index={turnIndex}
+      data-entry-index={entryIndex}
       data-start={start}
       data-end={end}
+      data-selected={selected ? 'true' : undefined}
       aria-current={active ? 'true' : undefined}
       aria-label={`${name}${start !== undefined ? ` at ${formatClock(start)}` : ''}`}
       style={style}
@@ -45,7 +63,26 @@ export const TurnRow = memo(function TurnRow({ turn, turnIndex, speakerName, hue
           <span className="turn__speaker">{name}</span>
           <time className="turn__time">{start !== undefined ? formatClock(start) : '–:––'}</time>
         </button>
+        <span className="turn__range edit-only" aria-label="Start and end">
+          {start !== undefined ? formatPrecise(start) : '—'} – {end !== undefined ? formatPrecise(end) : '—'}
+        </span>
+        {estimated ? (
+          <span className="badge badge--muted" title="Times estimated from the text, not from the audio">
+            estimated
+          </span>
+        ) : null}
+        {lowConfidence ? (
+          <span className="badge badge--warn" title={`Alignment confidence ${Math.round((turn.confidence ?? 0) * 100)}%: check this turn`}>
+            check
+          </span>
+        ) : null}
+        {issues ? (
+          <span className="badge badge--error edit-only" role="note" title={issues}>
+            ⚠ {issues}
+          </span>
+        ) : null}
       </header>
+      {editing ? <TurnEditor turn={turn} entryIndex={entryIndex} /> : null}
       <p className="turn__text">
         {turn.words.map((word, index) => (
           <Fragment key={index}>

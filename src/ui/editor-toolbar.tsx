@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { useStore } from 'zustand';
+import { appStore, useAppStore } from '../store/app-store.ts';
+import { useEditorCommands } from './editor-context.ts';
+import { FindReplacePanel } from './find-replace-panel.tsx';
+import { SpeakersPanel } from './speakers-panel.tsx';
+
+/** Editor-mode actions above the transcript: history, tap-sync, speakers, find/replace. */
+export function EditorToolbar() {
+  const commands = useEditorCommands();
+  const canUndo = useStore(appStore.temporal, (state) => state.pastStates.length > 0);
+  const canRedo = useStore(appStore.temporal, (state) => state.futureStates.length > 0);
+  const hasSelection = useAppStore((state) => state.selectedEntry >= 0);
+  const [panel, setPanel] = useState<'none' | 'find' | 'speakers'>('none');
+
+  return (
+    <div className="editor-toolbar">
+      <div className="editor-toolbar__row" role="toolbar" aria-label="Editor">
+        <button type="button" className="mini-button" onClick={() => commands?.undo()} disabled={!canUndo} title="Undo (Ctrl+Z)">
+          Undo
+        </button>
+        <button type="button" className="mini-button" onClick={() => commands?.redo()} disabled={!canRedo} title="Redo (Shift+Ctrl+Z)">
+          Redo
+        </button>
+        <span className="editor-toolbar__sep" aria-hidden="true" />
+        <button type="button" className="mini-button" onClick={() => commands?.tap()} title="Tap as each turn begins (Enter)">
+          Tap: next turn starts now <kbd>Enter</kbd>
+        </button>
+        <button type="button" className="mini-button" onClick={() => commands?.setStartFromPlayhead()} disabled={!hasSelection} title="Selected turn starts at the playhead ([)">
+          Start <kbd>[</kbd>
+        </button>
+        <button type="button" className="mini-button" onClick={() => commands?.setEndFromPlayhead()} disabled={!hasSelection} title="Selected turn ends at the playhead (])">
+          End <kbd>]</kbd>
+        </button>
+        <span className="editor-toolbar__sep" aria-hidden="true" />
+        <button type="button" className="mini-button" aria-expanded={panel === 'speakers'} onClick={() => setPanel(panel === 'speakers' ? 'none' : 'speakers')}>
+          Speakers…
+        </button>
+        <button type="button" className="mini-button" aria-expanded={panel === 'find'} onClick={() => setPanel(panel === 'find' ? 'none' : 'find')}>
+          Find &amp; replace…
+        </button>
+        <span className="editor-toolbar__hint">↑/↓ select · F2 edit text · Alt+←/→ nudge</span>
+      </div>
+      {panel === 'find' ? <FindReplacePanel onClose={() => setPanel('none')} /> : null}
+      {panel === 'speakers' ? <SpeakersPanel onClose={() => setPanel('none')} /> : null}
+    </div>
+  );
+}
