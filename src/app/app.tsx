@@ -6,6 +6,7 @@ import { EditorContext } from '../ui/editor-context.ts';
 import { PlayerControls } from '../ui/player-controls.tsx';
 import { TranscriptView } from '../ui/transcript-view.tsx';
 import { Notices } from '../ui/notices.tsx';
+import { EditorToolbar } from '../ui/editor-toolbar.tsx';
 import { DropOverlay } from '../ui/drop-overlay.tsx';
 import { ShortcutsDialog } from '../ui/shortcuts-dialog.tsx';
 import { SHORTCUTS } from '../ui/shortcut-list.ts';
@@ -15,6 +16,10 @@ import { createSessionLoader, type SessionLoader } from './session-loader.ts';
 import { fragmentStart } from './media-fragment.ts';
 import { createEditorCommands, type EditorCommands } from '../editor/editor-commands.ts';
 import { installEditorKeymap } from '../editor/editor-keymap.ts';
+import { installTurnRegions, type TurnRegions } from '../player/turn-regions.ts';
+import { installWaveformZoom, type WaveformZoom } from '../player/waveform-zoom.ts';
+import { WaveformToolbar } from '../ui/waveform-toolbar.tsx';
+import { speakerHue } from '../ui/speaker-color.ts';
 import { AUDIO_EXTENSIONS, TRANSCRIPT_EXTENSIONS } from './classify-file.ts';
 
 const DEMO = {
@@ -37,6 +42,7 @@ export function App() {
   const [player, setPlayer] = useState<Player | null>(null);
   const [loader, setLoader] = useState<SessionLoader | null>(null);
   const [commands, setCommands] = useState<EditorCommands | null>(null);
+  const [waveform, setWaveform] = useState<{ zoom: WaveformZoom; regions: TurnRegions } | null>(null);
   const mode = useAppStore((state) => state.mode);
   const [helpOpen, setHelpOpen] = useState(false);
   const transcriptName = useAppStore((state) => state.transcriptName);
@@ -49,7 +55,13 @@ export function App() {
     const instance = createPlayer(container, waveformColors());
     const sessionLoader = createSessionLoader(instance, appStore);
     const editorCommands = createEditorCommands(appStore, instance);
+    const waveformZoom = installWaveformZoom(instance, appStore);
+    const turnRegions = installTurnRegions(instance, appStore, editorCommands, { speakerHue });
     const subscriptions = [
+      () => {
+        turnRegions.destroy();
+        waveformZoom.destroy();
+      },
       installEditorKeymap(window, appStore, editorCommands),
       connectSync(instance, appStore),
       instance.on('error', (message) => appStore.getState().notify('error', `${appStore.getState().audioName || 'Audio'}: ${message}.`)),
@@ -61,6 +73,7 @@ export function App() {
     setPlayer(instance);
     setLoader(sessionLoader);
     setCommands(editorCommands);
+    setWaveform({ zoom: waveformZoom, regions: turnRegions });
 
     const params = new URLSearchParams(window.location.search);
     const urls = { audio: params.get('audio') ?? undefined, transcript: params.get('transcript') ?? undefined };
@@ -129,8 +142,10 @@ export function App() {
           </div>
         </header>
         <section className="player" aria-label="Player">
+          <WaveformToolbar zoom={waveform?.zoom ?? null} regions={waveform?.regions ?? null} />
           <div ref={waveformRef} className="waveform" data-testid="waveform" />
           <PlayerControls />
+          {mode === 'edit' ? <EditorToolbar /> : null}
         </section>
         <Notices />
         <main className="main">

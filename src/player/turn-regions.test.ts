@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { buildTimeIndex } from '../transcript/time-index.ts';
+import type { Entry, Transcript } from '../transcript/model.ts';
+import { dragTarget, turnsInWindow } from './turn-regions.ts';
+import type { Pause } from '../align/find-pauses.ts';
+
+const turn = (start: number | undefined, end: number | undefined): Entry => ({
+  kind: 'speech',
+  speakerId: null,
+  ...(start !== undefined ? { start } : {}),
+  ...(end !== undefined ? { end } : {}),
+  words: [{ text: 'word' }],
+});
+
+const transcriptOf = (entries: Entry[]): Transcript => ({ speakers: [], entries });
+
+/** The obvious answer: every turn whose span meets the window. */
+function linear(transcript: Transcript, from: number, to: number): number[] {
+  const index = buildTimeIndex(transcript);
+  const result: number[] = [];
+  for (let i = 0; i < index.starts.length; i++) {
+    if (index.starts[i]! <= to && index.ends[i]! >= from) result.push(index.turnAt[i]!);
+  }
+  return result;
+}
+
+describe('turnsInWindow', () => {
+  it('returns the turns that meet the window, by start', () => {
+    const transcript = transcriptOf([turn(0, 2), turn(2, 5), turn(5, 6), turn(8, 9), turn(9, 12)]);
+    const index = buildTimeIndex(transcript);
+    expect(turnsInWindow(index, 3, 5.5)).toEqual([1, 2]);
+    expect(turnsInWindow(index, 6.5, 7.5)).toEqual([]);
+    expect(turnsInWindow(index, 10, 100)).toEqual([4]);
+    expect(turnsInWindow(index, -5, 0)).toEqual([0]);
+  });
+
+  it('finds a long early turn that still covers a late window, and skips untimed turns and events', () => {
+    const transcript = transcriptOf([
+      turn(0, 100),
+      { kind: 'event', text: '(MUSIC)', start: 3, end: 4 },
+      turn(10, 11),
+      turn(undefined, undefined),
+      turn(50, 52),
+      turn(90, 95),
+    ]);
+    const index = buildTimeIndex(transcript);
+    // Turn indices count speech turns only: the untimed turn is 2.
+    expect(turnsInWindow(index, 60, 70)).toEqual([0]);
+    expect(turnsInWindow(index, 51, 91)).toEqual([0, 3, 4]);
+  });
+
+  it('treats an open-ended turn as lasting until the next start', () => {
+    const transcript = transcriptOf([turn(0, undefined), turn(10, undefined), turn(20, 21)]);
+    const index = buildTimeIndex(transcript);
+    expect(turnsInWindow(index, 5, 6)).toEqual([0]);
+    expect(turnsInWindow(index, 15, 16)).toEqual([1]);
+  });
+
+  it('agrees with a linear scan on overlapping, unsorted, random turns', () => {
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const entries: Entry[] = Array.from({ length: 400 }, () => {
+      const start = random() * 1000;
+      return turn(start, start + random() * (random() < 0.05 ? 200 : 8));
+    });
+    const transcript = transcriptOf(entries);
+    const index = buildTimeIndex(transcript);
+    for (let k = 0; k < 200; k++) {
+      const from = random() * 1000;
+      const to = from + random() * 60;
+      expect(turnsInWindow(index, from, to)).toEqual(linear(transcript, from, to));
+    }
+  });
+});
+
+describe('dragTarget', () => {
+  const pauses: Pause[] = [
+    [4.8, 5.0],
+    [9.9, 10.4],
+  ];
+
+  it('snaps the dragged edge only', () => {
+    expect(dragTarget('start', 5.1, 9, pauses)).toEqual({ start: 5.0, end: 9 });
+    expect(dragTarget('end', 5.1, 9.8, pauses)).toEqual({ start: 5.1, end: 9.9 });
+  });
+
+  it('leaves an edge alone with no pause in reach or snapping off', () => {
+    expect(dragTarget('start', 6, 9, pauses)).toEqual({ start: 6, end: 9 });
+    expect(dragTarget('start', 5.1, 9, null)).toEqual({ start: 5.1, end: 9 });
+    expect(dragTarget('start', 5.3, 9, pauses, 0.5)).toEqual({ start: 5, end: 9 });
+  });
+
+  it('moves a whole turn by the smaller of its edges’ snaps, keeping its length', () => {
+    const byEnd = dragTarget('move', 5.12, 10.0, pauses);
+    expect(byEnd.start).toBeCloseTo(5.02, 10);
+    expect(byEnd.end).toBeCloseTo(9.9, 10);
+    const byStart = dragTarget('move', 5.05, 7, pauses);
+    expect(byStart.start).toBeCloseTo(5.0, 10);
+    expect(byStart.end).toBeCloseTo(6.95, 10);
+    expect(dragTarget('move', 6, 8, pauses)).toEqual({ start: 6, end: 8 });
+  });
+});
