@@ -26,6 +26,11 @@ describe('editTurnText', () => {
     expect(result.entries[0]).toMatchObject({ kind: 'event', text: '(SOUNDBITE OF MUSIC)', start: 1, end: 2 });
   });
 
+  it('fills a turn that had no words, untimed', () => {
+    const result = editTurnText(transcriptOf({ ...untimedTurn(''), start: 1, end: 2 }), 0, 'now with words');
+    expect((result.entries[0] as SpeechTurn).words).toEqual([{ text: 'now' }, { text: 'with' }, { text: 'words' }]);
+  });
+
   it('allows emptying a turn', () => {
     const result = editTurnText(transcriptOf(timedTurn('going away', 0)), 0, '   ');
     expect((result.entries[0] as SpeechTurn).words).toEqual([]);

@@ -33,6 +33,13 @@ describe('mergeTurns', () => {
     expect(untimed && 'start' in untimed).toBe(false);
   });
 
+  it('merges a turn with no words', () => {
+    const a = timedTurn('words here', 1);
+    const merged = mergeTurns(transcriptOf(a, untimedTurn('')), 0).entries[0] as SpeechTurn;
+    expect(merged.words).toEqual(a.words);
+    expect(merged).toMatchObject({ start: 1, end: a.end });
+  });
+
   it('does nothing across an event or past either end', () => {
     const transcript = transcriptOf(untimedTurn('a'), eventEntry('(MUSIC)'), untimedTurn('b'));
     expect(mergeTurns(transcript, 0, 'next')).toBe(transcript);

@@ -56,6 +56,11 @@ describe('setTurnStart', () => {
     expect(edited.words).toBe(turn.words);
   });
 
+  it('sets times on a turn with no words', () => {
+    const empty = untimedTurn('');
+    expect(setTurnStart(transcriptOf(empty), 0, 4).entries[0]).toEqual({ kind: 'speech', speakerId: 'ann', words: [], start: 4, timing: 'manual' });
+  });
+
   it('works on events and clamps negative times to zero', () => {
     const transcript = transcriptOf(eventEntry('(MUSIC)', 1, 2));
     expect(setTurnStart(transcript, 0, -5).entries[0]).toMatchObject({ start: 0, end: 2, timing: 'manual' });
