@@ -32,7 +32,7 @@ export function applyTimes(transcript: Transcript, turns: readonly TimedTurn[], 
       start: roundMs(turn.start),
       end: roundMs(turn.end),
       timing: 'file',
-      words: turn.words.map((word) => ({ text: word.text, start: roundMs(word.start), end: roundMs(word.end), timing: 'file' })),
+      words: turn.words.map((word) => ({ text: word.text, start: roundMs(word.start), end: roundMs(word.end), timing: 'file' as const })),
     };
   });
   if (turnIndex !== turns.length) throw new Error(`${turns.length - turnIndex} voiced turns have no entry in the transcript`);

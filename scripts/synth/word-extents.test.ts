@@ -56,3 +56,17 @@ describe('wordExtents', () => {
     expect(extents[1]).toBeNull();
   });
 });
+
+describe('wordExtents between words that both reach into a pause', () => {
+  it('never lets one word start before the previous one ends', () => {
+    // Sound runs through the engine's pause (0.3-0.34), so both words extend into it.
+    const samples = signal(1, [[0.1, 0.6, 0.5]]);
+    const extents = wordExtents(
+      { samples, sampleRate: RATE },
+      [segment('a', 0, 0.1, 0.3), segment('pau', null, 0.3, 0.34), segment('b', 1, 0.34, 0.6)],
+      2,
+    );
+    expect(extents[1]!.start).toBe(extents[0]!.end);
+    expect(extents[0]!.end).toBeCloseTo(0.32, 6);
+  });
+});

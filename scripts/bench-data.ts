@@ -1,0 +1,33 @@
+/**
+ * `npm run bench:data -- [--out DIR] [--no-long]`: writes the alignment benchmark's
+ * synthetic conversations with exact ground truth (default DIR /tmp/verbatim-bench-data).
+ *
+ * For each case: CASE.wav (16 kHz mono), CASE.txt (NPR-style transcript, the aligner's
+ * input) and CASE.verbatim.json (ground truth: every speech turn and word with the time
+ * its sound starts and ends, every stage-direction event with its sound's span), plus
+ * manifest.json listing them with durations, voices and the untranscribed stretches
+ * (music, station break). A ~30-minute case repeats the others for speed and memory.
+ * Same seed, same files. Needs Debian's espeak-ng and flite libraries; no network.
+ */
+import { resolve } from 'node:path';
+import { generateBenchCases } from './synth/bench-cases.ts';
+
+function main(args: string[]): void {
+  let outDir = '/tmp/verbatim-bench-data';
+  let long = true;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--out' && args[i + 1]) outDir = args[++i]!;
+    else if (arg === '--no-long') long = false;
+    else {
+      console.error('usage: npm run bench:data -- [--out DIR] [--no-long]');
+      process.exit(2);
+    }
+  }
+  const started = Date.now();
+  const dir = resolve(outDir);
+  const manifest = generateBenchCases(dir, { long, log: (line) => console.log(line) });
+  console.log(`${manifest.cases.length} cases in ${dir} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+main(process.argv.slice(2));
