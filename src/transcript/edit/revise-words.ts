@@ -1,4 +1,4 @@
-import { diffArrays } from 'diff';
+import { diffArrays, type ChangeObject } from 'diff';
 import { distributeWords } from '../estimate-times.ts';
 import type { Word } from '../model.ts';
 import { makeWord } from './make-word.ts';
@@ -51,7 +51,9 @@ function lastKnownTime(words: Word[]): number | undefined {
  * and inserted words get times estimated inside the room their neighbours
  * leave (the span of the words they replaced, or the gap between the previous
  * kept word's end and the next one's start), by syllables. Words of a turn
- * that had no word times stay untimed. `start`/`end` are the turn's bounds,
+ * that had no word times stay untimed; in a partly timed turn the other
+ * untimed words are estimated too (marked `estimated`), since the turn is
+ * being re-timed anyway. `start`/`end` are the turn's bounds,
  * used for words added at its edges. Returns `words` itself when the tokens
  * are the same.
  */
@@ -78,11 +80,15 @@ export function reviseWords(words: Word[], tokens: string[], start?: number, end
     removed = [];
     added = [];
   };
-  const changes = diffArrays(
-    oldMiddle.map((word) => word.text),
-    newMiddle,
-    { maxEditLength: MAX_EDIT_LENGTH },
-  ) ?? [{ value: oldMiddle.map((word) => word.text), removed: true, added: false, count: oldMiddle.length }, { value: newMiddle, removed: false, added: true, count: newMiddle.length }];
+  const oldTexts = oldMiddle.map((word) => word.text);
+  const rewritten: ChangeObject<string[]>[] = [
+    { value: oldTexts, removed: true, added: false, count: oldTexts.length },
+    { value: newMiddle, removed: false, added: true, count: newMiddle.length },
+  ];
+  // Most edits replace a few words by others with nothing in common; those need no diff.
+  const newSet = new Set(newMiddle);
+  const shared = oldTexts.some((text) => newSet.has(text));
+  const changes = shared ? (diffArrays(oldTexts, newMiddle, { maxEditLength: MAX_EDIT_LENGTH }) ?? rewritten) : rewritten;
   let oldIndex = 0;
   for (const change of changes) {
     if (change.added) {
