@@ -1,5 +1,5 @@
 /**
- * `npm run bench:data -- [--out DIR] [--no-long]`: writes the alignment benchmark's
+ * `npm run bench:data -- [--out DIR] [--no-long] [--fixture]`: writes the alignment benchmark's
  * synthetic conversations with exact ground truth (default DIR /tmp/verbatim-bench-data).
  *
  * For each case: CASE.wav (16 kHz mono), CASE.txt (NPR-style transcript, the aligner's
@@ -8,9 +8,12 @@
  * manifest.json listing them with durations, voices and the untranscribed stretches
  * (music, station break). A ~30-minute case repeats the others for speed and memory.
  * Same seed, same files. Needs Debian's espeak-ng and flite libraries; no network.
+ * `--fixture` instead rewrites the small committed case in test/fixtures/align/.
  */
 import { resolve } from 'node:path';
-import { generateBenchCases } from './synth/bench-cases.ts';
+import { fixtureScript, generateBenchCases, renderCase, transcriptLines, writeCase } from './synth/bench-cases.ts';
+
+const FIXTURE_DIR = 'test/fixtures/align';
 
 function main(args: string[]): void {
   let outDir = '/tmp/verbatim-bench-data';
@@ -19,8 +22,13 @@ function main(args: string[]): void {
     const arg = args[i];
     if (arg === '--out' && args[i + 1]) outDir = args[++i]!;
     else if (arg === '--no-long') long = false;
-    else {
-      console.error('usage: npm run bench:data -- [--out DIR] [--no-long]');
+    else if (arg === '--fixture') {
+      const script = fixtureScript();
+      const entry = writeCase(FIXTURE_DIR, renderCase(script), transcriptLines(script));
+      console.log(`${FIXTURE_DIR}/${entry.audio}: ${entry.durationSec} s, ${entry.words} words`);
+      return;
+    } else {
+      console.error('usage: npm run bench:data -- [--out DIR] [--no-long] [--fixture]');
       process.exit(2);
     }
   }

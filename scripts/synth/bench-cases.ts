@@ -332,6 +332,28 @@ export function benchScripts(seed = 1): CaseScript[] {
   return scripts;
 }
 
+/**
+ * A 15-second conversation small enough to commit as a test fixture: two engines, a
+ * stage direction with its sound, an abbreviation and a number.
+ */
+export function fixtureScript(): CaseScript {
+  const random = new Random(3);
+  return {
+    name: 'two-voices-short',
+    notes: 'Fixture: flite slt host and espeak-ng en-us+m3 guest, one door-slam event, faint noise floor.',
+    speakers: {
+      host: { name: 'Dana Whitfield', role: 'HOST', voice: { engine: 'flite', name: 'slt' } },
+      guest: { name: 'Marcus Bell', role: 'BYLINE', voice: { engine: 'espeak', name: 'en-us+m3', wordsPerMinute: 165 } },
+    },
+    items: [
+      { kind: 'speech', speaker: 'host', gap: 0.5, text: 'Marcus, how many U.S. troops are there now?' },
+      { kind: 'speech', speaker: 'guest', gap: 0.6, text: 'About 2,400, Dana. Dr. Smith says that number will grow.' },
+      { kind: 'event', text: '(SOUNDBITE OF DOOR CLOSING)', sound: doorSlam(SAMPLE_RATE, random), gap: 0.5 },
+      { kind: 'speech', speaker: 'host', gap: 0.6, text: 'Thank you, Marcus.' },
+    ],
+  };
+}
+
 export interface GenerateOptions {
   /** Also write a ~30-minute case made of the others repeated (default true). */
   long?: boolean;
