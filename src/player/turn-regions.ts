@@ -107,6 +107,8 @@ export function dragTarget(
 interface Shown {
   region: Region;
   label: HTMLElement;
+  /** Position among speech turns: the list's `data-turn-index`. */
+  turn: number;
   start: number;
   end: number;
   name: string;
@@ -248,15 +250,19 @@ export function installTurnRegions(player: Player, store: AppStore, commands: Ge
     const span = view.to - view.from;
     const turns = turnsInWindow(timeIndex, view.from - span / 2, view.to + span / 2);
     const drawn = turns.length <= maxRegions;
-    const wanted = new Set<number>();
-    if (drawn) for (const turn of turns) wanted.add(timeIndex.turnEntry[turn]!);
-    if (drag && !drag.cancelled) wanted.add(drag.entry);
+    // Entry index -> turn index of every turn to show.
+    const wanted = new Map<number, number>();
+    if (drawn) for (const turn of turns) wanted.set(timeIndex.turnEntry[turn]!, turn);
+    if (drag && !drag.cancelled && !wanted.has(drag.entry)) {
+      const turn = timeIndex.turnEntry.indexOf(drag.entry);
+      if (turn >= 0) wanted.set(drag.entry, turn);
+    }
     for (const entry of [...shown.keys()]) if (!wanted.has(entry)) removeShown(entry);
 
     const hueBySpeaker = new Map<string, number>();
     transcript.speakers.forEach((speaker, index) => hueBySpeaker.set(speaker.id, options.speakerHue(index)));
 
-    for (const entryIndex of wanted) {
+    for (const [entryIndex, turn] of wanted) {
       const entry = transcript.entries[entryIndex];
       const start = entry?.kind === 'speech' ? turnStart(entry) : undefined;
       if (!entry || entry.kind !== 'speech' || start === undefined) {
@@ -274,9 +280,10 @@ export function installTurnRegions(player: Player, store: AppStore, commands: Ge
         label.textContent = name;
         const region = plugin.addRegion({ id: `turn-${entryIndex}`, start, end, color: 'var(--turn-fill)', content: label, drag: true, resize: true });
         entryOf.set(region, entryIndex);
-        const created: Shown = { region, label, start, end, name, hue, selected };
+        const created: Shown = { region, label, turn, start, end, name, hue, selected };
         if (region.element) {
           region.element.dataset.entryIndex = String(entryIndex);
+          region.element.dataset.turn = String(turn);
           region.element.title = describe(name, start, end);
         }
         decorate(created);
@@ -289,6 +296,10 @@ export function installTurnRegions(player: Player, store: AppStore, commands: Ge
         item.start = start;
         item.end = end;
         changed = true;
+      }
+      if (item.turn !== turn && item.region.element) {
+        item.region.element.dataset.turn = String(turn);
+        item.turn = turn;
       }
       if (item.name !== name) {
         item.label.textContent = name;

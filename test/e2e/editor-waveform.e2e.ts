@@ -1,0 +1,181 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
+import { startStaticServer } from './static-server.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startStaticServer>>;
+
+before(async () => {
+  server = await startStaticServer(process.env.VERBATIM_DIST ?? join(import.meta.dirname, '../../dist'));
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The demo in editor mode, with its waveform decoded and the turn regions drawn. */
+async function openEditor(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(server.url);
+  await page.waitForSelector('[data-turn-index]');
+  await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1);
+  // Playwright's CSS engine looks inside wavesurfer's open shadow root.
+  await page.locator('[part~="canvases"] canvas').first().waitFor({ state: 'attached' });
+  await page.keyboard.press('e');
+  await page.locator('[part~="turn-region"]').first().waitFor();
+  return { page, errors };
+}
+
+const listStart = async (page: Page, turn: number) => Number(await page.locator(`[data-turn-index="${turn}"]`).first().getAttribute('data-start'));
+
+/** Pixels per second of the main waveform (the minimap has a wrapper of its own, one shadow root deeper). */
+const pxPerSec = (page: Page) =>
+  page.evaluate(() => {
+    const wrapper = document.querySelector('[data-testid="waveform"] > div')!.shadowRoot!.querySelector('[part~="wrapper"]')!;
+    return wrapper.scrollWidth / document.querySelector('audio')!.duration;
+  });
+
+/** Drags the left edge of turn `turn`'s region by `dx` pixels in small steps, like a hand would. */
+async function dragStartEdge(page: Page, turn: number, dx: number, modifiers: { alt?: boolean } = {}) {
+  const handle = page.locator(`[part~="turn-region"][data-turn="${turn}"] [part~="region-handle-left"]`);
+  const box = await handle.boundingBox();
+  assert.ok(box, `turn ${turn} has a visible start handle`);
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  if (modifiers.alt) await page.keyboard.down('Alt');
+  await page.mouse.down();
+  await page.mouse.move(x + dx, y, { steps: 12 });
+  await page.mouse.up();
+  if (modifiers.alt) await page.keyboard.up('Alt');
+}
+
+describe('editor-mode waveform on the built-in demo', () => {
+  it('shows speech turns as labelled regions only in editor mode, with a ruler and a minimap', async () => {
+    const { page, errors } = await openEditor();
+    const regions = page.locator('[part~="turn-region"]');
+    const count = await regions.count();
+    assert.ok(count >= 3, `several regions in view (${count})`);
+    const firstLabel = await regions.first().locator('[part~="turn-label"]').textContent();
+    const firstTurn = Number(await regions.first().getAttribute('data-turn'));
+    const listName = await page.locator(`[data-turn-index="${firstTurn}"] .turn__speaker`).first().textContent();
+    assert.equal(firstLabel, listName, 'the region is labelled with the turn’s speaker');
+    assert.equal(await page.locator('[part~="timeline"]').count(), 1);
+    assert.equal(await page.locator('[part~="minimap"]').count(), 1);
+
+    await page.keyboard.press('e');
+    await page.waitForFunction(() => document.querySelector('[data-mode="read"]') !== null);
+    await regions.first().waitFor({ state: 'detached' });
+    assert.equal(await page.locator('[part~="timeline"]').count(), 0);
+    assert.equal(await page.locator('[part~="minimap"]').count(), 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('selects the turn in the list when its region is clicked, and the other way round', async () => {
+    const { page } = await openEditor();
+    const region = page.locator('[part~="turn-region"][data-turn="2"]');
+    await region.click({ position: { x: 30, y: 60 } });
+    await page.locator('[data-turn-index="2"][data-selected="true"]').waitFor();
+    await page.waitForFunction(() =>
+      [...(document.querySelector('[data-testid="waveform"] > div')?.shadowRoot?.querySelectorAll('[part~="turn-region--selected"]') ?? [])].some(
+        (element) => (element as HTMLElement).dataset.turn === '2',
+      ),
+    );
+
+    // A turn chosen in the list far along the file: its region is scrolled into view and highlighted.
+    const last = (await page.locator('article[data-turn-index]').count()) - 1;
+    await page.locator(`[data-turn-index="${last}"] .turn__text`).first().click();
+    await page.locator(`[data-turn-index="${last}"][data-selected="true"]`).waitFor();
+    const selected = page.locator(`[part~="turn-region--selected"][data-turn="${last}"]`);
+    await selected.waitFor();
+    const box = await selected.boundingBox();
+    const view = await page.getByTestId('waveform').boundingBox();
+    assert.ok(box && view && box.x < view.x + view.width && box.x + box.width > view.x, 'the selected region is on screen');
+    await page.close();
+  });
+
+  it('dragging a start edge changes the turn’s start in the list; Ctrl+Z restores it in one step', async () => {
+    const { page, errors } = await openEditor();
+    const turn = 2;
+    const before = await listStart(page, turn);
+    const scale = await pxPerSec(page);
+    await dragStartEdge(page, turn, 45);
+    await page.waitForFunction(([t, b]) => Number(document.querySelector(`[data-turn-index="${t}"]`)!.getAttribute('data-start')) !== b, [turn, before] as const);
+    const dragged = await listStart(page, turn);
+    const expected = before + 45 / scale;
+    // Snapping may move it up to 150 ms to a pause; the edge never jumps further than that.
+    assert.ok(Math.abs(dragged - expected) <= 0.15 + 2 / scale, `start ${dragged} ≈ ${expected} (was ${before})`);
+
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(([t, b]) => Number(document.querySelector(`[data-turn-index="${t}"]`)!.getAttribute('data-start')) === b, [turn, before] as const);
+    // The whole drag was one undo step: redo brings back its end state.
+    await page.keyboard.press('Control+Shift+z');
+    await page.waitForFunction(([t, d]) => Number(document.querySelector(`[data-turn-index="${t}"]`)!.getAttribute('data-start')) === d, [turn, dragged] as const);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('Alt-drag follows the pointer exactly; Escape cancels a drag', async () => {
+    const { page } = await openEditor();
+    const turn = 2;
+    const before = await listStart(page, turn);
+    const scale = await pxPerSec(page);
+    await dragStartEdge(page, turn, 30, { alt: true });
+    await page.waitForFunction(([t, b]) => Number(document.querySelector(`[data-turn-index="${t}"]`)!.getAttribute('data-start')) !== b, [turn, before] as const);
+    const dragged = await listStart(page, turn);
+    assert.ok(Math.abs(dragged - (before + 30 / scale)) <= 1.5 / scale, `start ${dragged} follows the pointer to ${before + 30 / scale}`);
+
+    const handle = page.locator(`[part~="turn-region"][data-turn="${turn}"] [part~="region-handle-left"]`);
+    const box = (await handle.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 60, box.y + box.height / 2, { steps: 8 });
+    await page.keyboard.press('Escape');
+    await page.mouse.move(box.x + 80, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForTimeout(100);
+    assert.equal(await listStart(page, turn), dragged, 'a cancelled drag changes nothing');
+    await page.close();
+  });
+
+  it('zooms in with + and out with -, never while typing', async () => {
+    const { page } = await openEditor();
+    const before = await pxPerSec(page);
+    await page.keyboard.press('+');
+    await page.waitForFunction((b) => {
+      const wrapper = document.querySelector('[data-testid="waveform"] > div')!.shadowRoot!.querySelector('[part~="wrapper"]')!;
+      return wrapper.scrollWidth / document.querySelector('audio')!.duration > b * 1.3;
+    }, before);
+    const zoomed = await pxPerSec(page);
+    assert.ok(zoomed > before * 1.3, `zoomed in from ${before} to ${zoomed} px/s`);
+    const span = await page.getByTestId('zoom-span').textContent();
+    assert.match(span ?? '', /\d/);
+    await page.keyboard.press('-');
+    await page.waitForFunction((z) => {
+      const wrapper = document.querySelector('[data-testid="waveform"] > div')!.shadowRoot!.querySelector('[part~="wrapper"]')!;
+      return wrapper.scrollWidth / document.querySelector('audio')!.duration < z * 0.8;
+    }, zoomed);
+
+    // In a text field + is a character, not a zoom.
+    const settled = await pxPerSec(page);
+    await page.evaluate(() => {
+      const input = document.createElement('input');
+      input.id = 'typing-probe';
+      document.body.append(input);
+    });
+    await page.locator('#typing-probe').focus();
+    await page.keyboard.press('+');
+    await page.waitForTimeout(150);
+    assert.equal(await pxPerSec(page), settled);
+    assert.equal(await page.locator('#typing-probe').inputValue(), '+');
+    await page.close();
+  });
+});
