@@ -1,0 +1,222 @@
+#!/usr/bin/env node
+/**
+ * Proves in-browser alignment on the production build: serves `dist/` with a
+ * plain static server (real 404s, no SPA fallback, like most static hosts) or
+ * `vite preview`, and in headless Chromium runs test/e2e/align-browser.html,
+ * which uses the real client, worker, engine and model files.
+ *
+ * Builds nothing: run `VERBATIM_E2E_HARNESS=1 npx vite build` first (the
+ * harness page is left out of ordinary builds).
+ *
+ * `--server dev` checks the dev server instead (nothing needs building).
+ *
+ *   node test/e2e/align-browser.mjs [--server static|preview|dev] [--short 20]
+ *        [--audio /demo/seed.opus] [--transcript /demo/seed.verbatim.json] [--json FILE] [--trace]
+ *
+ * Runs, each in a fresh page (so a fresh worker):
+ *   cold     the first --short seconds, empty cache: model download + alignment
+ *   full     the whole file, warm cache: speed, responsiveness, accuracy
+ *   offline  the short clip again while every model-file request fails
+ *   cancel   the whole file, cancelled after 3 s
+ * Prints a summary and JSON; exits non-zero when a run fails.
+ */
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const HARNESS = '/test/e2e/align-browser.html';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.opus': 'audio/ogg',
+  '.ogg': 'audio/ogg',
+  '.mp3': 'audio/mpeg',
+  '.wav': 'audio/wav',
+  '.svg': 'image/svg+xml',
+};
+
+const { values: args } = parseArgs({
+  options: {
+    dist: { type: 'string', default: 'dist' },
+    server: { type: 'string', default: 'static' },
+    short: { type: 'string', default: '20' },
+    audio: { type: 'string', default: '/demo/seed.opus' },
+    transcript: { type: 'string', default: '/demo/seed.verbatim.json' },
+    json: { type: 'string' },
+    // Record a Chromium trace of the full run: main-thread tasks by wall and CPU time.
+    trace: { type: 'boolean', default: false },
+  },
+});
+const dist = resolve(args.dist);
+if (args.server !== 'dev' && !existsSync(join(dist, HARNESS))) {
+  console.error(`${join(dist, HARNESS)} is missing: build with VERBATIM_E2E_HARNESS=1 npx vite build`);
+  process.exit(2);
+}
+
+const server = args.server === 'static' ? await startStatic(dist) : await startVite(args.server);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const context = await browser.newContext();
+/** Model-file requests that reached the network (the worker's included), and whether they are refused (offline). */
+const traffic = { modelRequests: [], refuseModels: false };
+context.on('request', (request) => {
+  const { pathname } = new URL(request.url());
+  if (pathname.includes('/align-model/')) traffic.modelRequests.push(pathname);
+});
+await context.route('**/align-model/**', (route) => (traffic.refuseModels ? route.abort('internetdisconnected') : route.continue()));
+const results = {};
+let failed = false;
+
+try {
+  const short = Number(args.short);
+  const params = { audioUrl: args.audio, transcriptUrl: args.transcript };
+  results.cold = await run('cold', { ...params, seconds: short });
+  results.full = await run('full', params, args.trace);
+  traffic.refuseModels = true;
+  results.offline = await run('offline', { ...params, seconds: short });
+  traffic.refuseModels = false;
+  results.cancel = await run('cancel', { ...params, cancelAfterMs: 3000 });
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+report(results);
+if (args.json) writeFileSync(args.json, JSON.stringify(results, null, 2));
+process.exit(failed ? 1 : 0);
+
+async function run(name, params, trace = false) {
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') console.error(`  [${name} page ${message.type()}] ${message.text()}`);
+  });
+  page.on('pageerror', (error) => console.error(`  [${name} page error] ${error.message}`));
+  traffic.modelRequests = [];
+  await page.goto(`${server.url}${HARNESS}`);
+  await page.waitForFunction(() => typeof window.runAlignCheck === 'function');
+  const traceDir = trace ? mkdtempSync(join(tmpdir(), 'align-trace-')) : undefined;
+  if (traceDir) await browser.startTracing(page, { path: join(traceDir, 'trace.json'), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  const result = await page.evaluate((checkParams) => window.runAlignCheck(checkParams), params);
+  if (traceDir) {
+    await browser.stopTracing();
+    result.mainThreadTasks = mainThreadTasks(join(traceDir, 'trace.json'));
+    rmSync(traceDir, { recursive: true, force: true });
+  }
+  result.modelRequests = traffic.modelRequests;
+  await page.close();
+  const aligned = result.words?.filter(([, start]) => start !== null).length ?? 0;
+  if (!result.ok || (params.cancelAfterMs === undefined && aligned === 0)) {
+    failed = true;
+    console.error(`FAIL ${name}: ${result.error ?? result.result ?? 'no word was aligned'}`);
+  }
+  return result;
+}
+
+function report(all) {
+  const line = (name, r) => {
+    if (r === undefined) return;
+    if (!r.ok) return console.log(`${name.padEnd(8)} FAILED: ${r.error ?? r.result}`);
+    if (r.settleMs !== undefined) {
+      return console.log(
+        `${name.padEnd(8)} cancelled -> ${r.result} after ${Math.round(r.settleMs)} ms; longest task ${r.longestTaskMs} ms, max timer gap ${r.maxHeartbeatGapMs} ms`,
+      );
+    }
+    const s = r.stageStartMs;
+    const words = r.words.length;
+    const timed = r.words.filter(([, start]) => start !== null).length;
+    console.log(
+      `${name.padEnd(8)} ${r.audioSec.toFixed(1)} s audio in ${(r.totalMs / 1000).toFixed(2)} s (${r.xRealtime.toFixed(1)}x real time); ` +
+        `stages at decode ${fmt(s['decoding audio'])} / model ${fmt(s['loading model'])} / align ${fmt(s.aligning)} ms; ` +
+        `${timed}/${words} words timed; turn start err median ${r.errors.turns.medianMs} p90 ${r.errors.turns.p90Ms} max ${r.errors.turns.maxMs} ms; ` +
+        `word start err median ${r.errors.words.medianMs} p90 ${r.errors.words.p90Ms} ms; ` +
+        `longest main-thread task ${r.longestTaskMs} ms, max timer gap ${r.maxHeartbeatGapMs} ms; ` +
+        `progress events ${r.progress.events}${r.progressMonotonic ? '' : ' (NOT monotonic)'}; model files from server ${r.modelRequests.length}`,
+    );
+  };
+  console.log(`\nIn-browser alignment (headless Chromium, ${args.server === 'dev' ? 'vite dev server' : `production build via ${args.server} server`}):`);
+  for (const [name, r] of Object.entries(all)) line(name, r);
+  if (all.full?.mainThreadTasks) console.log(`main-thread tasks (full, from the trace): ${JSON.stringify(all.full.mainThreadTasks)}`);
+  console.log(`\nfirst words (full): ${JSON.stringify(all.full?.words?.slice(0, 12))}`);
+  console.log(`progress (full): ${JSON.stringify(all.full?.progress?.sample)}`);
+  console.log(`\n${JSON.stringify(all, (key, value) => (key === 'words' && Array.isArray(value) ? `${value.length} words` : value))}`);
+}
+
+/**
+ * The renderer main thread's longest tasks from a trace, by wall time and by
+ * the thread's CPU time. On a loaded machine a task's wall time includes time
+ * the OS gave the CPU to others; its CPU time is what the page itself spent.
+ */
+function mainThreadTasks(path) {
+  const trace = JSON.parse(readFileSync(path, 'utf8'));
+  const events = trace.traceEvents ?? trace;
+  const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && mainThreads.has(`${e.pid}:${e.tid}`));
+  const ms = (us) => Math.round((us ?? 0) / 100) / 10;
+  const top = (key) => [...tasks].sort((a, b) => (b[key] ?? 0) - (a[key] ?? 0)).slice(0, 3).map((e) => ({ wallMs: ms(e.dur), cpuMs: ms(e.tdur) }));
+  return {
+    count: tasks.length,
+    over50WallMs: tasks.filter((e) => e.dur > 50000).length,
+    over50CpuMs: tasks.filter((e) => (e.tdur ?? 0) > 50000).length,
+    longestByWall: top('dur'),
+    longestByCpu: top('tdur'),
+  };
+}
+
+function fmt(ms) {
+  return ms === null ? '-' : String(Math.round(ms));
+}
+
+
+/** A static file server without SPA fallback: unknown paths are a real 404. */
+function startStatic(root) {
+  const httpServer = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': statSync(file).size });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolveServer) => {
+    httpServer.listen(0, '127.0.0.1', () => {
+      const { port } = httpServer.address();
+      resolveServer({ url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => httpServer.close(done)) });
+    });
+  });
+}
+
+/** `vite preview` (serving `dist/`) or the `vite` dev server, on a free port. */
+async function startVite(mode) {
+  const port = 4100 + Math.floor(Math.random() * 800);
+  const command = mode === 'preview' ? ['vite', 'preview', '--outDir', dist] : ['vite'];
+  const child = spawn('npx', [...command, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
+  await new Promise((ready, fail) => {
+    child.stdout.on('data', (chunk) => String(chunk).includes(String(port)) && ready());
+    child.on('exit', (code) => fail(new Error(`vite ${mode} exited with ${code}`)));
+  });
+  // npx starts vite as a child; the process group takes both down.
+  return { url: `http://127.0.0.1:${port}`, close: async () => process.kill(-child.pid) };
+}
