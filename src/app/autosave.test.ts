@@ -5,28 +5,9 @@ import { timedTurn, transcriptOf } from '../transcript/edit/transcript-fixture.t
 import type { Transcript } from '../transcript/model.ts';
 import { installAutosave, SAVE_MAX_WAIT_MS, type Autosave } from './autosave.ts';
 import { projectKey } from './project-key.ts';
-import type { ProjectStorage, SavedProject } from './project-storage.ts';
+import type { ProjectStorage } from './project-storage.ts';
 import type { SessionLoader } from './session-loader.ts';
-
-/** Storage in memory; values are structured-cloned like IndexedDB does, so identities never leak through. */
-function memoryStorage() {
-  const projects = new Map<string, SavedProject>();
-  const calls = { put: 0, remove: 0 };
-  const storage: ProjectStorage = {
-    get: async (key) => (projects.has(key) ? structuredClone(projects.get(key)) : undefined),
-    put: async (project) => {
-      calls.put++;
-      projects.set(project.key, structuredClone(project));
-    },
-    remove: async (key) => {
-      calls.remove++;
-      projects.delete(key);
-    },
-    list: async () =>
-      [...projects.values()].map(({ transcript: _transcript, ...summary }) => structuredClone(summary)),
-  };
-  return { storage, projects, calls };
-}
+import { createMemoryProjectStorage } from '../../test/support/memory-project-storage.ts';
 
 /** Storage that fails every call the way a browser would. */
 function failingStorage(error: () => unknown): ProjectStorage & { attempts: number } {
@@ -114,7 +95,7 @@ const KEY = projectKey('url:https://example.org/talk.mp3', SOURCE);
 
 describe('saving', () => {
   it('saves nothing until the transcript is edited, then saves the edit within the wait limit', async () => {
-    const memory = memoryStorage();
+    const memory = createMemoryProjectStorage();
     install(memory.storage);
     openSession(store);
     await settle();
@@ -137,7 +118,7 @@ describe('saving', () => {
   });
 
   it('saves during continuous typing instead of waiting for a pause', async () => {
-    const memory = memoryStorage();
+    const memory = createMemoryProjectStorage();
     install(memory.storage);
     openSession(store);
     await settle();
@@ -150,7 +131,7 @@ describe('saving', () => {
   });
 
   it('follows undo and redo, and removes the save when undo returns to the file as opened', async () => {
-    const memory = memoryStorage();
+    const memory = createMemoryProjectStorage();
     install(memory.storage);
     openSession(store);
     await settle();
@@ -174,7 +155,7 @@ describe('saving', () => {
   });
 
   it('records an export (dirty false) without a transcript change', async () => {
-    const memory = memoryStorage();
+    const memory = createMemoryProjectStorage();
     install(memory.storage);
     openSession(store);
     await settle();
@@ -186,7 +167,7 @@ describe('saving', () => {
   });
 
   it('writes at once when the page is hidden', async () => {
-    const memory = memoryStorage();
+    const memory = createMemoryProjectStorage();
     install(memory.storage, window);
     openSession(store);
     await settle();
@@ -199,7 +180,7 @@ describe('saving', () => {
   });
 
   it('keys the project by the audio too: the same transcript with other audio is another project', async () => {
-    const memory = memoryStorage();
+    const memory = createMemoryProjectStorage();
     install(memory.storage);
     openSession(store, original(), { audioKey: 'file:other.mp3:100:1' });
     await settle();
@@ -210,7 +191,7 @@ describe('saving', () => {
   });
 
   it('never keeps a blob: audio URL', async () => {
-    const memory = memoryStorage();
+    const memory = createMemoryProjectStorage();
     install(memory.storage);
     openSession(store);
     await settle();
@@ -221,7 +202,7 @@ describe('saving', () => {
   });
 
   it('re-keys when audio is opened after the transcript', async () => {
-    const memory = memoryStorage();
+    const memory = createMemoryProjectStorage();
     install(memory.storage);
     openSession(store);
     await settle();
@@ -234,7 +215,7 @@ describe('saving', () => {
 });
 
 describe('restoring', () => {
-  async function savedEditThenReopen(memory: ReturnType<typeof memoryStorage>) {
+  async function savedEditThenReopen(memory: ReturnType<typeof createMemoryProjectStorage>) {
     openSession(store);
     await settle();
     edit(store, 0, 0.25);
@@ -246,7 +227,7 @@ describe('restoring', () => {
   }
 
   it('offers saved edits when the same pair is opened again, dated by the save', async () => {
-    const memory = memoryStorage();
+    const memory = createMemoryProjectStorage();
     const autosave = install(memory.storage);
     const offers: unknown[] = [];
     autosave.on('offer', (offer) => offers.push(offer));
@@ -257,7 +238,7 @@ describe('restoring', () => {
   });
 
   it('restore brings the edits back as one undoable step, without writing them again', async () => {
-    const memory = memoryStorage();
+    const memory = createMemoryProjectStorage();
     const autosave = install(memory.storage);
     await savedEditThenReopen(memory);
     const puts = memory.calls.put;
@@ -273,7 +254,7 @@ describe('restoring', () => {
   });
 
   it('discard deletes the save and keeps the file as opened', async () => {
-    const memory = memoryStorage();
+    const memory = createMemoryProjectStorage();
     const autosave = install(memory.storage);
     await savedEditThenReopen(memory);
     await autosave.discard();
@@ -283,7 +264,7 @@ describe('restoring', () => {
   });
 
   it('does not overwrite the offered edits with new ones until the user answers', async () => {
-    const memory = memoryStorage();
+    const memory = createMemoryProjectStorage();
     const autosave = install(memory.storage);
     await savedEditThenReopen(memory);
     edit(store, 2, 6.5);
@@ -298,7 +279,7 @@ describe('restoring', () => {
   });
 
   it('offers nothing when the save is identical to the file as opened, and drops it', async () => {
-    const memory = memoryStorage();
+    const memory = createMemoryProjectStorage();
     memory.projects.set(KEY, { key: KEY, savedAt: 1, audioName: 'a', transcriptName: 't', dirty: true, transcript: original() });
     const autosave = install(memory.storage);
     openSession(store);
@@ -309,7 +290,7 @@ describe('restoring', () => {
   });
 
   it('a new session withdraws the offer of the previous one', async () => {
-    const memory = memoryStorage();
+    const memory = createMemoryProjectStorage();
     const autosave = install(memory.storage);
     await savedEditThenReopen(memory);
     openSession(store, original(), { sourceText: 'another file' });
@@ -320,7 +301,7 @@ describe('restoring', () => {
 
 describe('recent projects', () => {
   it('lists saved projects newest first and forgets one', async () => {
-    const memory = memoryStorage();
+    const memory = createMemoryProjectStorage();
     const autosave = install(memory.storage);
     openSession(store, original(), { sourceText: 'first' });
     await settle();
@@ -346,7 +327,7 @@ describe('recent projects', () => {
   });
 
   it('remembers the transcript URL of a project opened from URLs', async () => {
-    const memory = memoryStorage();
+    const memory = createMemoryProjectStorage();
     const autosave = install(memory.storage);
     const loader: SessionLoader = {
       loadFiles: async () => false,
@@ -411,7 +392,7 @@ describe('storage failures', () => {
   });
 
   it('warns again after storage recovered and failed anew', async () => {
-    const memory = memoryStorage();
+    const memory = createMemoryProjectStorage();
     let full = true;
     const storage: ProjectStorage = {
       ...memory.storage,
@@ -440,7 +421,7 @@ describe('storage failures', () => {
 
 describe('closing the tab', () => {
   it('warns only while there are unexported changes', async () => {
-    install(memoryStorage().storage, window);
+    install(createMemoryProjectStorage().storage, window);
     openSession(store);
     await settle();
     const close = () => {

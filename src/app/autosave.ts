@@ -84,6 +84,8 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
   let session: Session | null = null;
   let phase: 'checking' | 'offer' | 'active' = 'checking';
   let pendingOffer: SavedProject | null = null;
+  /** Kept as one object so `offer()` is a stable snapshot (React's useSyncExternalStore relies on it). */
+  let offerSummary: ProjectSummary | null = null;
   let checkToken = 0;
   /** What storage holds for the session's key, as far as this page wrote it. */
   let stored: { transcript: Transcript; dirty: boolean } | null = null;
@@ -96,7 +98,8 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
 
   const setOffer = (offer: SavedProject | null) => {
     pendingOffer = offer;
-    emitter.emit('offer', offer ? summaryOf(offer) : null);
+    offerSummary = offer ? summaryOf(offer) : null;
+    emitter.emit('offer', offerSummary);
   };
 
   /** One visible warning per kind of problem, not one per keystroke; a success re-arms it. */
@@ -253,7 +256,7 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
   }
 
   return {
-    offer: () => (pendingOffer ? summaryOf(pendingOffer) : null),
+    offer: () => offerSummary,
     on: (event, listener) => emitter.on(event, listener),
     async restore() {
       const saved = pendingOffer;

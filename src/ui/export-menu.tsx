@@ -1,0 +1,220 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { appStore, useAppStore, type AppState } from '../store/app-store.ts';
+import { exportFormats } from '../transcript/formats/registry.ts';
+import type { ExportFormat, WriteOptions } from '../transcript/formats/format-spec.ts';
+import './persistence.css';
+
+/**
+ * What follows the base name: `.srt`, or `.podcast.json` / `.verbatim.json` when
+ * formats share an extension, so two JSON exports never get the same name.
+ */
+export function exportSuffix(format: ExportFormat, formats: readonly ExportFormat[]): string {
+  const shared = formats.some((other) => other !== format && other.extension === format.extension);
+  const stem = format.id.replace(new RegExp(`-${format.extension}$`, 'u'), '');
+  return shared ? `.${stem}.${format.extension}` : `.${format.extension}`;
+}
+
+/** `interview.vtt` -> `interview`; `seed.verbatim.json` -> `seed` (so it exports as `seed.srt`, not `seed.verbatim.srt`). */
+export function exportBaseName(transcriptName: string, formats: readonly ExportFormat[]): string {
+  const name = transcriptName.replace(/^.*[/\\]/u, '');
+  for (const format of formats) {
+    const suffix = exportSuffix(format, formats);
+    if (suffix.split('.').length > 2 && name.toLowerCase().endsWith(suffix) && name.length > suffix.length) return name.slice(0, -suffix.length);
+  }
+  const base = name.replace(/\.[^.]+$/u, '');
+  return base || 'transcript';
+}
+
+export function exportFileName(transcriptName: string, format: ExportFormat, formats: readonly ExportFormat[]): string {
+  return exportBaseName(transcriptName, formats) + exportSuffix(format, formats);
+}
+
+/** Hands the text to the browser as a download. */
+function download(text: string, fileName: string, mimeType: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: `${mimeType};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later, not at once: some browsers start reading the blob after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** The audio as an exported page can reach it: a real URL, or the file's name beside the page. */
+function audioForExport(state: AppState): string | undefined {
+  if (state.audioUrl && !/^(blob|data):/iu.test(state.audioUrl)) return new URL(state.audioUrl, window.location.href).href;
+  return state.audioName || undefined;
+}
+
+type Item = { kind: 'format'; format: ExportFormat } | { kind: 'word-timestamps' };
+
+/**
+ * Export: a menu button (WAI-ARIA menu button pattern) listing every writer in
+ * the registry. Choosing one writes the current transcript, downloads it as
+ * `<base>.<ext>` and marks the changes exported.
+ */
+export function ExportMenu({ formats = exportFormats }: { formats?: readonly ExportFormat[] }) {
+  const hasTranscript = useAppStore((state) => state.transcript.entries.length > 0);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const [wordTimestamps, setWordTimestamps] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const anchorRef = useRef<HTMLDivElement>(null);
+  const itemRefs = useRef<(HTMLLIElement | null)[]>([]);
+  const menuId = useId();
+  const buttonId = useId();
+  const items: Item[] = [...formats.map((format): Item => ({ kind: 'format', format })), { kind: 'word-timestamps' }];
+
+  useEffect(() => {
+    if (open) itemRefs.current[active]?.focus();
+  }, [open, active]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!anchorRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+
+  const openAt = (index: number) => {
+    setActive((index + items.length) % items.length);
+    setOpen(true);
+  };
+
+  const close = (returnFocus: boolean) => {
+    setOpen(false);
+    if (returnFocus) buttonRef.current?.focus();
+  };
+
+  const exportAs = (format: ExportFormat) => {
+    close(true);
+    const state = appStore.getState();
+    const fileName = exportFileName(state.transcriptName, format, formats);
+    const audioUrl = audioForExport(state);
+    const options: WriteOptions = { wordTimestamps, title: exportBaseName(state.transcriptName, formats), ...(audioUrl ? { audioUrl } : {}) };
+    let text: string;
+    try {
+      text = format.write(state.transcript, options);
+    } catch (error) {
+      state.notify('error', `Could not export as ${format.label}: ${error instanceof Error ? error.message : String(error)}.`);
+      return;
+    }
+    download(text, fileName, format.mimeType);
+    state.markExported();
+    state.notify('info', `Exported ${fileName} (${format.label}).`);
+  };
+
+  const activate = (item: Item) => {
+    if (item.kind === 'format') exportAs(item.format);
+    else setWordTimestamps((on) => !on);
+  };
+
+  const onButtonKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      event.stopPropagation();
+      openAt(event.key === 'ArrowDown' ? 0 : -1);
+    } else if (event.key === ' ' || event.key === 'Enter') {
+      // The button's own activation, not the player's Space shortcut.
+      event.stopPropagation();
+    }
+  };
+
+  const onMenuKeyDown = (event: KeyboardEvent) => {
+    const key = event.key;
+    if (key === 'ArrowDown') setActive((index) => (index + 1) % items.length);
+    else if (key === 'ArrowUp') setActive((index) => (index - 1 + items.length) % items.length);
+    else if (key === 'Home') setActive(0);
+    else if (key === 'End') setActive(items.length - 1);
+    else if (key === 'Escape') close(true);
+    else if (key === 'Tab') {
+      close(false);
+      return;
+    } else if (key === 'Enter' || key === ' ') {
+      const item = items[active];
+      if (item) activate(item);
+    } else if (key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      // Type-ahead: the next item whose label starts with the letter.
+      const labels = items.map((item) => (item.kind === 'format' ? item.format.label : 'word timestamps').toLowerCase());
+      for (let step = 1; step <= items.length; step++) {
+        const index = (active + step) % items.length;
+        if (labels[index]?.startsWith(key.toLowerCase())) {
+          setActive(index);
+          break;
+        }
+      }
+    } else return;
+    // Menu keys stay in the menu: the player's shortcuts (Space, arrows) must not see them.
+    event.preventDefault();
+    event.stopPropagation();
+  };
+
+  return (
+    <div className="popover-anchor" ref={anchorRef}>
+      <button
+        ref={buttonRef}
+        id={buttonId}
+        type="button"
+        className="button menu-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        disabled={!hasTranscript}
+        onClick={() => (open ? close(false) : openAt(0))}
+        onKeyDown={onButtonKeyDown}
+        data-testid="export-button"
+      >
+        Export
+      </button>
+      {open ? (
+        <ul id={menuId} className="popover menu" role="menu" aria-labelledby={buttonId} onKeyDown={onMenuKeyDown}>
+          {items.map((item, index) => {
+            const ref = (element: HTMLLIElement | null) => {
+              itemRefs.current[index] = element;
+            };
+            if (item.kind === 'word-timestamps') {
+              return [
+                <li key="separator" role="separator" className="menu__separator" />,
+                <li
+                  key="word-timestamps"
+                  ref={ref}
+                  role="menuitemcheckbox"
+                  aria-checked={wordTimestamps}
+                  tabIndex={-1}
+                  className="menu__item"
+                  onClick={() => activate(item)}
+                  onMouseEnter={() => setActive(index)}
+                >
+                  <span className="menu__check" aria-hidden="true">
+                    {wordTimestamps ? '✓' : ''}
+                  </span>
+                  <span className="menu__label">Inline word timestamps (WebVTT)</span>
+                </li>,
+              ];
+            }
+            return (
+              <li
+                key={item.format.id}
+                ref={ref}
+                role="menuitem"
+                tabIndex={-1}
+                className="menu__item"
+                data-format={item.format.id}
+                onClick={() => activate(item)}
+                onMouseEnter={() => setActive(index)}
+              >
+                <span className="menu__label">{item.format.label}</span>
+                <span className="menu__hint">{exportSuffix(item.format, formats)}</span>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

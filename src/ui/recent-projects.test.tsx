@@ -1,0 +1,111 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appStore, initialAppState } from '../store/app-store.ts';
+import { installAutosave, type Autosave } from '../app/autosave.ts';
+import type { SessionLoader } from '../app/session-loader.ts';
+import type { SavedProject } from '../app/project-storage.ts';
+import { timedTurn, transcriptOf } from '../transcript/edit/transcript-fixture.ts';
+import { createMemoryProjectStorage } from '../../test/support/memory-project-storage.ts';
+import { RecentProjects } from './recent-projects.tsx';
+import { describeSavedAt } from './describe-saved-at.ts';
+
+const now = new Date(2026, 10, 3, 18, 0).getTime();
+
+function project(key: string, savedAt: number, extra: Partial<SavedProject> = {}): SavedProject {
+  return { key, savedAt, audioName: `${key}.mp3`, transcriptName: `${key}.vtt`, dirty: true, transcript: transcriptOf(timedTurn('Hi.', 0)), ...extra };
+}
+
+let autosave: Autosave;
+let memory: ReturnType<typeof createMemoryProjectStorage>;
+let opened: { audio?: string; transcript?: string }[];
+const loader: SessionLoader = {
+  loadFiles: async () => false,
+  loadUrls: async (urls) => {
+    opened.push(urls);
+    return true;
+  },
+};
+
+beforeEach(() => {
+  appStore.setState(initialAppState());
+  memory = createMemoryProjectStorage();
+  memory.projects.set('old', project('old', new Date(2026, 9, 30, 9, 15).getTime()));
+  memory.projects.set('demo', project('demo', now - 3_600_000, { audioUrl: 'https://example.org/demo.opus', transcriptUrl: 'https://example.org/demo.json', dirty: false }));
+  opened = [];
+  autosave = installAutosave(appStore, { storage: memory.storage });
+});
+
+afterEach(() => autosave.destroy());
+
+async function openPanel() {
+  render(<RecentProjects autosave={autosave} loader={loader} now={() => now} />);
+  await userEvent.click(screen.getByRole('button', { name: 'Recent' }));
+  const panel = await screen.findByRole('region', { name: 'Saved on this device' });
+  await waitFor(() => expect(within(panel).getAllByTestId('recent-open')).toHaveLength(2));
+  return panel;
+}
+
+describe('RecentProjects', () => {
+  it('lists saved projects newest first, with their dates, and focuses the first', async () => {
+    const panel = await openPanel();
+    const entries = within(panel).getAllByTestId('recent-open');
+    expect(entries[0]).toHaveAccessibleName(`demo.vtt demo.mp3 · ${describeSavedAt(now - 3_600_000, now)} · exported`);
+    expect(entries[1]).toHaveAccessibleName(`old.vtt old.mp3 · ${describeSavedAt(new Date(2026, 9, 30, 9, 15).getTime(), now)} · not exported`);
+    expect(entries[0]).toHaveTextContent(/today at/);
+    expect(entries[0]).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Recent' })).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it('reopens a project opened from URLs through the loader', async () => {
+    const panel = await openPanel();
+    await userEvent.click(within(panel).getAllByTestId('recent-open')[0]!);
+    expect(opened).toEqual([{ audio: 'https://example.org/demo.opus', transcript: 'https://example.org/demo.json' }]);
+    expect(screen.queryByRole('region')).toBeNull();
+  });
+
+  it('for local files, says which files to open again', async () => {
+    const panel = await openPanel();
+    await userEvent.click(within(panel).getAllByTestId('recent-open')[1]!);
+    expect(opened).toEqual([]);
+    expect(appStore.getState().notices[0]?.text).toMatch(/open old\.mp3 and old\.vtt again/);
+  });
+
+  it('deletes an entry from storage and from the list', async () => {
+    const panel = await openPanel();
+    await userEvent.click(within(panel).getByRole('button', { name: 'Delete saved edits to old.vtt' }));
+    await waitFor(() => expect(within(panel).getAllByTestId('recent-open')).toHaveLength(1));
+    expect(memory.projects.has('old')).toBe(false);
+    expect(within(panel).getByTestId('recent-open')).toHaveFocus();
+  });
+
+  it('walks entries with the arrow keys and closes on Escape', async () => {
+    const panel = await openPanel();
+    const entries = within(panel).getAllByTestId('recent-open');
+    await userEvent.keyboard('{ArrowDown}');
+    expect(entries[1]).toHaveFocus();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(entries[0]).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('region')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Recent' })).toHaveFocus();
+  });
+
+  it('says so when nothing is saved', async () => {
+    memory.projects.clear();
+    render(<RecentProjects autosave={autosave} loader={loader} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Recent' }));
+    expect(await screen.findByText(/No saved edits yet/)).toBeInTheDocument();
+  });
+
+  it('shows a project saved while the panel is open', async () => {
+    const panel = await openPanel();
+    await act(async () => {
+      appStore.getState().setSession({ transcript: transcriptOf(timedTurn('New.', 0)), transcriptName: 'new.vtt', formatLabel: 'WebVTT', sourceText: 'new', audioKey: 'file:new.mp3:1:1', audioName: 'new.mp3' });
+    });
+    await act(async () => appStore.getState().commitTranscript(transcriptOf(timedTurn('Newer.', 0))));
+    await act(() => autosave.flush());
+    await waitFor(() => expect(within(panel).getAllByTestId('recent-open')).toHaveLength(3));
+    expect(within(panel).getAllByTestId('recent-open')[0]).toHaveTextContent('new.vtt');
+  });
+});

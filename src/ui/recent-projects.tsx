@@ -1,0 +1,185 @@
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { Unsubscribe } from '../player/emitter.ts';
+import { appStore } from '../store/app-store.ts';
+import { describeSavedAt } from './describe-saved-at.ts';
+import './persistence.css';
+
+/** One saved project as the list shows it (src/app/project-storage.ts's ProjectSummary). */
+export interface RecentProject {
+  key: string;
+  savedAt: number;
+  audioName: string;
+  transcriptName: string;
+  audioUrl?: string;
+  transcriptUrl?: string;
+  dirty: boolean;
+}
+
+/** What the list needs from autosave (src/app/autosave.ts provides it). */
+export interface RecentProjectsSource {
+  /** Newest first. */
+  recent(): Promise<RecentProject[]>;
+  forget(key: string): Promise<void>;
+  /** Saved projects changed. */
+  on(event: 'change', listener: () => void): Unsubscribe;
+}
+
+export interface RecentProjectsProps {
+  autosave: RecentProjectsSource;
+  /** Reopens projects whose audio and transcript came from URLs (the session loader). */
+  loader: { loadUrls(urls: { audio?: string; transcript?: string }): Promise<boolean> } | null;
+  now?: () => number;
+}
+
+/**
+ * "Recent": saved projects, newest first. A project opened from URLs reopens
+ * with one click (and then offers its saved edits); for local files the
+ * browser cannot reopen them, so it says which files to open again.
+ */
+export function RecentProjects({ autosave, loader, now }: RecentProjectsProps) {
+  const [open, setOpen] = useState(false);
+  const [projects, setProjects] = useState<RecentProject[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const anchorRef = useRef<HTMLDivElement>(null);
+  const panelId = useId();
+  const headingId = useId();
+
+  const refresh = useCallback(() => {
+    autosave.recent().then(
+      (list) => {
+        setProjects(list);
+        setFailed(false);
+      },
+      () => setFailed(true),
+    );
+  }, [autosave]);
+
+  useEffect(() => {
+    if (!open) return;
+    refresh();
+    return autosave.on('change', refresh);
+  }, [open, autosave, refresh]);
+
+  // Focus goes into the list when it first shows, and back into it after a delete; not on every refresh.
+  const focusListRef = useRef(false);
+  useEffect(() => {
+    if (!open || !projects || !focusListRef.current) return;
+    focusListRef.current = false;
+    (panelRef.current?.querySelector<HTMLElement>('.recent__open') ?? buttonRef.current)?.focus();
+  }, [open, projects]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!anchorRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  };
+
+  const reopen = (project: RecentProject) => {
+    close();
+    if (project.audioUrl && project.transcriptUrl && loader) {
+      void loader.loadUrls({ audio: project.audioUrl, transcript: project.transcriptUrl });
+      return;
+    }
+    const files = [project.audioName, project.transcriptName].filter(Boolean).join(' and ');
+    appStore
+      .getState()
+      .notify('info', `To continue “${project.transcriptName}”, open ${files} again (Open files… or drop them on the page). Verbatim will then offer your saved edits.`);
+  };
+
+  const remove = (project: RecentProject) => {
+    focusListRef.current = true;
+    // The list refreshes itself on the autosave's `change` event.
+    autosave.forget(project.key).catch((error: unknown) =>
+      appStore.getState().notify('warning', `Could not delete the saved edits (${error instanceof Error ? error.message : String(error)}).`),
+    );
+  };
+
+  const onPanelKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      close();
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      // Arrows walk the "open" buttons; Tab still reaches the delete buttons.
+      const buttons = [...(panelRef.current?.querySelectorAll<HTMLElement>('.recent__open') ?? [])];
+      const index = buttons.indexOf(document.activeElement as HTMLElement);
+      const next = buttons[(index + (event.key === 'ArrowDown' ? 1 : -1) + buttons.length) % buttons.length];
+      next?.focus();
+      event.preventDefault();
+      event.stopPropagation();
+    } else if (event.key === ' ' || event.key === 'Enter') {
+      event.stopPropagation();
+    }
+  };
+
+  const time = now?.();
+  return (
+    <div className="popover-anchor" ref={anchorRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button menu-button"
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        onClick={() => {
+          if (open) return close();
+          focusListRef.current = true;
+          setProjects(null);
+          setOpen(true);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === ' ' || event.key === 'Enter') event.stopPropagation();
+        }}
+        title="Projects with edits saved on this device"
+        data-testid="recent-button"
+      >
+        Recent
+      </button>
+      {open ? (
+        <div id={panelId} ref={panelRef} className="popover recent" role="region" aria-labelledby={headingId} onKeyDown={onPanelKeyDown}>
+          <h2 id={headingId} className="popover__heading">
+            Saved on this device
+          </h2>
+          {failed ? <p className="recent__note">Saved projects cannot be read: this browser is not allowing local storage.</p> : null}
+          {projects && projects.length === 0 ? (
+            <p className="recent__empty">No saved edits yet. Every edit is saved here as you work.</p>
+          ) : null}
+          {projects && projects.length > 0 ? (
+            <ul className="recent__list">
+              {projects.map((project) => (
+                <li key={project.key} className="recent__item">
+                  <button type="button" className="recent__open" onClick={() => reopen(project)} data-testid="recent-open">
+                    <span className="recent__name">{project.transcriptName || 'Untitled transcript'}</span>{' '}
+                    <span className="recent__meta">
+                      {[project.audioName, describeSavedAt(project.savedAt, time), project.dirty ? 'not exported' : 'exported'].filter(Boolean).join(' · ')}
+                    </span>
+                  </button>
+                  <button
+                    type="button"
+                    className="recent__delete"
+                    onClick={() => remove(project)}
+                    aria-label={`Delete saved edits to ${project.transcriptName || 'this transcript'}`}
+                    title="Delete saved edits"
+                  >
+                    <svg viewBox="0 0 24 24" aria-hidden="true">
+                      <path d="M9 3h6l1 2h4v2H4V5h4l1-2Zm-3 6h12l-1 12H7L6 9Zm4 2v8h1.5v-8H10Zm3.5 0v8H15v-8h-1.5Z" />
+                    </svg>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
