@@ -21,6 +21,11 @@ import { installWaveformZoom, type WaveformZoom } from '../player/waveform-zoom.
 import { WaveformToolbar } from '../ui/waveform-toolbar.tsx';
 import { speakerHue } from '../ui/speaker-color.ts';
 import { AUDIO_EXTENSIONS, TRANSCRIPT_EXTENSIONS } from './classify-file.ts';
+import { installAutosave, type Autosave } from './autosave.ts';
+import { createIdbProjectStorage } from './project-storage.ts';
+import { RestorePrompt } from '../ui/restore-prompt.tsx';
+import { RecentProjects } from '../ui/recent-projects.tsx';
+import { ExportMenu } from '../ui/export-menu.tsx';
 
 const DEMO = {
   audio: `${import.meta.env.BASE_URL}demo/seed.opus`,
@@ -42,6 +47,7 @@ export function App() {
   const [player, setPlayer] = useState<Player | null>(null);
   const [loader, setLoader] = useState<SessionLoader | null>(null);
   const [commands, setCommands] = useState<EditorCommands | null>(null);
+  const [autosave, setAutosave] = useState<Autosave | null>(null);
   const [waveform, setWaveform] = useState<{ zoom: WaveformZoom; regions: TurnRegions } | null>(null);
   const mode = useAppStore((state) => state.mode);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -53,11 +59,14 @@ export function App() {
     const container = waveformRef.current;
     if (!container) return;
     const instance = createPlayer(container, waveformColors());
-    const sessionLoader = createSessionLoader(instance, appStore);
+    // Installed before the first load so the first session is already watched.
+    const projectAutosave = installAutosave(appStore, { storage: createIdbProjectStorage(), target: window });
+    const sessionLoader = projectAutosave.trackLoader(createSessionLoader(instance, appStore));
     const editorCommands = createEditorCommands(appStore, instance);
     const waveformZoom = installWaveformZoom(instance, appStore);
     const turnRegions = installTurnRegions(instance, appStore, editorCommands, { speakerHue });
     const subscriptions = [
+      () => projectAutosave.destroy(),
       () => {
         turnRegions.destroy();
         waveformZoom.destroy();
@@ -73,6 +82,7 @@ export function App() {
     setPlayer(instance);
     setLoader(sessionLoader);
     setCommands(editorCommands);
+    setAutosave(projectAutosave);
     setWaveform({ zoom: waveformZoom, regions: turnRegions });
 
     const params = new URLSearchParams(window.location.search);
@@ -121,6 +131,8 @@ export function App() {
             <button type="button" className="button" onClick={() => fileInputRef.current?.click()} title="Open audio and transcript (O)">
               Open files…
             </button>
+            {autosave ? <RecentProjects autosave={autosave} loader={loader} /> : null}
+            <ExportMenu />
             <input
               ref={fileInputRef}
               type="file"
@@ -147,6 +159,7 @@ export function App() {
           <PlayerControls />
           {mode === 'edit' ? <EditorToolbar /> : null}
         </section>
+        {autosave ? <RestorePrompt autosave={autosave} /> : null}
         <Notices />
         <main className="main">
           <TranscriptView />

@@ -306,10 +306,10 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
           loadingTranscriptUrl = undefined;
           return loader.loadFiles(files);
         },
-        async loadUrls(urls) {
+        async loadUrls(urls, loadOptions) {
           loadingTranscriptUrl = urls.transcript ? absoluteUrl(urls.transcript) : undefined;
           try {
-            return await loader.loadUrls(urls);
+            return await loader.loadUrls(urls, loadOptions);
           } finally {
             loadingTranscriptUrl = undefined;
           }

@@ -68,7 +68,7 @@ describe('RecentProjects', () => {
     const panel = await openPanel();
     await userEvent.click(within(panel).getAllByTestId('recent-open')[1]!);
     expect(opened).toEqual([]);
-    expect(appStore.getState().notices[0]?.text).toMatch(/open old\.mp3 and old\.vtt again/);
+    expect(within(panel).getByRole('status')).toHaveTextContent(/Open old\.mp3 and old\.vtt again/);
   });
 
   it('deletes an entry from storage and from the list', async () => {

@@ -40,6 +40,8 @@ export function RecentProjects({ autosave, loader, now }: RecentProjectsProps) {
   const [open, setOpen] = useState(false);
   const [projects, setProjects] = useState<RecentProject[] | null>(null);
   const [failed, setFailed] = useState(false);
+  /** Key of the local-files project whose "open these files again" note is showing. */
+  const [note, setNote] = useState<string | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const anchorRef = useRef<HTMLDivElement>(null);
@@ -85,15 +87,13 @@ export function RecentProjects({ autosave, loader, now }: RecentProjectsProps) {
   };
 
   const reopen = (project: RecentProject) => {
-    close();
     if (project.audioUrl && project.transcriptUrl && loader) {
+      close();
       void loader.loadUrls({ audio: project.audioUrl, transcript: project.transcriptUrl });
       return;
     }
-    const files = [project.audioName, project.transcriptName].filter(Boolean).join(' and ');
-    appStore
-      .getState()
-      .notify('info', `To continue “${project.transcriptName}”, open ${files} again (Open files… or drop them on the page). Verbatim will then offer your saved edits.`);
+    // The browser cannot reopen local files by itself; say which ones to open.
+    setNote(project.key);
   };
 
   const remove = (project: RecentProject) => {
@@ -134,6 +134,7 @@ export function RecentProjects({ autosave, loader, now }: RecentProjectsProps) {
           if (open) return close();
           focusListRef.current = true;
           setProjects(null);
+          setNote(null);
           setOpen(true);
         }}
         onKeyDown={(event) => {
@@ -174,6 +175,12 @@ export function RecentProjects({ autosave, loader, now }: RecentProjectsProps) {
                       <path d="M9 3h6l1 2h4v2H4V5h4l1-2Zm-3 6h12l-1 12H7L6 9Zm4 2v8h1.5v-8H10Zm3.5 0v8H15v-8h-1.5Z" />
                     </svg>
                   </button>
+                  {note === project.key ? (
+                    <p className="recent__note" role="status">
+                      Open {[project.audioName, project.transcriptName].filter(Boolean).join(' and ')} again (<strong>Open files…</strong> or drop them on
+                      the page); Verbatim will then offer these edits.
+                    </p>
+                  ) : null}
                 </li>
               ))}
             </ul>
