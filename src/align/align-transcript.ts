@@ -1,0 +1,373 @@
+/**
+ * Forced alignment of a transcript to its audio: the product's core.
+ *
+ * The audio is resampled to the model's 16 kHz and given a tiny noise floor;
+ * the transcript is flattened into tokens (one per written word) with their
+ * spoken readings. Existing file/manual times split the work into regions
+ * that are aligned independently and never moved. Inside a region the
+ * tokens are aligned in chunks of whole turns, each in a window of audio that
+ * starts where the previous chunk's last word ended and is a little longer
+ * than the chunk's expected duration; a window that is too short (no path,
+ * or the words pile up against its end, as when an untranscribed station
+ * break sits in front of them) is widened and decoded again, then the chunk
+ * is shrunk to a single turn, and only then is the turn left to the
+ * syllable-proportional estimate. One pass over a whole file is never made:
+ * it loses the search on long files.
+ */
+import { estimateTimings } from '../transcript/estimate-times.ts';
+import type { Entry, EventEntry, SpeechTurn, Transcript, Word } from '../transcript/model.ts';
+import { acousticModelFor, type DecoderConfig } from './align-engine.ts';
+import type { AlignAudio, AlignOptions, AlignOutcome } from './align-outcome.ts';
+import { type AlignToken, collectTokens, isAnchorTime } from './align-tokens.ts';
+import { ditherAmplitude } from './dither.ts';
+import { FRAME_SECONDS, frameEnergies, pauseThreshold } from './frame-energy.ts';
+import { resample } from './resample.ts';
+import { TokenLexicon } from './token-lexicon.ts';
+import { MODEL_SAMPLE_RATE, type TokenSegment, WindowDecoder } from './window-decoder.ts';
+
+/** Decoder settings the aligner relies on; the engine adds the model path. */
+export const DECODER_CONFIG: DecoderConfig = {
+  samprate: MODEL_SAMPLE_RATE,
+};
+
+/** A chunk grows by whole turns until it holds about this many syllables (~20 s of speech). */
+const CHUNK_SYLLABLES = 80;
+/** A single turn longer than this is split at a sentence end. */
+const MAX_CHUNK_SYLLABLES = 160;
+/** Window length = expected duration × this + WINDOW_SLACK seconds. */
+const WINDOW_STRETCH = 1.3;
+const WINDOW_SLACK = 3;
+/** How far a window reaches back over the previous chunk's last word (its end may overrun the next onset). */
+const BACKOFF = 0.15;
+/** Words ending closer than this to a window's end were probably squeezed in: widen. */
+const TAIL_MARGIN = 0.3;
+const MAX_WIDENINGS = 3;
+/** Initial speaking rate guess, seconds per syllable including pauses; updated as chunks align. */
+const INITIAL_SECONDS_PER_SYLLABLE = 0.25;
+/** Turns whose confidence falls below this are reported for checking. */
+const LOW_CONFIDENCE = 0.6;
+
+interface Region {
+  /** Token indices, in order. */
+  tokens: number[];
+  from: number;
+  to: number;
+}
+
+interface ChunkResult {
+  segments: Map<number, TokenSegment>;
+  widenings: number;
+}
+
+class Aborted extends Error {}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason ?? new Aborted('alignment cancelled');
+}
+
+/** Lets a worker's message loop deliver a cancel between chunks. */
+function yieldToHost(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function primaryLanguage(language: string): string {
+  return language.trim().toLowerCase().split(/[-_]/u)[0] ?? language;
+}
+
+/** Splits the tokens into runs between anchors (fixed word times, anchored turn or event edges). */
+function regionsOf(tokens: AlignToken[], duration: number): Region[] {
+  const regions: Region[] = [];
+  let current: number[] = [];
+  let from = 0;
+  const close = (to: number) => {
+    if (current.length > 0) regions.push({ tokens: current, from, to: Math.max(from, Math.min(duration, to)) });
+    current = [];
+  };
+  tokens.forEach((token, index) => {
+    if (token.notBefore !== undefined) {
+      close(token.notBefore);
+      from = token.notBefore;
+    }
+    const fixed = token.fixedStart !== undefined && token.fixedEnd !== undefined;
+    if (!fixed) current.push(index);
+    if (token.notAfter !== undefined) {
+      close(token.notAfter);
+      from = token.notAfter;
+    }
+  });
+  close(duration);
+  return regions;
+}
+
+/** Index (into `run`) where the chunk starting at `start` ends (exclusive). */
+function chunkEnd(tokens: AlignToken[], run: number[], start: number, maxTurns: number): number {
+  let syllables = 0;
+  let turns = 0;
+  let sentenceCut = -1;
+  for (let i = start; i < run.length; i++) {
+    const token = tokens[run[i] as number] as AlignToken;
+    syllables += token.syllables;
+    if (token.turnEnd || i === run.length - 1) {
+      turns += 1;
+      if (syllables >= CHUNK_SYLLABLES || turns >= maxTurns) return i + 1;
+    } else if (syllables >= CHUNK_SYLLABLES && sentenceCut < 0 && token.sentenceEnd) {
+      sentenceCut = i + 1;
+    }
+    if (syllables >= MAX_CHUNK_SYLLABLES) return sentenceCut > 0 ? sentenceCut : i + 1;
+  }
+  return run.length;
+}
+
+export async function alignTranscript(audio: AlignAudio, transcript: Transcript, options: AlignOptions): Promise<AlignOutcome> {
+  const { engine, signal, onProgress } = options;
+  const warnings: string[] = [];
+  const report = (fraction: number, stage: string) => onProgress?.({ fraction: Math.min(1, Math.max(0, fraction)), stage });
+  if (!(audio.sampleRate > 0) || audio.samples.length === 0) throw new Error('the audio is empty');
+  const duration = audio.samples.length / audio.sampleRate;
+  const language = options.language ?? transcript.language ?? 'en';
+  const model = acousticModelFor(language);
+  throwIfAborted(signal);
+
+  if (model === null) {
+    warnings.push(`no acoustic model for language "${language}" (available: en, fr); timings are estimated from syllable counts`);
+    report(1, 'estimating');
+    return estimatedOutcome(transcript, duration, warnings);
+  }
+
+  report(0, 'preparing audio');
+  const samples = resample(audio.samples, audio.sampleRate, MODEL_SAMPLE_RATE);
+  const energies = frameEnergies(samples, MODEL_SAMPLE_RATE);
+  throwIfAborted(signal);
+
+  report(0.02, 'loading model');
+  const decoder = await engine.createDecoder(model, DECODER_CONFIG);
+  try {
+    throwIfAborted(signal);
+    const spoken = primaryLanguage(language) === 'fr' ? 'fr' : 'en';
+    const tokens = collectTokens(transcript, spoken);
+    if (tokens.every((token) => token.readings.length === 0)) throw new Error('the transcript has no words to align');
+    const lexicon = new TokenLexicon(decoder, model, engine.toArpabet);
+    const windows = new WindowDecoder(decoder, lexicon, model, ditherAmplitude(samples, MODEL_SAMPLE_RATE));
+    const placed = new Map<number, TokenSegment>();
+    const widenedTurns = new Set<number>();
+    const failedTurns = new Set<number>();
+
+    const regions = regionsOf(tokens, duration);
+    const totalSpan = regions.reduce((sum, region) => sum + (region.to - region.from), 0) || 1;
+    let doneSpan = 0;
+    let secondsPerSyllable = INITIAL_SECONDS_PER_SYLLABLE;
+
+    for (const region of regions) {
+      const run = region.tokens.filter((index) => windows.pronounceable(index, tokens[index] as AlignToken));
+      let cursor = region.from;
+      let position = 0;
+      let maxTurns = Infinity;
+      while (position < run.length) {
+        throwIfAborted(signal);
+        const end = chunkEnd(tokens, run, position, maxTurns);
+        const chunk = run.slice(position, end);
+        const reachesEnd = end === run.length;
+        const syllables = chunk.reduce((sum, index) => sum + (tokens[index] as AlignToken).syllables, 0);
+        const expected = syllables * secondsPerSyllable;
+        const from = Math.max(region.from, cursor - BACKOFF);
+        const result = decodeChunk(windows, samples, tokens, chunk, from, region.to, reachesEnd, expected);
+        if (result) {
+          const lastPlaced = [...placed.values()].at(-1);
+          commit(placed, chunk, result.segments, lastPlaced);
+          if (result.widenings > 0) for (const index of chunk) widenedTurns.add((tokens[index] as AlignToken).entry);
+          const first = result.segments.get(chunk[0] as number) as TokenSegment;
+          const last = result.segments.get(chunk.at(-1) as number) as TokenSegment;
+          if (syllables >= 8) {
+            const measured = (last.end - first.start + 0.3) / syllables;
+            secondsPerSyllable = Math.min(0.6, Math.max(0.12, 0.5 * secondsPerSyllable + 0.5 * measured));
+          }
+          cursor = last.end;
+          position = end;
+          maxTurns = Infinity;
+        } else if (countTurns(tokens, chunk) > 1) {
+          maxTurns = 1;
+          continue;
+        } else {
+          // Nothing fits: leave this turn to the estimate and move on by its expected length.
+          for (const index of chunk) failedTurns.add((tokens[index] as AlignToken).entry);
+          cursor = Math.min(region.to, cursor + expected);
+          position = end;
+          maxTurns = Infinity;
+        }
+        report(0.05 + 0.9 * ((doneSpan + (cursor - region.from)) / totalSpan), 'aligning');
+        await yieldToHost();
+      }
+      doneSpan += region.to - region.from;
+    }
+
+    const generated = lexicon.generatedWords();
+    if (generated.length > 0) warnings.push(`pronunciations guessed for ${generated.length} word(s) not in the dictionary: ${generated.slice(0, 10).join(', ')}${generated.length > 10 ? ', …' : ''}`);
+    if (failedTurns.size > 0) warnings.push(`${failedTurns.size} turn(s) could not be aligned and have estimated times`);
+    const outcome = buildOutcome(transcript, tokens, placed, failedTurns, widenedTurns, energies, duration, warnings);
+    report(1, 'done');
+    return outcome;
+  } finally {
+    decoder.delete();
+  }
+}
+
+function countTurns(tokens: AlignToken[], chunk: number[]): number {
+  return new Set(chunk.map((index) => (tokens[index] as AlignToken).entry)).size;
+}
+
+/** Decodes one chunk, widening its window until its words fit; null when they never do. */
+function decodeChunk(
+  windows: WindowDecoder,
+  samples: Float32Array,
+  tokens: AlignToken[],
+  chunk: number[],
+  from: number,
+  limit: number,
+  reachesEnd: boolean,
+  expected: number,
+): ChunkResult | null {
+  let length = expected * WINDOW_STRETCH + WINDOW_SLACK;
+  for (let widenings = 0; widenings <= MAX_WIDENINGS; widenings++) {
+    const to = reachesEnd || widenings === MAX_WIDENINGS ? limit : Math.min(limit, from + length);
+    const segments = windows.decode(samples, from, to, tokens, chunk);
+    if (segments) {
+      const last = segments.get(chunk.at(-1) as number) as TokenSegment;
+      if (to >= limit || last.end <= to - TAIL_MARGIN) return { segments, widenings };
+    }
+    if (to >= limit) return null;
+    length = length * 2 + 5;
+  }
+  return null;
+}
+
+/** Stores a chunk's segments; where the window's back-off let its first word overlap the previous word, the two meet halfway. */
+function commit(placed: Map<number, TokenSegment>, chunk: number[], segments: Map<number, TokenSegment>, previous: TokenSegment | undefined): void {
+  const first = segments.get(chunk[0] as number) as TokenSegment;
+  if (previous && first.start < previous.end) {
+    const meet = Math.max(previous.start + 0.03, first.start);
+    previous.end = Math.min(previous.end, meet);
+    first.start = Math.max(first.start, previous.end);
+  }
+  for (const index of chunk) placed.set(index, segments.get(index) as TokenSegment);
+}
+
+function estimatedOutcome(transcript: Transcript, duration: number, warnings: string[]): AlignOutcome {
+  const estimated = estimateTimings(transcript, duration);
+  const entries = estimated.entries.map((entry): Entry => (entry.kind === 'speech' ? { ...entry, confidence: 0 } : entry));
+  const lowConfidence = entries.flatMap((entry, index) => (entry.kind === 'speech' ? [index] : []));
+  return { transcript: { ...estimated, entries }, lowConfidence, estimated: true, warnings };
+}
+
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function buildOutcome(
+  transcript: Transcript,
+  tokens: AlignToken[],
+  placed: Map<number, TokenSegment>,
+  failedTurns: Set<number>,
+  widenedTurns: Set<number>,
+  energies: Float32Array,
+  duration: number,
+  warnings: string[],
+): AlignOutcome {
+  const byEntry = new Map<number, { token: AlignToken; index: number }[]>();
+  tokens.forEach((token, index) => {
+    const list = byEntry.get(token.entry) ?? [];
+    list.push({ token, index });
+    byEntry.set(token.entry, list);
+  });
+
+  const confidences = new Map<number, number>();
+  const entries: Entry[] = transcript.entries.map((entry, entryIndex): Entry => {
+    if (entry.kind === 'event') return entry;
+    const list = byEntry.get(entryIndex) ?? [];
+    let probabilitySum = 0;
+    let alignable = 0;
+    let aligned = 0;
+    const words = entry.words.map((word, wordIndex): Word => {
+      const item = list[wordIndex];
+      if (!item) return word;
+      const keep = isAnchorTime(word.start, word.timing) && isAnchorTime(word.end, word.timing);
+      if (keep) return word;
+      if (item.token.readings.length > 0) alignable += 1;
+      const segment = placed.get(item.index);
+      if (!segment) return { text: word.text };
+      aligned += 1;
+      probabilitySum += segment.probability;
+      return { text: word.text, start: round3(segment.start), end: round3(segment.end), confidence: round3(segment.probability), timing: 'aligned' };
+    });
+    let confidence = alignable === 0 ? 1 : (aligned / alignable) * (aligned > 0 ? probabilitySum / aligned : 0);
+    if (failedTurns.has(entryIndex)) confidence = Math.min(confidence, 0.2);
+    if (widenedTurns.has(entryIndex)) confidence *= 0.9;
+    confidences.set(entryIndex, confidence);
+    const timedWords = words.filter((word) => word.start !== undefined && word.end !== undefined);
+    const turn: SpeechTurn = { ...entry, words, confidence: round3(confidence) };
+    const anchoredStart = isAnchorTime(entry.start, entry.timing);
+    const anchoredEnd = isAnchorTime(entry.end, entry.timing);
+    if (!anchoredStart) delete turn.start;
+    if (!anchoredEnd) delete turn.end;
+    if (timedWords.length > 0) {
+      if (!anchoredStart) turn.start = (timedWords[0] as Word).start as number;
+      if (!anchoredEnd) turn.end = (timedWords.at(-1) as Word).end as number;
+      if (!anchoredStart || !anchoredEnd) turn.timing = anchoredStart && anchoredEnd ? entry.timing : 'aligned';
+    }
+    return turn;
+  });
+
+  placeEvents(entries, energies);
+  // Whatever is still untimed (unpronounceable words, turns that failed, events without a gap) is
+  // spread by syllables between the times now known, which never move.
+  const filled = estimateTimings({ ...transcript, entries }, duration);
+  const lowConfidence: number[] = [];
+  filled.entries.forEach((entry, index) => {
+    if (entry.kind !== 'speech') return;
+    if ((confidences.get(index) ?? 1) < LOW_CONFIDENCE) lowConfidence.push(index);
+  });
+  return { transcript: filled, lowConfidence, estimated: false, warnings };
+}
+
+/**
+ * Gives each untimed event the non-speech stretch between the speech around
+ * it: from the previous turn's end to the next turn's start, tightened to the
+ * part that is actually sounding when there is one (a door slam inside a
+ * pause). Several events in one gap share it in order.
+ */
+function placeEvents(entries: Entry[], energies: Float32Array): void {
+  const threshold = pauseThreshold(energies);
+  let i = 0;
+  while (i < entries.length) {
+    const entry = entries[i] as Entry;
+    if (entry.kind !== 'event' || (entry.start !== undefined && entry.end !== undefined)) {
+      i += 1;
+      continue;
+    }
+    let j = i;
+    while (j < entries.length && (entries[j] as Entry).kind === 'event') j += 1;
+    const before = entries.slice(0, i).findLast((item) => item.end !== undefined);
+    const after = entries.slice(j).find((item) => item.start !== undefined);
+    const gapStart = before?.end ?? 0;
+    const gapEnd = after?.start ?? (energies.length * FRAME_SECONDS);
+    if (gapEnd - gapStart >= 0.2) {
+      let from = Math.ceil(gapStart / FRAME_SECONDS);
+      let to = Math.floor(gapEnd / FRAME_SECONDS);
+      while (from < to && (energies[from] ?? -120) < threshold) from += 1;
+      while (to > from && (energies[to - 1] ?? -120) < threshold) to -= 1;
+      const start = to - from >= 10 ? from * FRAME_SECONDS : gapStart;
+      const end = to - from >= 10 ? to * FRAME_SECONDS : gapEnd;
+      const count = j - i;
+      for (let k = 0; k < count; k++) {
+        const event = entries[i + k] as EventEntry;
+        if (event.start !== undefined && event.end !== undefined) continue;
+        entries[i + k] = {
+          ...event,
+          start: round3(start + ((end - start) * k) / count),
+          end: round3(start + ((end - start) * (k + 1)) / count),
+          timing: 'aligned',
+        };
+      }
+    }
+    i = j;
+  }
+}

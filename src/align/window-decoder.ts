@@ -1,0 +1,88 @@
+import type { Decoder, Segment } from 'soundswallower';
+import type { AlignToken } from './align-tokens.ts';
+import { addDither } from './dither.ts';
+import type { TokenLexicon } from './token-lexicon.ts';
+
+export const MODEL_SAMPLE_RATE = 16000;
+
+/** Where the decoder put one token, in seconds from the start of the audio. */
+export interface TokenSegment {
+  start: number;
+  end: number;
+  /** The decoder's posterior for the word, 0..1. */
+  probability: number;
+}
+
+/** Phones that form the garbage word at the edges of every window (see `WindowDecoder`). */
+const GARBAGE_PHONES: Record<'en-us' | 'fr-fr', string[]> = {
+  'en-us': ['AA', 'IY', 'UW', 'S', 'N', 'T', 'F', 'M'],
+  'fr-fr': ['aa', 'ii', 'ou', 'ss', 'nn', 'tt', 'ff', 'mm'],
+};
+const GARBAGE_WORD = 'gbg';
+
+/**
+ * Forced alignment of a run of tokens inside one window of audio.
+ *
+ * Each token is a decoder word of its own (`t17`) carrying all its
+ * pronunciations, so the result maps back to tokens one-to-one. The grammar
+ * is `[gbg] t1 t2 ... tn [gbg]`, with the decoder's optional silence between
+ * all words: the garbage word (a handful of single-phone pronunciations) and
+ * silence take whatever is not the tokens' speech at the window's edges —
+ * music, another speaker's tail, an untranscribed station break. Without it
+ * the first words get dragged into a music intro (measured: 4.9 s early).
+ */
+export class WindowDecoder {
+  private readonly registered = new Set<number>();
+
+  constructor(
+    private readonly decoder: Decoder,
+    private readonly lexicon: TokenLexicon,
+    model: 'en-us' | 'fr-fr',
+    /** Peak of the noise floor added to every window (see dither.ts). */
+    private readonly ditherAmplitude: number,
+  ) {
+    const phones = GARBAGE_PHONES[model];
+    decoder.add_words(...phones.map((phone, i): [string, string] => [i === 0 ? GARBAGE_WORD : `${GARBAGE_WORD}(${i + 1})`, phone]));
+  }
+
+  /** The decoder word of token `index`, or null when it has no pronunciation. */
+  private wordFor(index: number, token: AlignToken): string | null {
+    const name = `t${index}`;
+    if (this.registered.has(index)) return name;
+    const pronunciations = this.lexicon.tokenPronunciations(token.readings);
+    if (pronunciations.length === 0) return null;
+    this.decoder.add_words(...pronunciations.map((phones, k): [string, string] => [k === 0 ? name : `${name}(${k + 1})`, phones]));
+    this.registered.add(index);
+    return name;
+  }
+
+  /** Whether a token can be aligned at all (has a pronunciation). */
+  pronounceable(index: number, token: AlignToken): boolean {
+    return this.wordFor(index, token) !== null;
+  }
+
+  /**
+   * Aligns tokens `indices` (pronounceable ones, in order) inside
+   * `samples` (16 kHz, not dithered) from `from` to `to` seconds. Returns a segment per token, or null when the
+   * decoder found no path through the whole sequence.
+   */
+  decode(samples: Float32Array, from: number, to: number, tokens: readonly AlignToken[], indices: readonly number[]): Map<number, TokenSegment> | null {
+    const words = indices.map((index) => this.wordFor(index, tokens[index] as AlignToken));
+    if (words.some((word) => word === null) || words.length === 0) throw new Error('decode() needs pronounceable tokens');
+    this.decoder.set_grammar(`#JSGF V1.0;\ngrammar window;\npublic <window> = [${GARBAGE_WORD}] ${words.join(' ')} [${GARBAGE_WORD}];\n`);
+    const first = Math.max(0, Math.round(from * MODEL_SAMPLE_RATE));
+    const last = Math.min(samples.length, Math.round(to * MODEL_SAMPLE_RATE));
+    this.decoder.start();
+    this.decoder.process_audio(addDither(samples.slice(first, last), first, this.ditherAmplitude), false, true);
+    this.decoder.stop();
+    const result: Segment = this.decoder.get_alignment();
+    const offset = first / MODEL_SAMPLE_RATE;
+    const segments = new Map<number, TokenSegment>();
+    for (const segment of result.w ?? []) {
+      const match = /^t(\d+)(?:\(\d+\))?$/u.exec(segment.t);
+      if (!match) continue;
+      segments.set(Number(match[1]), { start: offset + segment.b, end: offset + segment.b + segment.d, probability: segment.p });
+    }
+    return indices.every((index) => segments.has(index)) ? segments : null;
+  }
+}
