@@ -22,7 +22,7 @@ import { WaveformToolbar } from '../ui/waveform-toolbar.tsx';
 import { speakerHue } from '../ui/speaker-color.ts';
 import { AUDIO_EXTENSIONS, TRANSCRIPT_EXTENSIONS } from './classify-file.ts';
 import { installAutosave, type Autosave } from './autosave.ts';
-import { createIdbProjectStorage } from './project-storage.ts';
+import { createIdbProjectStorage, createLocalRescueSlot } from './project-storage.ts';
 import { RestorePrompt } from '../ui/restore-prompt.tsx';
 import { RecentProjects } from '../ui/recent-projects.tsx';
 import { ExportMenu } from '../ui/export-menu.tsx';
@@ -60,7 +60,7 @@ export function App() {
     if (!container) return;
     const instance = createPlayer(container, waveformColors());
     // Installed before the first load so the first session is already watched.
-    const projectAutosave = installAutosave(appStore, { storage: createIdbProjectStorage(), target: window });
+    const projectAutosave = installAutosave(appStore, { storage: createIdbProjectStorage(), rescue: createLocalRescueSlot(), target: window });
     const sessionLoader = projectAutosave.trackLoader(createSessionLoader(instance, appStore));
     const editorCommands = createEditorCommands(appStore, instance);
     const waveformZoom = installWaveformZoom(instance, appStore);

@@ -5,7 +5,7 @@ import { timedTurn, transcriptOf } from '../transcript/edit/transcript-fixture.t
 import type { Transcript } from '../transcript/model.ts';
 import { installAutosave, SAVE_MAX_WAIT_MS, type Autosave } from './autosave.ts';
 import { projectKey } from './project-key.ts';
-import type { ProjectStorage } from './project-storage.ts';
+import { createLocalRescueSlot, type ProjectStorage } from './project-storage.ts';
 import type { SessionLoader } from './session-loader.ts';
 import { createMemoryProjectStorage } from '../../test/support/memory-project-storage.ts';
 
@@ -420,6 +420,57 @@ describe('storage failures', () => {
 });
 
 describe('closing the tab', () => {
+  it('keeps a synchronous copy when the page goes away mid-write, and offers it on the next start', async () => {
+    localStorage.clear();
+    const rescue = createLocalRescueSlot(localStorage);
+    // First page: its storage write never finishes (the browser cut it off).
+    const stalled: ProjectStorage = { ...createMemoryProjectStorage().storage, put: () => new Promise(() => undefined) };
+    autosave = installAutosave(store, { storage: stalled, rescue, target: window, now: () => clock });
+    openSession(store);
+    await settle();
+    edit(store, 1, 3.5);
+    window.dispatchEvent(new Event('pagehide'));
+    autosave.destroy();
+    expect(rescue.read()?.transcript.entries[1]?.start).toBe(3.5);
+
+    // Next page: a fresh store, storage without the edit.
+    store = createAppStore();
+    const memory = createMemoryProjectStorage();
+    autosave = installAutosave(store, { storage: memory.storage, rescue, now: () => clock });
+    openSession(store);
+    await settle();
+    expect(autosave.offer()).toMatchObject({ key: KEY, transcriptName: 'talk.vtt' });
+    expect(memory.projects.get(KEY)?.transcript.entries[1]?.start).toBe(3.5);
+    expect(rescue.read()).toBeUndefined();
+    await autosave.restore();
+    expect(store.getState().transcript.entries[1]?.start).toBe(3.5);
+  });
+
+  it('a rescued copy older than the stored save does not replace it', async () => {
+    localStorage.clear();
+    const rescue = createLocalRescueSlot(localStorage);
+    const memory = createMemoryProjectStorage();
+    rescue.write({ key: KEY, savedAt: clock - 10, audioName: 'a', transcriptName: 'talk.vtt', dirty: true, transcript: setTurnStart(original(), 1, 3.25) });
+    memory.projects.set(KEY, { key: KEY, savedAt: clock, audioName: 'a', transcriptName: 'talk.vtt', dirty: true, transcript: setTurnStart(original(), 1, 3.75) });
+    autosave = installAutosave(store, { storage: memory.storage, rescue, now: () => clock });
+    openSession(store);
+    await settle();
+    await autosave.restore();
+    expect(store.getState().transcript.entries[1]?.start).toBe(3.75);
+    expect(rescue.read()).toBeUndefined();
+  });
+
+  it('offers a rescued copy straight from the slot when storage is failing', async () => {
+    localStorage.clear();
+    const rescue = createLocalRescueSlot(localStorage);
+    rescue.write({ key: KEY, savedAt: clock, audioName: 'a', transcriptName: 'talk.vtt', dirty: true, transcript: setTurnStart(original(), 1, 3.25) });
+    autosave = installAutosave(store, { storage: failingStorage(() => new ReferenceError('indexedDB is not defined')), rescue, now: () => clock });
+    openSession(store);
+    await settle();
+    await autosave.restore();
+    expect(store.getState().transcript.entries[1]?.start).toBe(3.25);
+  });
+
   it('warns only while there are unexported changes', async () => {
     install(createMemoryProjectStorage().storage, window);
     openSession(store);

@@ -3,7 +3,14 @@ import type { Transcript } from '../transcript/model.ts';
 import { createEmitter, type Unsubscribe } from '../player/emitter.ts';
 import type { SessionLoader } from './session-loader.ts';
 import { projectKey } from './project-key.ts';
-import { classifyStorageError, type ProjectStorage, type ProjectSummary, type SavedProject, type StorageProblem } from './project-storage.ts';
+import {
+  classifyStorageError,
+  type ProjectStorage,
+  type ProjectSummary,
+  type RescueSlot,
+  type SavedProject,
+  type StorageProblem,
+} from './project-storage.ts';
 
 /** Quiet time after the last change before saving. */
 export const SAVE_DELAY_MS = 300;
@@ -38,6 +45,8 @@ export interface Autosave {
 
 export interface AutosaveOptions {
   storage: ProjectStorage;
+  /** Synchronous last-moment copy when the page goes away with a write still pending. */
+  rescue?: RescueSlot;
   /** Where page-lifecycle events arrive; none in tests that do not need them. */
   target?: Window;
   /** The clock that dates saves. */
@@ -75,7 +84,7 @@ const WARNINGS: Record<StorageProblem, (detail: string) => string> = {
  * unseen; the unload warning covers that window.
  */
 export function installAutosave(store: AppStore, options: AutosaveOptions): Autosave {
-  const { storage, target } = options;
+  const { storage, target, rescue } = options;
   const now = options.now ?? Date.now;
   const delayMs = options.delayMs ?? SAVE_DELAY_MS;
   const maxWaitMs = options.maxWaitMs ?? SAVE_MAX_WAIT_MS;
@@ -95,6 +104,21 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
   let writeAgain = false;
   const warned = new Set<StorageProblem>();
   let loadingTranscriptUrl: string | undefined;
+
+  // A copy rescued when the last page closed goes into storage before any check reads it.
+  let rescued = rescue?.read();
+  const ready = (async () => {
+    const project = rescued;
+    if (!project || !rescue) return;
+    try {
+      const existing = await storage.get(project.key);
+      if (!existing || existing.savedAt < project.savedAt) await storage.put(project);
+      rescue.clear();
+      rescued = undefined;
+    } catch {
+      // Storage is failing: the rescued copy stays in the slot and is offered from there.
+    }
+  })();
 
   const setOffer = (offer: SavedProject | null) => {
     pendingOffer = offer;
@@ -116,6 +140,17 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
     return stored === null || stored.transcript !== state.transcript || stored.dirty !== state.dirty;
   };
 
+  const record = (state: AppState, current: Session): SavedProject => ({
+    key: current.key,
+    savedAt: now(),
+    audioName: state.audioName,
+    transcriptName: state.transcriptName,
+    ...(reopenableUrl(state.audioUrl) ? { audioUrl: reopenableUrl(state.audioUrl) } : {}),
+    ...(current.transcriptUrl ? { transcriptUrl: current.transcriptUrl } : {}),
+    dirty: state.dirty,
+    transcript: state.transcript,
+  });
+
   const writeOnce = async () => {
     const state = store.getState();
     const current = session;
@@ -125,16 +160,7 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
         await storage.remove(current.key);
         if (session === current) stored = null;
       } else {
-        await storage.put({
-          key: current.key,
-          savedAt: now(),
-          audioName: state.audioName,
-          transcriptName: state.transcriptName,
-          ...(reopenableUrl(state.audioUrl) ? { audioUrl: reopenableUrl(state.audioUrl) } : {}),
-          ...(current.transcriptUrl ? { transcriptUrl: current.transcriptUrl } : {}),
-          dirty: state.dirty,
-          transcript: state.transcript,
-        });
+        await storage.put(record(state, current));
         if (session === current) stored = { transcript: state.transcript, dirty: state.dirty };
       }
       warned.clear();
@@ -178,26 +204,26 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
     const token = ++checkToken;
     phase = 'checking';
     if (pendingOffer) setOffer(null);
-    storage.get(current.key).then(
-      (saved) => {
-        if (token !== checkToken) return;
-        if (saved && !sameTranscript(saved.transcript, current.base)) {
-          phase = 'offer';
-          setOffer(saved);
-          return;
-        }
-        phase = 'active';
-        // A save identical to the file as opened restores nothing: drop it rather than offer it.
-        if (saved) stored = { transcript: saved.transcript, dirty: saved.dirty };
-        schedule();
-      },
-      (error: unknown) => {
+    const decide = (saved: SavedProject | undefined) => {
+      if (token !== checkToken) return;
+      if (rescued?.key === current.key && (!saved || saved.savedAt < rescued.savedAt)) saved = rescued;
+      if (saved && !sameTranscript(saved.transcript, current.base)) {
+        phase = 'offer';
+        setOffer(saved);
+        return;
+      }
+      phase = 'active';
+      // A save identical to the file as opened restores nothing: drop it rather than offer it.
+      if (saved) stored = { transcript: saved.transcript, dirty: saved.dirty };
+      schedule();
+    };
+    ready
+      .then(() => storage.get(current.key))
+      .then(decide, (error: unknown) => {
         if (token !== checkToken) return;
         report(error);
-        phase = 'active';
-        schedule();
-      },
-    );
+        decide(undefined);
+      });
   };
 
   const startSession = (state: AppState) => {
@@ -238,8 +264,21 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
     const onHidden = () => {
       if (target.document.visibilityState === 'hidden') void save();
     };
-    const onPageHide = () => void save();
+    const onPageHide = () => {
+      const state = store.getState();
+      // The write below may be cut off with the page; the synchronous copy is not.
+      if (rescue && session && phase === 'active' && state.transcript !== session.base && (needsWrite(state) || writing)) {
+        try {
+          rescue.write(record(state, session));
+        } catch {
+          // Best effort only: the storage write is still attempted.
+        }
+      }
+      void save();
+    };
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      // Start writing now: the write runs while the browser asks "Leave site?".
+      void save();
       if (!store.getState().dirty) return;
       event.preventDefault();
       // Older browsers show the warning only when returnValue is set.
@@ -274,6 +313,10 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
       if (phase !== 'offer' || !current) return;
       phase = 'active';
       setOffer(null);
+      if (rescued?.key === current.key) {
+        rescue?.clear();
+        rescued = undefined;
+      }
       try {
         await storage.remove(current.key);
         emitter.emit('change');

@@ -57,6 +57,13 @@ describe('RestorePrompt', () => {
     expect(screen.getByRole('button', { name: 'Restore' })).toHaveFocus();
   });
 
+  it('says when the saved edits were exported', async () => {
+    memory.projects.get(KEY)!.dirty = false;
+    const prompt = await showPrompt();
+    expect(prompt).toHaveAccessibleName('Earlier edits found');
+    expect(prompt).toHaveAccessibleDescription(/^You have exported edits to talk\.vtt from today at .* that this file does not have\.$/);
+  });
+
   it('shows nothing when there is nothing to restore', async () => {
     memory.projects.clear();
     render(<RestorePrompt autosave={autosave} />);

@@ -6,7 +6,7 @@ import './persistence.css';
 /** What the prompt needs from autosave (src/app/autosave.ts provides it). */
 export interface RestoreOffers {
   /** The saved edits waiting for an answer; the same object until it changes. */
-  offer(): { transcriptName: string; savedAt: number } | null;
+  offer(): { transcriptName: string; savedAt: number; dirty: boolean } | null;
   on(event: 'offer', listener: () => void): Unsubscribe;
   restore(): Promise<void>;
   discard(): Promise<void>;
@@ -58,11 +58,12 @@ export function RestorePrompt({ autosave, now }: { autosave: RestoreOffers; now?
       </svg>
       <div className="restore-prompt__body">
         <h2 id={titleId} className="restore-prompt__title">
-          Unsaved edits found
+          {offer.dirty ? 'Unsaved edits found' : 'Earlier edits found'}
         </h2>
         <p id={textId} className="restore-prompt__text">
-          You have unsaved edits to <strong>{offer.transcriptName || 'this transcript'}</strong> from{' '}
-          <time dateTime={new Date(offer.savedAt).toISOString()}>{describeSavedAt(offer.savedAt, now?.())}</time>.
+          You have {offer.dirty ? 'unsaved edits' : 'exported edits'} to <strong>{offer.transcriptName || 'this transcript'}</strong> from{' '}
+          <time dateTime={new Date(offer.savedAt).toISOString()}>{describeSavedAt(offer.savedAt, now?.())}</time>
+          {offer.dirty ? '.' : ' that this file does not have.'}
         </p>
       </div>
       <div className="restore-prompt__actions">
