@@ -114,6 +114,10 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
     },
 
     async loadUrls(urls, options = {}) {
+      // Nothing to protect on a first load: skip the playability probe and show the transcript at once.
+      const firstLoad = store.getState().audioUrl === '' && store.getState().transcript.entries.length === 0;
+      const audioName = urls.audio ? nameFromUrl(urls.audio) : '';
+      const probe = urls.audio && !firstLoad ? probeAudio(urls.audio) : Promise.resolve(undefined);
       let transcript: LoadedTranscript | null = null;
       if (urls.transcript) {
         const read = await readTranscriptUrl(urls.transcript);
@@ -122,10 +126,9 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
       }
       let audio: LoadedAudio | null = null;
       if (urls.audio) {
-        const name = nameFromUrl(urls.audio);
-        const problem = await probeAudio(urls.audio);
-        if (problem) return fail(`${name} (${urls.audio}) cannot be played: ${problem}.`);
-        audio = { url: urls.audio, name, owned: false, key: `url:${new URL(urls.audio, window.location.href).href}` };
+        const problem = await probe;
+        if (problem) return fail(`${audioName} (${urls.audio}) cannot be played: ${problem}.`);
+        audio = { url: urls.audio, name: audioName, owned: false, key: `url:${new URL(urls.audio, window.location.href).href}` };
       }
       return commit(transcript, audio, options.quiet);
     },

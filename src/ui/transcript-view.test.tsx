@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProfilerOnRenderCallback } from 'react';
 import { appStore, initialAppState } from '../store/app-store.ts';
 import { connectSync } from '../app/connect-sync.ts';
@@ -40,6 +40,15 @@ const transcript: Transcript = {
     { kind: 'speech', speakerId: 'bo', words: [{ text: 'Untimed' }, { text: 'words.' }] },
   ],
 };
+
+// jsdom has no layout: give elements a viewport-sized box so the virtualized list renders rows.
+beforeAll(() => {
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(DOMRect.fromRect({ x: 0, y: 0, width: 800, height: 900 }));
+  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(900);
+  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(900);
+  vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(800);
+});
+afterAll(() => vi.restoreAllMocks());
 
 let player: FakePlayer;
 let disconnect: () => void;
@@ -133,6 +142,8 @@ describe('TranscriptView', () => {
     expect(screen.queryByRole('button', { name: /Back to current/ })).toBeNull();
     const scroller = document.querySelector('.transcript__scroller')!;
     act(() => {
+      scroller.dispatchEvent(new WheelEvent('wheel', { deltaY: 300 }));
+      scroller.scrollTop = 300;
       scroller.dispatchEvent(new Event('scroll'));
     });
     expect(appStore.getState().following).toBe(false);

@@ -1,33 +1,95 @@
-import { Profiler, useCallback, useMemo, useRef, type MouseEvent, type ProfilerOnRenderCallback } from 'react';
+import { Profiler, useCallback, useLayoutEffect, useMemo, useRef, type MouseEvent, type ProfilerOnRenderCallback } from 'react';
+import { defaultRangeExtractor, elementScroll, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { appStore, useAppStore } from '../store/app-store.ts';
+import type { Entry } from '../transcript/model.ts';
+import { validateTiming } from '../transcript/validate-timing.ts';
 import { usePlayer } from './player-context.ts';
 import { TurnRow } from './turn-row.tsx';
 import { EventRow } from './event-row.tsx';
 import { speakerHue } from './speaker-color.ts';
-import { useWordHighlight } from './use-word-highlight.ts';
-import { useFollowActiveTurn } from './use-follow-active-turn.ts';
+import { rowElement, useWordHighlight } from './use-word-highlight.ts';
+import { useFollowActiveTurn, type LocateRow } from './use-follow-active-turn.ts';
 import { useSelectionInView } from './use-selection-in-view.ts';
-import { validateTiming } from '../transcript/validate-timing.ts';
+import { createScrollOwnership } from './scroll-ownership.ts';
 
 export interface TranscriptViewProps {
   /** Measurement hook: when given, every row is wrapped in a React Profiler reporting to it. */
   onRowRender?: ProfilerOnRenderCallback;
 }
 
-/** The read-along transcript: rows, click-to-seek, follow mode. */
+/**
+ * Up to this many entries every row stays in the DOM (browser find, simple
+ * tests, no scroll estimates); longer transcripts keep only the rows near the view.
+ */
+const RENDER_ALL_UP_TO = 250;
+
+function rangeExtractor(range: Range): number[] {
+  if (range.count <= RENDER_ALL_UP_TO) return Array.from({ length: range.count }, (_, index) => index);
+  return defaultRangeExtractor(range);
+}
+
+/** A first guess of a row's height before it is measured: header + wrapped lines of ~75 characters. */
+function estimateRowHeight(entry: Entry | undefined): number {
+  if (!entry || entry.kind === 'event') return 44;
+  let characters = 0;
+  for (const word of entry.words) characters += word.text.length + 1;
+  return 64 + Math.ceil(Math.max(1, characters) / 75) * 30;
+}
+
+/**
+ * The read-along transcript: rows, click-to-seek, follow mode. Rows are
+ * virtualized, so a 3-hour transcript keeps a few dozen rows in the DOM.
+ */
 export function TranscriptView({ onRowRender }: TranscriptViewProps = {}) {
   const transcript = useAppStore((state) => state.transcript);
+  const timeIndex = useAppStore((state) => state.timeIndex);
   const following = useAppStore((state) => state.following);
   const mode = useAppStore((state) => state.mode);
   const duration = useAppStore((state) => state.duration);
   const player = usePlayer();
   const scrollerRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
-  const currentTime = useCallback(() => player?.currentTime() ?? 0, [player]);
+  const ownership = useMemo(() => createScrollOwnership(), []);
+  const entries = transcript.entries;
 
-  useWordHighlight(listRef);
-  useFollowActiveTurn(scrollerRef, listRef, currentTime);
-  useSelectionInView(listRef);
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scrollerRef.current,
+    estimateSize: (index) => estimateRowHeight(entries[index]),
+    overscan: 6,
+    rangeExtractor,
+    // Before the first measurement (and in tests without layout), assume a typical viewport.
+    initialRect: { width: 800, height: 900 },
+    // The virtualizer's own scroll corrections are not the user scrolling.
+    scrollToFn: (offset, options, instance) => {
+      ownership.claim(offset + (options.adjustments ?? 0), options.behavior === 'smooth');
+      elementScroll(offset, options, instance);
+    },
+  });
+
+  const currentTime = useCallback(() => player?.currentTime() ?? 0, [player]);
+  const locateRow = useCallback<LocateRow>(
+    (entryIndex) => {
+      const scroller = scrollerRef.current;
+      const list = listRef.current;
+      if (!scroller || !list || entryIndex < 0) return undefined;
+      const element = rowElement(list, entryIndex);
+      if (element) {
+        const box = element.getBoundingClientRect();
+        return { top: box.top - scroller.getBoundingClientRect().top + scroller.scrollTop, height: box.height };
+      }
+      const item = virtualizer.measurementsCache[entryIndex];
+      return item ? { top: list.offsetTop + item.start, height: item.size } : undefined;
+    },
+    [virtualizer],
+  );
+  const scrollToEntry = useCallback((entryIndex: number) => virtualizer.scrollToIndex(entryIndex, { align: 'auto' }), [virtualizer]);
+
+  const refreshWord = useWordHighlight(listRef);
+  useFollowActiveTurn(scrollerRef, locateRow, ownership, currentTime);
+  useSelectionInView(scrollToEntry);
+  // Rows come and go as the view scrolls; re-mark the active word on every render.
+  useLayoutEffect(() => refreshWord());
 
   // One linear pass; rows receive a string, so only rows whose issues changed re-render.
   const issues = useMemo(() => {
@@ -45,6 +107,14 @@ export function TranscriptView({ onRowRender }: TranscriptViewProps = {}) {
     transcript.speakers.forEach((speaker, index) => byId.set(speaker.id, { name: speaker.name, hue: speakerHue(index) }));
     return byId;
   }, [transcript.speakers]);
+
+  const turnOfEntry = useMemo(() => {
+    const turns = new Int32Array(entries.length).fill(-1);
+    timeIndex.turnEntry.forEach((entryIndex, turn) => {
+      turns[entryIndex] = turn;
+    });
+    return turns;
+  }, [entries.length, timeIndex]);
 
   // One delegated handler for every word and turn: no per-word listeners.
   const onClick = useCallback(
@@ -64,47 +134,62 @@ export function TranscriptView({ onRowRender }: TranscriptViewProps = {}) {
     [player],
   );
 
-  let turnIndex = 0;
+  const onDoubleClick = useCallback((event: MouseEvent<HTMLDivElement>) => {
+    if (!(event.target instanceof Element) || appStore.getState().mode !== 'edit' || !event.target.closest('.turn__text')) return;
+    const row = event.target.closest<HTMLElement>('[data-entry-index]');
+    if (row) window.dispatchEvent(new CustomEvent('verbatim:edit-text', { detail: Number(row.dataset.entryIndex) }));
+  }, []);
+
+  const renderEntry = (entryIndex: number) => {
+    const entry = entries[entryIndex];
+    if (!entry) return null;
+    if (entry.kind === 'event') return <EventRow entry={entry} entryIndex={entryIndex} />;
+    const speaker = entry.speakerId !== null ? speakers.get(entry.speakerId) : undefined;
+    const turnIndex = turnOfEntry[entryIndex]!;
+    const row = (
+      <TurnRow
+        turn={entry}
+        turnIndex={turnIndex}
+        entryIndex={entryIndex}
+        speakerName={speaker?.name}
+        hue={speaker?.hue ?? -1}
+        issues={issues.get(entryIndex)}
+      />
+    );
+    return onRowRender ? (
+      <Profiler id={`turn-${turnIndex}`} onRender={onRowRender}>
+        {row}
+      </Profiler>
+    ) : (
+      row
+    );
+  };
+
   return (
     <section className="transcript" aria-label="Transcript">
-      <div className="transcript__scroller" ref={scrollerRef} tabIndex={-1}>
-        {transcript.entries.length === 0 ? (
+      <div className="transcript__scroller" ref={scrollerRef} tabIndex={-1} data-testid="transcript-scroller">
+        {entries.length === 0 ? (
           <p className="transcript__empty">No transcript loaded. Open an audio file and a transcript, or drop them here.</p>
         ) : null}
         <div
           className="transcript__list"
           ref={listRef}
           onClick={onClick}
-          onDoubleClick={(event) => {
-            const row = event.target instanceof Element ? event.target.closest<HTMLElement>('[data-entry-index]') : null;
-            if (row && appStore.getState().mode === 'edit' && event.target instanceof Element && event.target.closest('.turn__text')) {
-              window.dispatchEvent(new CustomEvent('verbatim:edit-text', { detail: Number(row.dataset.entryIndex) }));
-            }
-          }}
+          onDoubleClick={onDoubleClick}
+          style={{ height: virtualizer.getTotalSize() }}
+          aria-rowcount={entries.length}
         >
-          {transcript.entries.map((entry, entryIndex) => {
-            if (entry.kind === 'event') return <EventRow key={entryIndex} entry={entry} />;
-            const speaker = entry.speakerId !== null ? speakers.get(entry.speakerId) : undefined;
-            const index = turnIndex++;
-            const row = (
-              <TurnRow
-                key={entryIndex}
-                turn={entry}
-                turnIndex={index}
-                entryIndex={entryIndex}
-                speakerName={speaker?.name}
-                hue={speaker?.hue ?? -1}
-                issues={issues.get(entryIndex)}
-              />
-            );
-            return onRowRender ? (
-              <Profiler key={entryIndex} id={`turn-${index}`} onRender={onRowRender}>
-                {row}
-              </Profiler>
-            ) : (
-              row
-            );
-          })}
+          {virtualizer.getVirtualItems().map((item) => (
+            <div
+              key={item.key}
+              className="transcript__slot"
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
+              {renderEntry(item.index)}
+            </div>
+          ))}
         </div>
       </div>
       {following ? null : (

@@ -1,63 +1,55 @@
 import { useEffect, type RefObject } from 'react';
 import { appStore } from '../store/app-store.ts';
 import { lastAtOrBefore, type TimeIndex } from '../transcript/time-index.ts';
+import type { ScrollOwnership } from './scroll-ownership.ts';
 
-/** Prefers reduced motion, read live so a system change applies without reload. */
 function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
+/** Where an entry's row is, in the scroller's content coordinates (px). */
+export type LocateRow = (entryIndex: number) => { top: number; height: number } | undefined;
+
+/** Keys that scroll a focused scroller: the user moving by keyboard. */
+const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'Home', 'End', 'ArrowUp', 'ArrowDown', ' ']);
+
 /**
  * Keeps the active turn in view while following. Any scroll the app did not
- * start itself (wheel, touch, keyboard, scrollbar drag, script) pauses following.
+ * start itself (wheel, touch, keyboard, scrollbar drag, script) pauses
+ * following; resuming scrolls back to the playing turn.
  */
 export function useFollowActiveTurn(
   scrollerRef: RefObject<HTMLElement | null>,
-  listRef: RefObject<HTMLElement | null>,
+  locateRow: LocateRow,
+  ownership: ScrollOwnership,
   currentTime: () => number,
 ): void {
   useEffect(() => {
     const scroller = scrollerRef.current;
     if (!scroller) return;
-    let ownScrollUntil = 0;
-    let ownScrollTarget = -1;
 
     const onScroll = () => {
-      const now = performance.now();
-      const reachedTarget = ownScrollTarget >= 0 && Math.abs(scroller.scrollTop - ownScrollTarget) < 2;
-      if (now < ownScrollUntil) {
-        if (reachedTarget) ownScrollUntil = 0;
-        return;
-      }
-      if (reachedTarget) return;
-      appStore.getState().setFollowing(false);
+      if (!ownership.owns(scroller.scrollTop)) appStore.getState().setFollowing(false);
     };
-    const onScrollEnd = () => {
-      ownScrollUntil = 0;
-      ownScrollTarget = -1;
-    };
-    // A wheel or touch during our own smooth scroll is the user taking over.
-    const onUserIntent = () => {
-      ownScrollUntil = 0;
-      ownScrollTarget = -1;
+    const onUserIntent = () => ownership.release();
+    const onKey = (event: KeyboardEvent) => {
+      if (SCROLL_KEYS.has(event.key)) ownership.release();
     };
 
     const follow = (turn: number, force: boolean) => {
-      const list = listRef.current;
-      if (!list || turn < 0) return;
-      const row = list.children[appStore.getState().timeIndex.turnEntry[turn] ?? -1] as HTMLElement | undefined;
+      if (turn < 0) return;
+      const row = locateRow(appStore.getState().timeIndex.turnEntry[turn] ?? -1);
       if (!row) return;
-      const view = scroller.getBoundingClientRect();
-      const box = row.getBoundingClientRect();
-      const top = box.top - view.top;
+      const viewHeight = scroller.clientHeight;
+      const top = row.top - scroller.scrollTop;
       // Leave a comfortable band; only move when the turn drifts out of it.
-      const comfortable = top >= view.height * 0.05 && top + Math.min(box.height, view.height * 0.6) <= view.height * 0.9;
+      const comfortable = top >= viewHeight * 0.05 && top + Math.min(row.height, viewHeight * 0.6) <= viewHeight * 0.9;
       if (comfortable && !force) return;
-      const target = Math.max(0, Math.min(scroller.scrollTop + top - view.height * 0.2, scroller.scrollHeight - scroller.clientHeight));
+      const target = Math.max(0, Math.min(row.top - viewHeight * 0.2, scroller.scrollHeight - viewHeight));
       if (Math.abs(target - scroller.scrollTop) < 2) return;
-      const smooth = !prefersReducedMotion();
-      ownScrollTarget = Math.round(target);
-      ownScrollUntil = performance.now() + (smooth ? 1500 : 200);
+      // A far jump is instant: smooth-scrolling past hundreds of rows helps nobody.
+      const smooth = !prefersReducedMotion() && Math.abs(target - scroller.scrollTop) < viewHeight * 3;
+      ownership.claim(target, smooth);
       scroller.scrollTo({ top: target, behavior: smooth ? 'smooth' : 'auto' });
     };
 
@@ -68,19 +60,19 @@ export function useFollowActiveTurn(
     });
 
     scroller.addEventListener('scroll', onScroll, { passive: true });
-    scroller.addEventListener('scrollend', onScrollEnd);
     scroller.addEventListener('wheel', onUserIntent, { passive: true });
     scroller.addEventListener('touchstart', onUserIntent, { passive: true });
     scroller.addEventListener('pointerdown', onUserIntent);
+    scroller.addEventListener('keydown', onKey);
     return () => {
       unsubscribe();
       scroller.removeEventListener('scroll', onScroll);
-      scroller.removeEventListener('scrollend', onScrollEnd);
       scroller.removeEventListener('wheel', onUserIntent);
       scroller.removeEventListener('touchstart', onUserIntent);
       scroller.removeEventListener('pointerdown', onUserIntent);
+      scroller.removeEventListener('keydown', onKey);
     };
-  }, [scrollerRef, listRef, currentTime]);
+  }, [scrollerRef, locateRow, ownership, currentTime]);
 }
 
 /** The active turn, or in a gap the last turn that started before `time`. */

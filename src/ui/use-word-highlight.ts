@@ -1,37 +1,45 @@
-import { useLayoutEffect, type RefObject } from 'react';
-import { appStore, useAppStore } from '../store/app-store.ts';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
+import { appStore } from '../store/app-store.ts';
+
+/** The rendered row of an entry, if it is in the DOM (rows are virtualized). */
+export function rowElement(list: HTMLElement | null, entryIndex: number): HTMLElement | null {
+  return entryIndex >= 0 && list ? list.querySelector<HTMLElement>(`[data-entry-index="${entryIndex}"]`) : null;
+}
 
 /**
  * Marks the active word with `aria-current` by touching one or two DOM
  * attributes, so word changes (several per second) never re-render React.
- * Rows are the list's children in entry order; words are a row's text children.
+ * Returns `refresh`, to call after rows mount (virtualization brings rows
+ * in and out of the DOM).
  */
-export function useWordHighlight(listRef: RefObject<HTMLElement | null>): void {
-  const transcript = useAppStore((state) => state.transcript);
+export function useWordHighlight(listRef: RefObject<HTMLElement | null>): () => void {
+  const marked = useRef<Element | null>(null);
 
-  useLayoutEffect(() => {
-    let marked: Element | null = null;
-    const apply = () => {
-      const { activeTurn, activeWord, timeIndex } = appStore.getState();
-      const list = listRef.current;
-      let target: Element | null = null;
-      if (list && activeTurn >= 0 && activeWord >= 0) {
-        const row = list.children[timeIndex.turnEntry[activeTurn] ?? -1];
-        target = row?.querySelector('.turn__text')?.children[activeWord] ?? null;
-      }
-      if (target === marked) return;
-      marked?.removeAttribute('aria-current');
-      target?.setAttribute('aria-current', 'true');
-      marked = target;
-    };
-    apply();
+  const refresh = useCallback(() => {
+    const { activeTurn, activeWord, timeIndex } = appStore.getState();
+    let target: Element | null = null;
+    if (activeTurn >= 0 && activeWord >= 0) {
+      const row = rowElement(listRef.current, timeIndex.turnEntry[activeTurn] ?? -1);
+      target = row?.querySelector('.turn__text')?.children[activeWord] ?? null;
+    }
+    const current = marked.current;
+    if (target === current && target?.getAttribute('aria-current') === 'true') return;
+    current?.removeAttribute('aria-current');
+    target?.setAttribute('aria-current', 'true');
+    marked.current = target;
+  }, [listRef]);
+
+  useEffect(() => {
+    refresh();
     const unsubscribe = appStore.subscribe((state, previous) => {
-      if (state.activeWord !== previous.activeWord || state.activeTurn !== previous.activeTurn) apply();
+      if (state.activeWord !== previous.activeWord || state.activeTurn !== previous.activeTurn) refresh();
     });
     return () => {
       unsubscribe();
-      marked?.removeAttribute('aria-current');
+      marked.current?.removeAttribute('aria-current');
+      marked.current = null;
     };
-    // Re-run after the rows for a new transcript are committed.
-  }, [listRef, transcript]);
+  }, [refresh]);
+
+  return refresh;
 }
