@@ -43,7 +43,11 @@ export function createIdbProjectStorage(dbName = 'verbatim', storeName = 'projec
   let store: UseStore | null = null;
   // Opened on first use, inside the returned promises: where IndexedDB is missing
   // (some private modes) the failure becomes a rejection the caller reports.
-  const db = () => (store ??= createStore(dbName, storeName));
+  const db = () => {
+    // Missing, or present but null/undefined (some private modes and privacy settings).
+    if (!globalThis.indexedDB) throw new ReferenceError('IndexedDB is not available in this browser');
+    return (store ??= createStore(dbName, storeName));
+  };
   return {
     async get(key) {
       return (await get<SavedProject>(PROJECT + key, db())) ?? undefined;
