@@ -82,8 +82,9 @@ function savedStarts(page: Page): Promise<number[]> {
           if (!db.objectStoreNames.contains('projects')) return resolve([]);
           const request = db.transaction('projects').objectStore('projects').getAll();
           request.onsuccess = () => {
-            const projects = (request.result as { key?: string; transcript?: { entries: { start?: number }[] } }[]).filter((value) => value.transcript);
-            resolve(projects.map((project) => project.transcript!.entries.filter((entry) => 'words' in entry)[2]?.start ?? NaN));
+            const projects = (request.result as { transcriptJson?: string }[]).filter((value) => typeof value.transcriptJson === 'string');
+            const transcripts = projects.map((project) => JSON.parse(project.transcriptJson!) as { entries: { start?: number; words?: unknown }[] });
+            resolve(transcripts.map((transcript) => transcript.entries.filter((entry) => entry.words)[2]?.start ?? NaN));
           };
           request.onerror = () => reject(request.error);
         };
@@ -200,6 +201,14 @@ describe('export', () => {
     const seconds = Math.floor(edited);
     const clock = `00:00:${String(seconds).padStart(2, '0')},${String(Math.round((edited - seconds) * 1000)).padStart(3, '0')}`;
     assert.ok(srt.includes(`${clock} -->`), `the edited start ${clock} is in the file`);
+    await menu.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Export', 'focus is back on the menu button');
+
+    // Space on the menu button opens the menu (it is not the player's play/pause).
+    await page.keyboard.press('Space');
+    await menu.waitFor();
+    assert.equal(await page.evaluate(() => document.querySelector('audio')!.paused), true);
+    await page.keyboard.press('Escape');
     await menu.waitFor({ state: 'detached' });
 
     await page.reload();
