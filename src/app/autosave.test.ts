@@ -201,6 +201,17 @@ describe('saving', () => {
     expect(memory.projects.get(KEY)?.audioUrl).toBeUndefined();
   });
 
+  it('writes the open project’s last edit when another project replaces it before the save was due', async () => {
+    const memory = createMemoryProjectStorage();
+    install(memory.storage);
+    openSession(store);
+    await settle();
+    edit(store, 0, 0.25);
+    openSession(store, original(), { sourceText: 'another file' });
+    await settle();
+    expect(memory.projects.get(KEY)?.transcript.entries[0]?.start).toBe(0.25);
+  });
+
   it('re-keys when audio is opened after the transcript', async () => {
     const memory = createMemoryProjectStorage();
     install(memory.storage);

@@ -226,6 +226,19 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
       });
   };
 
+  /** A new project replaces the open one: its last changes are written now, not dropped with its timer. */
+  const finishSession = (previous: AppState) => {
+    const current = session;
+    if (!current || phase !== 'active' || previous.sessionId !== current.id) return;
+    const edited = previous.transcript !== current.base;
+    if (!edited || (stored?.transcript === previous.transcript && stored.dirty === previous.dirty)) return;
+    // Transactions run in the order they were opened, so this lands after any write already under way.
+    storage.put(record(previous, current)).then(
+      () => emitter.emit('change'),
+      (error: unknown) => report(error),
+    );
+  };
+
   const startSession = (state: AppState) => {
     if (state.sessionId === 0) return;
     const original = state.sourceText || JSON.stringify(state.transcript);
@@ -245,6 +258,7 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
 
   const unsubscribeStore = store.subscribe((state, previous) => {
     if (state.sessionId !== previous.sessionId) {
+      finishSession(previous);
       startSession(state);
     } else if (session && state.audioKey !== previous.audioKey) {
       // Audio opened after the transcript: the project is now the new pair.

@@ -139,6 +139,10 @@ export function RecentProjects({ autosave, loader, now }: RecentProjectsProps) {
         }}
         onKeyDown={(event) => {
           if (event.key === ' ' || event.key === 'Enter') event.stopPropagation();
+          if (event.key === 'Escape' && open) {
+            event.stopPropagation();
+            close();
+          }
         }}
         title="Projects with edits saved on this device"
         data-testid="recent-button"
