@@ -104,6 +104,8 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
   let writeAgain = false;
   const warned = new Set<StorageProblem>();
   let loadingTranscriptUrl: string | undefined;
+  /** Storage answers can arrive after destroy(); they must not start new writes. */
+  let destroyed = false;
 
   // A copy rescued when the last page closed goes into storage before any check reads it.
   let rescued = rescue?.read();
@@ -135,7 +137,7 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
   };
 
   const needsWrite = (state: AppState) => {
-    if (!session || state.sessionId !== session.id || phase !== 'active') return false;
+    if (destroyed || !session || state.sessionId !== session.id || phase !== 'active') return false;
     if (state.transcript === session.base) return stored !== null;
     return stored === null || stored.transcript !== state.transcript || stored.dirty !== state.dirty;
   };
@@ -205,7 +207,7 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
     phase = 'checking';
     if (pendingOffer) setOffer(null);
     const decide = (saved: SavedProject | undefined) => {
-      if (token !== checkToken) return;
+      if (token !== checkToken || destroyed) return;
       if (rescued?.key === current.key && (!saved || saved.savedAt < rescued.savedAt)) saved = rescued;
       if (saved && !sameTranscript(saved.transcript, current.base)) {
         phase = 'offer';
@@ -220,7 +222,7 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
     ready
       .then(() => storage.get(current.key))
       .then(decide, (error: unknown) => {
-        if (token !== checkToken) return;
+        if (token !== checkToken || destroyed) return;
         report(error);
         decide(undefined);
       });
@@ -374,6 +376,7 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
       };
     },
     destroy() {
+      destroyed = true;
       if (timer !== null) clearTimeout(timer);
       listeners.forEach((unsubscribe) => unsubscribe());
       emitter.clear();
