@@ -1,0 +1,257 @@
+/**
+ * Writes waveform peaks for an audio file in BBC audiowaveform's JSON format
+ * (version 2), for `?peaks=URL`: the app then draws the waveform of a long
+ * recording without decoding it in the browser.
+ *
+ *   npm run peaks -- AUDIO [--out FILE] [--pixels-per-second N] [--bits 8|16] [--split-channels]
+ *
+ * MP3, WAV, FLAC, Ogg Vorbis and Opus are decoded as they are read, a slice at a
+ * time: memory stays at the size of the peaks whatever the length of the audio.
+ * Other containers (M4A/AAC, WebM…) are decoded whole, which holds every sample as
+ * 32-bit floats at once (about 1.3 GB per channel for 3 hours at 44.1 kHz).
+ *
+ * Exit status: 0 done, 1 the audio could not be read or decoded, 2 the command line is wrong.
+ */
+import { createReadStream } from 'node:fs';
+import { open, readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import decode, { type AudioData } from 'audio-decode';
+import type { AudiowaveformJson } from '../src/player/peaks.ts';
+
+export interface PeaksArgs {
+  input: string;
+  out: string;
+  pixelsPerSecond: number;
+  bits: 8 | 16;
+  splitChannels: boolean;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export const DEFAULT_PIXELS_PER_SECOND = 50;
+const SLICE_BYTES = 1 << 20;
+
+export function usage(): string {
+  return [
+    'usage: npm run peaks -- AUDIO [--out FILE] [--pixels-per-second N] [--bits 8|16] [--split-channels]',
+    '',
+    '  Writes BBC audiowaveform JSON (version 2) for ?peaks=URL.',
+    '  --out                FILE to write (default: AUDIO with .peaks.json in place of its extension)',
+    `  --pixels-per-second  waveform points per second of audio (default ${DEFAULT_PIXELS_PER_SECOND}; 3 hours at 50 is about 4 MB)`,
+    '  --bits               8 (default, smaller) or 16',
+    '  --split-channels     one waveform per channel instead of one mixed-down waveform',
+  ].join('\n');
+}
+
+/** `talk.mp3` -> `talk.peaks.json`, beside it. */
+export function defaultPeaksPath(audioPath: string): string {
+  return join(dirname(audioPath), `${basename(audioPath, extname(audioPath))}.peaks.json`);
+}
+
+export function parsePeaksArgs(argv: readonly string[]): Outcome<PeaksArgs> {
+  const positional: string[] = [];
+  const values: Record<string, string> = {};
+  let splitChannels = false;
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] ?? '';
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flag === '--split-channels') {
+      splitChannels = true;
+    } else if (['--out', '--pixels-per-second', '--bits'].includes(flag)) {
+      const value = inline ?? argv[index + 1];
+      if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) return { ok: false, error: `${flag} needs a value` };
+      values[flag.slice(2)] = value;
+      if (inline === undefined) index += 1;
+    } else if (flag === '--help' || flag === '-h') {
+      return { ok: false, error: '' };
+    } else if (arg.startsWith('--')) {
+      return { ok: false, error: `unknown option ${arg}` };
+    } else {
+      positional.push(arg);
+    }
+  }
+  if (positional.length === 0) return { ok: false, error: 'name the audio file' };
+  if (positional.length > 1) return { ok: false, error: `one audio file at a time (got ${positional.join(', ')})` };
+  const input = positional[0]!;
+  const pixelsPerSecond = values['pixels-per-second'] === undefined ? DEFAULT_PIXELS_PER_SECOND : Number(values['pixels-per-second']);
+  if (!Number.isFinite(pixelsPerSecond) || pixelsPerSecond <= 0 || pixelsPerSecond > 48000) {
+    return { ok: false, error: `--pixels-per-second must be a number above 0, not ${values['pixels-per-second']}` };
+  }
+  const bits = values.bits === undefined ? 8 : Number(values.bits);
+  if (bits !== 8 && bits !== 16) return { ok: false, error: `--bits must be 8 or 16, not ${values.bits}` };
+  return { ok: true, value: { input, out: values.out ?? defaultPeaksPath(input), pixelsPerSecond, bits, splitChannels } };
+}
+
+/**
+ * Min and max per point over decoded chunks of any size: a point may span
+ * chunks, so its running extremes carry over. Memory is the peaks only.
+ */
+export class PeaksAccumulator {
+  private readonly data: number[] = [];
+  private sampleRate = 0;
+  private samplesPerPixel = 0;
+  private channels = 0;
+  private min: number[] = [];
+  private max: number[] = [];
+  /** Samples already in the current point. */
+  private filled = 0;
+  private points = 0;
+
+  constructor(private readonly options: { pixelsPerSecond: number; bits: 8 | 16; splitChannels: boolean }) {}
+
+  push(chunk: AudioData): void {
+    const input = chunk.channelData;
+    const frames = input[0]?.length ?? 0;
+    if (frames === 0) return;
+    if (this.sampleRate === 0) {
+      this.sampleRate = chunk.sampleRate;
+      this.samplesPerPixel = Math.max(1, Math.round(chunk.sampleRate / this.options.pixelsPerSecond));
+      this.channels = this.options.splitChannels ? input.length : 1;
+      this.startPoint();
+    } else if (chunk.sampleRate !== this.sampleRate) {
+      throw new Error(`the sample rate changes inside the file (${this.sampleRate} Hz, then ${chunk.sampleRate} Hz)`);
+    } else if (this.options.splitChannels && input.length !== this.channels) {
+      throw new Error(`the number of channels changes inside the file (${this.channels}, then ${input.length})`);
+    }
+    const split = this.options.splitChannels;
+    const scale = 1 / input.length;
+    for (let frame = 0; frame < frames; frame++) {
+      if (split) {
+        for (let channel = 0; channel < this.channels; channel++) this.take(channel, input[channel]![frame]!);
+      } else {
+        let sum = 0;
+        for (const samples of input) sum += samples[frame]!;
+        this.take(0, sum * scale);
+      }
+      if (++this.filled === this.samplesPerPixel) this.endPoint();
+    }
+  }
+
+  finish(): AudiowaveformJson {
+    if (this.filled > 0) this.endPoint();
+    if (this.points === 0) throw new Error('it contains no audio samples');
+    return {
+      version: 2,
+      channels: this.channels,
+      sample_rate: this.sampleRate,
+      samples_per_pixel: this.samplesPerPixel,
+      bits: this.options.bits,
+      length: this.points,
+      data: this.data,
+    };
+  }
+
+  private take(channel: number, sample: number): void {
+    if (sample < this.min[channel]!) this.min[channel] = sample;
+    if (sample > this.max[channel]!) this.max[channel] = sample;
+  }
+
+  private startPoint(): void {
+    this.min = new Array<number>(this.channels).fill(Infinity);
+    this.max = new Array<number>(this.channels).fill(-Infinity);
+    this.filled = 0;
+  }
+
+  private endPoint(): void {
+    const limit = this.options.bits === 8 ? 128 : 32768;
+    const quantize = (value: number) => Math.max(-limit, Math.min(limit - 1, Math.round(value * limit)));
+    for (let channel = 0; channel < this.channels; channel++) this.data.push(quantize(this.min[channel]!), quantize(this.max[channel]!));
+    this.points++;
+    this.startPoint();
+  }
+}
+
+type StreamableFormat = 'mp3' | 'wav' | 'flac' | 'opus' | 'oga';
+
+/** Containers whose decoders take the file in arbitrary slices, from the first bytes; null for the rest. */
+export function streamableFormat(bytes: Uint8Array): StreamableFormat | null {
+  const ascii = (from: number, length: number) => String.fromCharCode(...bytes.subarray(from, from + length));
+  if (ascii(0, 4) === 'RIFF' && ascii(8, 4) === 'WAVE') return 'wav';
+  if (ascii(0, 4) === 'fLaC') return 'flac';
+  if (ascii(0, 4) === 'OggS') return ascii(28, 8) === 'OpusHead' ? 'opus' : 'oga';
+  if (ascii(0, 3) === 'ID3') return 'mp3';
+  // An MPEG audio frame sync: 11 set bits, layer III.
+  if (bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe6) === 0xe2) return 'mp3';
+  return null;
+}
+
+export interface PeaksRun {
+  peaks: AudiowaveformJson;
+  /** True when the format could be decoded a slice at a time. */
+  streamed: boolean;
+}
+
+/** Decodes `path` and returns its peaks; throws an Error with a readable message. */
+export async function computePeaks(path: string, options: Omit<PeaksArgs, 'input' | 'out'>): Promise<PeaksRun> {
+  let head: Uint8Array;
+  try {
+    const file = await open(path, 'r');
+    try {
+      const buffer = new Uint8Array(64);
+      const { bytesRead } = await file.read(buffer, 0, 64, 0);
+      head = buffer.subarray(0, bytesRead);
+    } finally {
+      await file.close();
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(code === 'ENOENT' ? `audio file not found: ${path}` : `cannot read ${path}: ${(error as Error).message}`);
+  }
+  if (head.length === 0) throw new Error(`${path} is empty`);
+  const accumulator = new PeaksAccumulator(options);
+  const format = streamableFormat(head);
+  try {
+    if (format !== null) {
+      for await (const chunk of decode(createReadStream(path, { highWaterMark: SLICE_BYTES }) as AsyncIterable<Uint8Array>, format)) accumulator.push(chunk);
+    } else {
+      accumulator.push(await decode(await readFile(path)));
+    }
+    return { peaks: accumulator.finish(), streamed: format !== null };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${path} is not audio this tool can read (MP3, WAV, Ogg, Opus, FLAC or M4A): ${reason}`);
+  }
+}
+
+/** Integers only, so the compact form is also the readable one. */
+export function peaksJson(peaks: AudiowaveformJson): string {
+  return `${JSON.stringify(peaks)}\n`;
+}
+
+export async function runPeaks(argv: readonly string[], log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<number> {
+  const parsed = parsePeaksArgs(argv);
+  if (!parsed.ok) {
+    if (parsed.error) log(`peaks: ${parsed.error}`);
+    log(usage());
+    return 2;
+  }
+  const args = parsed.value;
+  const started = performance.now();
+  let run: PeaksRun;
+  try {
+    run = await computePeaks(args.input, args);
+  } catch (error) {
+    log(`peaks: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  const text = peaksJson(run.peaks);
+  try {
+    await writeFile(args.out, text);
+  } catch (error) {
+    log(`peaks: cannot write ${args.out}: ${(error as Error).message}`);
+    return 1;
+  }
+  const { peaks } = run;
+  const seconds = (peaks.length * peaks.samples_per_pixel) / peaks.sample_rate;
+  log(
+    `${args.out}: ${peaks.length} points × ${peaks.channels} channel${peaks.channels === 1 ? '' : 's'} for ${seconds.toFixed(1)} s of audio ` +
+      `(${peaks.sample_rate} Hz, ${peaks.samples_per_pixel} samples per point, ${peaks.bits} bits), ${(text.length / 1024).toFixed(1)} KB, ` +
+      `${((performance.now() - started) / 1000).toFixed(2)} s${run.streamed ? '' : ' (decoded whole: this format cannot be streamed)'}`,
+  );
+  return 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = await runPeaks(process.argv.slice(2));
+}
