@@ -5,10 +5,11 @@ import type { Transcript } from '../transcript/model.ts';
 import { createSessionSlice, initialSession, type SessionSlice } from './session-slice.ts';
 import { createPlaybackSlice, initialPlayback, type PlaybackSlice } from './playback-slice.ts';
 import { createEditorSlice, initialEditor, type EditorSlice } from './editor-slice.ts';
+import { createAlignmentSlice, initialAlignment, type AlignmentSlice } from './alignment-slice.ts';
 
 export type { Notice } from './session-slice.ts';
 
-export type AppState = SessionSlice & PlaybackSlice & EditorSlice;
+export type AppState = SessionSlice & PlaybackSlice & EditorSlice & AlignmentSlice;
 
 /** What undo/redo tracks: the transcript only (selection and playback are not history). */
 export interface History {
@@ -18,7 +19,7 @@ export interface History {
 const HISTORY_LIMIT = 500;
 
 export function initialAppState() {
-  return { ...initialSession(), ...initialPlayback(), ...initialEditor() };
+  return { ...initialSession(), ...initialPlayback(), ...initialEditor(), alignment: initialAlignment() };
 }
 
 export function createAppStore() {
@@ -28,6 +29,7 @@ export function createAppStore() {
         ...createSessionSlice(...args),
         ...createPlaybackSlice(...args),
         ...createEditorSlice(...args),
+        ...createAlignmentSlice(...args),
       }),
       {
         partialize: (state): History => ({ transcript: state.transcript }),

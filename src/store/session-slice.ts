@@ -81,6 +81,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       selectedEntry: -1,
       dirty: false,
       sessionId: state.sessionId + 1,
+      alignment: { status: 'idle', fraction: 0, etaSec: null, stage: '', message: '' },
     })),
   notify: (kind, text) => {
     const id = nextNoticeId++;

@@ -113,3 +113,6 @@ export function hasAnyTiming(transcript: Transcript): boolean {
       (entry.kind === 'speech' && entry.words.some((word) => word.start !== undefined)),
   );
 }
+
+/** Turns whose alignment confidence is below this are marked for a person to check. */
+export const LOW_CONFIDENCE = 0.6;

@@ -4,6 +4,7 @@ import { appStore, useAppStore } from '../store/app-store.ts';
 import { useEditorCommands } from './editor-context.ts';
 import { FindReplacePanel } from './find-replace-panel.tsx';
 import { SpeakersPanel } from './speakers-panel.tsx';
+import { useAlignment } from './alignment-context.ts';
 
 /** Editor-mode actions above the transcript: history, tap-sync, speakers, find/replace. */
 export function EditorToolbar() {
@@ -11,6 +12,8 @@ export function EditorToolbar() {
   const canUndo = useStore(appStore.temporal, (state) => state.pastStates.length > 0);
   const canRedo = useStore(appStore.temporal, (state) => state.futureStates.length > 0);
   const hasSelection = useAppStore((state) => state.selectedEntry >= 0);
+  const aligning = useAppStore((state) => state.alignment.status === 'running');
+  const alignment = useAlignment();
   const [panel, setPanel] = useState<'none' | 'find' | 'speakers'>('none');
 
   return (
@@ -31,6 +34,15 @@ export function EditorToolbar() {
         </button>
         <button type="button" className="mini-button" onClick={() => commands?.setEndFromPlayhead()} disabled={!hasSelection} title="Selected turn ends at the playhead (])">
           End <kbd>]</kbd>
+        </button>
+        <button
+          type="button"
+          className="mini-button"
+          onClick={() => alignment?.start({ fromEntry: appStore.getState().selectedEntry })}
+          disabled={!hasSelection || aligning || !alignment}
+          title="Re-run the aligner from the selected turn on; times you set by hand stay as anchors"
+        >
+          Re-align from here
         </button>
         <span className="editor-toolbar__sep" aria-hidden="true" />
         <button type="button" className="mini-button" aria-expanded={panel === 'speakers'} onClick={() => setPanel(panel === 'speakers' ? 'none' : 'speakers')}>

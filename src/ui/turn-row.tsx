@@ -1,5 +1,5 @@
 import { Fragment, memo, type CSSProperties } from 'react';
-import type { SpeechTurn } from '../transcript/model.ts';
+import { LOW_CONFIDENCE, type SpeechTurn } from '../transcript/model.ts';
 import { turnEnd, turnStart } from '../transcript/time-index.ts';
 import { formatClock, formatPrecise } from '../transcript/format-time.ts';
 import { useAppStore } from '../store/app-store.ts';
@@ -32,7 +32,7 @@ export const TurnRow = memo(function TurnRow({ turn, turnIndex, entryIndex, spea
   const name = speakerName ?? 'Unlabelled';
   const style = hue >= 0 ? ({ '--speaker-hue': hue } as CSSProperties) : undefined;
   const estimated = turn.timing === 'estimated';
-  const lowConfidence = turn.confidence !== undefined && turn.confidence < 0.5;
+  const lowConfidence = turn.confidence !== undefined && turn.confidence < LOW_CONFIDENCE;
 
   const classes = ['turn'];
   if (active) classes.push('turn--active');

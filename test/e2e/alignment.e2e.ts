@@ -1,0 +1,74 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './browser.ts';
+import { startStaticServer } from './static-server.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startStaticServer>>;
+const truth = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/demo/seed.verbatim.json'), 'utf8')) as {
+  transcript: { entries: { kind: string; start?: number }[] };
+};
+const trueStarts = truth.transcript.entries.filter((entry) => entry.kind === 'speech').map((entry) => entry.start!);
+
+before(async () => {
+  server = await startStaticServer(join(import.meta.dirname, '../../dist'));
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('alignment in the app', () => {
+  it('offers alignment for an untimed transcript and aligns the demo close to the true times', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+    await page.addInitScript('window.__name = (fn) => fn;');
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longest: number };
+      w.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
+      }).observe({ type: 'longtask' });
+    });
+    await page.goto(`${server.url}?audio=demo/seed.opus&transcript=demo/seed.txt`);
+    await page.waitForSelector('[data-turn-index]');
+    assert.equal(await page.locator('[data-turn-index][data-start]').count(), 0, 'the seed text has no times');
+    await page.evaluate(() => {
+      (window as unknown as { __longest: number }).__longest = 0;
+    });
+    await page.getByTestId('align-start').click();
+    await page.getByRole('progressbar').waitFor();
+    await page.getByRole('progressbar').waitFor({ state: 'detached', timeout: 240_000 });
+    const banner = (await page.locator('.align-banner').textContent()) ?? '';
+    assert.match(banner, /Aligned 13 turns/);
+    const starts = await page.locator('[data-turn-index]').evaluateAll((rows) => rows.map((row) => Number((row as HTMLElement).dataset.start)));
+    assert.equal(starts.length, trueStarts.length);
+    const errors = starts.map((start, i) => Math.abs(start - trueStarts[i]!) * 1000).sort((a, b) => a - b);
+    const median = errors[errors.length >> 1]!;
+    console.log(`# aligned turn starts vs truth: median ${median.toFixed(0)} ms, max ${errors.at(-1)!.toFixed(0)} ms`);
+    assert.ok(median < 250, `median turn-start error ${median} ms`);
+    const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+    console.log(`# longest main-thread task while aligning: ${longest.toFixed(0)} ms`);
+    // Words got times too, and the result is one undoable edit.
+    assert.ok((await page.locator('.word[data-start]').count()) > 600);
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => document.querySelectorAll('[data-turn-index][data-start]').length === 0);
+    await page.close();
+  });
+
+  it('cancels a running alignment and leaves the transcript untimed', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}?audio=demo/seed.opus&transcript=demo/seed.txt`);
+    await page.waitForSelector('[data-turn-index]');
+    await page.getByTestId('align-start').click();
+    await page.getByRole('progressbar').waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('progressbar').waitFor({ state: 'detached' });
+    assert.equal(await page.locator('[data-turn-index][data-start]').count(), 0);
+    await page.close();
+  });
+});
