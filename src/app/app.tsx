@@ -26,11 +26,33 @@ import { createIdbProjectStorage, createLocalRescueSlot } from './project-storag
 import { RestorePrompt } from '../ui/restore-prompt.tsx';
 import { RecentProjects } from '../ui/recent-projects.tsx';
 import { ExportMenu } from '../ui/export-menu.tsx';
+import { AlignBanner } from '../ui/align-banner.tsx';
+import { AlignmentContext } from '../ui/alignment-context.ts';
+import { createAlignClient } from '../align/align-client.ts';
+import { createAlignmentController, type AlignmentController } from './alignment-controller.ts';
+import { createIdbAlignmentCache } from './alignment-cache.ts';
+import { turnStartAccuracy } from './demo-accuracy.ts';
+import { readTranscript } from '../transcript/read-transcript.ts';
 
 const DEMO = {
   audio: `${import.meta.env.BASE_URL}demo/seed.opus`,
   transcript: `${import.meta.env.BASE_URL}demo/seed.verbatim.json`,
+  /** The same transcript as NPR publishes it: no timings. `?demo=align` aligns it. */
+  untimed: `${import.meta.env.BASE_URL}demo/seed.txt`,
 };
+
+/** After the demo's alignment, says how close it came to the synthesizer's exact times. */
+async function reportDemoAccuracy() {
+  const state = appStore.getState();
+  const response = await fetch(DEMO.transcript);
+  const truth = readTranscript(await response.text(), { fileName: 'seed.verbatim.json' });
+  if (!truth.ok || state.alignment.status !== 'done') return;
+  const accuracy = turnStartAccuracy(state.transcript, truth.transcript);
+  if (!accuracy) return;
+  state.setAlignment({
+    message: `${state.alignment.message} Against the synthesizer's exact times: turn starts off by ${Math.round(accuracy.medianMs)} ms (median), ${Math.round(accuracy.within100 * 100)}% within 100 ms.`,
+  });
+}
 
 const ACCEPT = [...AUDIO_EXTENSIONS, ...TRANSCRIPT_EXTENSIONS].map((ext) => `.${ext}`).join(',') + ',audio/*';
 
@@ -49,11 +71,13 @@ export function App() {
   const [commands, setCommands] = useState<EditorCommands | null>(null);
   const [autosave, setAutosave] = useState<Autosave | null>(null);
   const [waveform, setWaveform] = useState<{ zoom: WaveformZoom; regions: TurnRegions } | null>(null);
+  const [alignment, setAlignment] = useState<AlignmentController | null>(null);
   const mode = useAppStore((state) => state.mode);
   const [helpOpen, setHelpOpen] = useState(false);
   const transcriptName = useAppStore((state) => state.transcriptName);
   const audioName = useAppStore((state) => state.audioName);
   const formatLabel = useAppStore((state) => state.formatLabel);
+  const isDemo = useAppStore((state) => state.transcriptName === 'seed.verbatim.json' && state.audioKey.endsWith('/demo/seed.opus'));
 
   useEffect(() => {
     const container = waveformRef.current;
@@ -65,7 +89,11 @@ export function App() {
     const editorCommands = createEditorCommands(appStore, instance);
     const waveformZoom = installWaveformZoom(instance, appStore);
     const turnRegions = installTurnRegions(instance, appStore, editorCommands, { speakerHue });
+    // The client starts its worker, and fetches models, only when alignment is first used.
+    const alignClient = createAlignClient();
+    const alignmentController = createAlignmentController(appStore, editorCommands, alignClient, createIdbAlignmentCache());
     const subscriptions = [
+      () => alignClient.dispose(),
       () => projectAutosave.destroy(),
       () => {
         turnRegions.destroy();
@@ -84,13 +112,23 @@ export function App() {
     setCommands(editorCommands);
     setAutosave(projectAutosave);
     setWaveform({ zoom: waveformZoom, regions: turnRegions });
+    setAlignment(alignmentController);
 
     const params = new URLSearchParams(window.location.search);
     const urls = { audio: params.get('audio') ?? undefined, transcript: params.get('transcript') ?? undefined };
     const start = fragmentStart(window.location.hash);
-    const first = urls.audio || urls.transcript ? sessionLoader.loadUrls(urls) : sessionLoader.loadUrls(DEMO, { quiet: true });
-    void first.then(() => {
+    const alignDemo = params.get('demo') === 'align';
+    const first = alignDemo
+      ? sessionLoader.loadUrls({ audio: DEMO.audio, transcript: DEMO.untimed }, { quiet: true })
+      : urls.audio || urls.transcript
+        ? sessionLoader.loadUrls(urls)
+        : sessionLoader.loadUrls(DEMO, { quiet: true });
+    void first.then(async (loaded) => {
       if (start !== undefined) instance.seek(start);
+      if (alignDemo && loaded) {
+        await alignmentController.start({ language: 'en' });
+        await reportDemoAccuracy();
+      }
     });
 
     return () => {
@@ -104,6 +142,7 @@ export function App() {
   return (
     <PlayerContext.Provider value={player}>
       <EditorContext.Provider value={commands}>
+      <AlignmentContext.Provider value={alignment}>
       <div className={`app app--${mode}`} data-mode={mode}>
         <header className="topbar">
           <div className="brand">
@@ -116,6 +155,14 @@ export function App() {
             <span className="session__transcript" title={formatLabel ? `Read as ${formatLabel}` : undefined}>
               {transcriptName || 'No transcript'}
             </span>
+            {isDemo ? (
+              <>
+                <span className="session__sep" aria-hidden="true">·</span>
+                <a className="demo-link" href="?demo=align" title="Open the transcript as NPR publishes it, without timings, and align it to the audio in your browser">
+                  Demo: try automatic alignment
+                </a>
+              </>
+            ) : null}
           </div>
           <div className="topbar__actions">
             <button
@@ -161,12 +208,14 @@ export function App() {
         </section>
         {autosave ? <RestorePrompt autosave={autosave} /> : null}
         <Notices />
+        <AlignBanner onAlign={(language) => void alignment?.start({ language })} onCancel={() => alignment?.cancel()} />
         <main className="main">
           <TranscriptView />
         </main>
         <DropOverlay onFiles={openFiles} />
         <ShortcutsDialog open={helpOpen} shortcuts={SHORTCUTS} onClose={() => setHelpOpen(false)} />
       </div>
+      </AlignmentContext.Provider>
       </EditorContext.Provider>
     </PlayerContext.Provider>
   );
