@@ -196,7 +196,9 @@ export async function computePeaks(path: string, options: Omit<PeaksArgs, 'input
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `audio file not found: ${path}` : `cannot read ${path}: ${(error as Error).message}`);
+    throw new Error(code === 'ENOENT' ? `audio file not found: ${path}` : `cannot read ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   if (head.length === 0) throw new Error(`${path} is empty`);
   const accumulator = new PeaksAccumulator(options);
@@ -210,7 +212,7 @@ export async function computePeaks(path: string, options: Omit<PeaksArgs, 'input
     return { peaks: accumulator.finish(), streamed: format !== null };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`${path} is not audio this tool can read (MP3, WAV, Ogg, Opus, FLAC or M4A): ${reason}`);
+    throw new Error(`${path} is not audio this tool can read (MP3, WAV, Ogg, Opus, FLAC or M4A): ${reason}`, { cause: error });
   }
 }
 
