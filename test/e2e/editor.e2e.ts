@@ -1,0 +1,142 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
+import { startStaticServer } from './static-server.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startStaticServer>>;
+
+before(async () => {
+  server = await startStaticServer(join(import.meta.dirname, '../../dist'));
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openEditor(query = ''): Promise<Page> {
+  // A fresh context: no autosaved edits from another test.
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.url + query);
+  await page.waitForSelector('[data-turn-index]');
+  await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1);
+  await page.keyboard.press('e');
+  await page.waitForSelector('[data-mode="edit"]');
+  return page;
+}
+
+const audioTime = (page: Page) => page.evaluate(() => document.querySelector('audio')!.currentTime);
+const setAudioTime = (page: Page, t: number) =>
+  page.evaluate((time) => {
+    document.querySelector('audio')!.currentTime = time;
+  }, t);
+const turnStartAttr = async (page: Page, index: number) => Number(await page.locator(`[data-turn-index="${index}"]`).getAttribute('data-start'));
+
+describe('editor mode', () => {
+  it('`[` sets the selected turn start from the playhead; undo restores it', async () => {
+    const page = await openEditor();
+    const before = await turnStartAttr(page, 3);
+    await page.locator('[data-turn-index="3"] .turn__text').click();
+    await setAudioTime(page, before + 1.25);
+    await page.waitForFunction((t) => Math.abs(document.querySelector('audio')!.currentTime - t) < 0.01, before + 1.25);
+    await page.locator('[data-turn-index="3"] .turn__header').click({ position: { x: 400, y: 5 } });
+    await page.keyboard.press('[');
+    await page.waitForFunction((t) => Math.abs(Number(document.querySelector<HTMLElement>('[data-turn-index="3"]')!.dataset.start) - t) < 0.01, before + 1.25);
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction((t) => Math.abs(Number(document.querySelector<HTMLElement>('[data-turn-index="3"]')!.dataset.start) - t) < 0.001, before);
+    await page.keyboard.press('Control+Shift+z');
+    assert.ok(Math.abs((await turnStartAttr(page, 3)) - (before + 1.25)) < 0.01);
+    await page.context().close();
+  });
+
+  it('tap-syncs three turns while playing', async () => {
+    const page = await openEditor('?audio=demo/seed.opus&transcript=demo/seed.txt');
+    assert.equal(await page.locator('[data-turn-index][data-start]').count(), 0);
+    await page.getByTestId('play-pause').click();
+    await page.waitForFunction(() => !document.querySelector('audio')!.paused);
+    // Focus the page body, away from buttons, so Enter is a tap.
+    await page.locator('.transcript__scroller').focus();
+    const taps: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.waitForTimeout(700);
+      taps.push(await audioTime(page));
+      await page.keyboard.press('Enter');
+    }
+    await page.waitForSelector('[data-turn-index="2"][data-start]');
+    const starts = [await turnStartAttr(page, 0), await turnStartAttr(page, 1), await turnStartAttr(page, 2)];
+    starts.forEach((start, i) => assert.ok(Math.abs(start - taps[i]!) < 0.15, `tap ${i}: ${start} ≈ ${taps[i]}`));
+    // Each tap closed the turn before it.
+    const firstEnd = Number(await page.locator('[data-turn-index="0"]').getAttribute('data-end'));
+    assert.ok(Math.abs(firstEnd - starts[1]!) < 0.001);
+    await page.context().close();
+  });
+
+  it('editing one word keeps every other word’s time', async () => {
+    const page = await openEditor();
+    const row = page.locator('[data-turn-index="2"]');
+    const before = await row.locator('.word').evaluateAll((words) =>
+      words.map((word) => ({ text: word.textContent, start: (word as HTMLElement).dataset.start, end: (word as HTMLElement).dataset.end })),
+    );
+    await row.locator('.turn__text').click();
+    await page.keyboard.press('F2');
+    const text = page.getByRole('textbox', { name: 'Turn text' });
+    await text.waitFor();
+    const original = await text.inputValue();
+    assert.ok(original.includes('Moscow'));
+    await text.fill(original.replace('Moscow', 'Moscow’s'));
+    await text.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-turn-index="2"] .turn__text')?.textContent?.includes('Moscow’s'));
+    const after = await row.locator('.word').evaluateAll((words) =>
+      words.map((word) => ({ text: word.textContent, start: (word as HTMLElement).dataset.start, end: (word as HTMLElement).dataset.end })),
+    );
+    assert.equal(after.length, before.length);
+    let changed = 0;
+    after.forEach((word, i) => {
+      if (word.text !== before[i]!.text) {
+        changed++;
+        assert.ok(word.start !== undefined, 'the edited word is timed too');
+      } else {
+        assert.deepEqual(word, before[i], `word ${i} kept its times`);
+      }
+    });
+    assert.equal(changed, 1);
+    await page.keyboard.press('Control+z');
+    await page.waitForFunction(() => !document.querySelector('[data-turn-index="2"] .turn__text')?.textContent?.includes('Moscow’s'));
+    await page.context().close();
+  });
+
+  it('splits a turn and merges it back', async () => {
+    const page = await openEditor();
+    const count = await page.locator('[data-turn-index]').count();
+    await page.locator('[data-turn-index="2"] .turn__text').click();
+    await page.keyboard.press('F2');
+    const text = page.getByRole('textbox', { name: 'Turn text' });
+    await text.waitFor();
+    await text.evaluate((element: HTMLTextAreaElement) => {
+      const at = element.value.indexOf('What are');
+      element.setSelectionRange(at, at);
+    });
+    await text.press('Control+Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-turn-index]').length === n + 1, count);
+    assert.match((await page.locator('[data-turn-index="3"] .turn__text').textContent()) ?? '', /^What are they saying\?/);
+    await page.locator('[data-turn-index="3"] .turn__text').click();
+    await page.getByRole('button', { name: 'Merge with previous' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-turn-index]').length === n, count);
+    await page.context().close();
+  });
+
+  it('shows a timing problem inline when a turn ends before it starts', async () => {
+    const page = await openEditor();
+    await page.locator('[data-turn-index="4"] .turn__text').click();
+    const end = page.getByRole('textbox', { name: 'End' });
+    await end.fill('0:01.000');
+    await end.press('Enter');
+    await page.locator('[data-turn-index="4"] .badge--error').waitFor();
+    await page.context().close();
+  });
+});
