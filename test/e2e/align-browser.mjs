@@ -62,7 +62,7 @@ const { values: args } = parseArgs({
     audio: { type: 'string', default: '/demo/seed.opus' },
     transcript: { type: 'string', default: '/demo/seed.verbatim.json' },
     json: { type: 'string' },
-    // Record a Chromium trace of the full run: main-thread tasks by wall and CPU time.
+    // Record Chromium traces: main-thread tasks by wall and CPU time, and the worker's CPU time.
     trace: { type: 'boolean', default: false },
   },
 });
@@ -88,10 +88,10 @@ let failed = false;
 try {
   const short = Number(args.short);
   const params = { audioUrl: args.audio, transcriptUrl: args.transcript };
-  results.cold = await run('cold', { ...params, seconds: short });
+  results.cold = await run('cold', { ...params, seconds: short }, args.trace);
   results.full = await run('full', params, args.trace);
   traffic.refuseModels = true;
-  results.offline = await run('offline', { ...params, seconds: short });
+  results.offline = await run('offline', { ...params, seconds: short }, args.trace);
   traffic.refuseModels = false;
   results.cancel = await run('cancel', { ...params, cancelAfterMs: 3000 });
 } finally {
@@ -117,7 +117,7 @@ async function run(name, params, trace = false) {
   const result = await page.evaluate((checkParams) => window.runAlignCheck(checkParams), params);
   if (traceDir) {
     await browser.stopTracing();
-    result.mainThreadTasks = mainThreadTasks(join(traceDir, 'trace.json'));
+    result.trace = traceSummary(join(traceDir, 'trace.json'));
     rmSync(traceDir, { recursive: true, force: true });
   }
   result.modelRequests = traffic.modelRequests;
@@ -153,30 +153,36 @@ function report(all) {
   };
   console.log(`\nIn-browser alignment (headless Chromium, ${args.server === 'dev' ? 'vite dev server' : `production build via ${args.server} server`}):`);
   for (const [name, r] of Object.entries(all)) line(name, r);
-  if (all.full?.mainThreadTasks) console.log(`main-thread tasks (full, from the trace): ${JSON.stringify(all.full.mainThreadTasks)}`);
+  for (const [name, r] of Object.entries(all)) if (r?.trace) console.log(`trace ${name}: ${JSON.stringify(r.trace)}`);
   console.log(`\nfirst words (full): ${JSON.stringify(all.full?.words?.slice(0, 12))}`);
   console.log(`progress (full): ${JSON.stringify(all.full?.progress?.sample)}`);
   console.log(`\n${JSON.stringify(all, (key, value) => (key === 'words' && Array.isArray(value) ? `${value.length} words` : value))}`);
 }
 
 /**
- * The renderer main thread's longest tasks from a trace, by wall time and by
- * the thread's CPU time. On a loaded machine a task's wall time includes time
- * the OS gave the CPU to others; its CPU time is what the page itself spent.
+ * From a trace: the renderer main thread's longest tasks, by wall time and by
+ * the thread's CPU time (on a loaded machine a task's wall time includes time
+ * the OS gave the CPU to other processes; its CPU time is what the page itself
+ * spent), and the CPU time of the alignment worker, which is what speed on
+ * an idle core would be.
  */
-function mainThreadTasks(path) {
+function traceSummary(path) {
   const trace = JSON.parse(readFileSync(path, 'utf8'));
   const events = trace.traceEvents ?? trace;
-  const mainThreads = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && mainThreads.has(`${e.pid}:${e.tid}`));
+  const threadsNamed = (test) => new Set(events.filter((e) => e.name === 'thread_name' && test(e.args?.name ?? '')).map((e) => `${e.pid}:${e.tid}`));
+  const mainThreads = threadsNamed((name) => name === 'CrRendererMain');
+  const workerThreads = threadsNamed((name) => name.startsWith('DedicatedWorker'));
+  const tasksOn = (threads) => events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && threads.has(`${e.pid}:${e.tid}`));
+  const tasks = tasksOn(mainThreads);
   const ms = (us) => Math.round((us ?? 0) / 100) / 10;
   const top = (key) => [...tasks].sort((a, b) => (b[key] ?? 0) - (a[key] ?? 0)).slice(0, 3).map((e) => ({ wallMs: ms(e.dur), cpuMs: ms(e.tdur) }));
   return {
-    count: tasks.length,
-    over50WallMs: tasks.filter((e) => e.dur > 50000).length,
-    over50CpuMs: tasks.filter((e) => (e.tdur ?? 0) > 50000).length,
+    mainTasks: tasks.length,
+    mainOver50WallMs: tasks.filter((e) => e.dur > 50000).length,
+    mainOver50CpuMs: tasks.filter((e) => (e.tdur ?? 0) > 50000).length,
     longestByWall: top('dur'),
     longestByCpu: top('tdur'),
+    workerCpuMs: ms(tasksOn(workerThreads).reduce((sum, e) => sum + (e.tdur ?? 0), 0)),
   };
 }
 
