@@ -9,6 +9,9 @@ describe('classifyFile', () => {
     [{ name: 'captions.vtt', type: 'text/vtt' }, 'transcript'],
     [{ name: 'whisper.json', type: 'application/json' }, 'transcript'],
     [{ name: 'notes', type: 'text/plain' }, 'transcript'],
+    [{ name: 'show.rss', type: '' }, 'feed'],
+    [{ name: 'Feed.XML', type: 'text/xml' }, 'feed'],
+    [{ name: 'download', type: 'application/rss+xml' }, 'feed'],
     [{ name: 'report.docx', type: 'application/vnd.openxmlformats' }, 'unknown'],
     [{ name: 'picture.png', type: 'image/png' }, 'unknown'],
   ] as const)('%o is %s', (file, kind) => expect(classifyFile(file)).toBe(kind));

@@ -3,7 +3,10 @@ import { mediaErrorText } from '../player/player.ts';
 import type { AppStore } from '../store/app-store.ts';
 import { readTranscript } from '../transcript/read-transcript.ts';
 import { describeParseError } from '../transcript/parse-result.ts';
-import type { Transcript } from '../transcript/model.ts';
+import { emptyTranscript, type Transcript } from '../transcript/model.ts';
+import type { FeedTranscript, PodcastFeed } from '../transcript/podcast-feed.ts';
+import { looksLikePeaks, parsePeaks, type WaveformPeaks } from '../player/peaks.ts';
+import { formatClock } from '../transcript/format-time.ts';
 import { AUDIO_EXTENSIONS, TRANSCRIPT_EXTENSIONS, classifyFile, extensionOf } from './classify-file.ts';
 
 /** Transcripts beyond this are refused before reading: no real transcript is this large. */
@@ -25,13 +28,49 @@ interface LoadedAudio {
   /** True for object URLs this loader created and must revoke. */
   owned: boolean;
   key: string;
+  /** Precomputed waveform: the browser then does not decode the audio to draw it. */
+  peaks?: LoadedPeaks;
+}
+
+interface LoadedPeaks {
+  value: WaveformPeaks;
+  name: string;
+}
+
+/** A podcast feed, read and checked, with the transcript each episode would open. */
+export interface LoadedFeed {
+  feed: PodcastFeed;
+  /** File name, or the last part of the feed's URL. */
+  name: string;
+  /** Per episode, in order: the transcript `bestTranscript` picks, if any. */
+  transcripts: (FeedTranscript | undefined)[];
+}
+
+export interface LoadUrlOptions {
+  /** Skip the "Opened …" confirmation (the built-in demo). */
+  quiet?: boolean;
+  /** Names to show instead of the last part of each URL (a feed episode's title). */
+  audioName?: string;
+  transcriptName?: string;
+  /** Open the audio with an empty transcript rather than keeping the current one (an episode without a transcript). */
+  withoutTranscript?: boolean;
 }
 
 export interface SessionLoader {
   /** Files from the picker or a drop: one audio and/or one transcript. */
   loadFiles(files: readonly File[]): Promise<boolean>;
-  /** `?audio=URL&transcript=URL`. `quiet` skips the "Opened …" confirmation (the built-in demo). */
-  loadUrls(urls: { audio?: string; transcript?: string }, options?: { quiet?: boolean }): Promise<boolean>;
+  /** `?audio=URL&transcript=URL&peaks=URL`; peaks (audiowaveform JSON) only with audio. */
+  loadUrls(urls: { audio?: string; transcript?: string; peaks?: string }, options?: LoadUrlOptions): Promise<boolean>;
+}
+
+/** What the loader does besides files and URLs; none of it needs the autosave wrapper. */
+export interface SessionLoaderExtras {
+  /** A transcript as text (pasted); keeps the current audio. */
+  loadText(text: string, name: string): Promise<boolean>;
+  /** Reads the current transcript's original text again as `formatId`; returns the problem, or undefined when done. */
+  readAs(formatId: string): string | undefined;
+  /** Downloads or reads a podcast feed; a notice names the problem when it cannot be used. */
+  readFeed(source: string | File): Promise<LoadedFeed | undefined>;
 }
 
 /**
@@ -39,7 +78,7 @@ export interface SessionLoader {
  * file and the problem, and leaves the current session untouched: new input is
  * fully read and checked before anything is replaced.
  */
-export function createSessionLoader(player: Player, store: AppStore): SessionLoader {
+export function createSessionLoader(player: Player, store: AppStore): SessionLoader & SessionLoaderExtras {
   let ownedAudioUrl: string | null = null;
 
   const fail = (message: string) => {
@@ -65,21 +104,45 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
       if (ownedAudioUrl && ownedAudioUrl !== audio.url) URL.revokeObjectURL(ownedAudioUrl);
       ownedAudioUrl = audio.owned ? audio.url : null;
       try {
-        await player.load(audio.url);
+        await player.load(audio.url, audio.peaks?.value);
       } catch (error) {
         return fail(`${audio.name}: ${error instanceof Error ? error.message : String(error)}`);
       }
+      if (audio.peaks) warnIfPeaksDoNotFit(audio.peaks, audio.name);
     }
-    const parts = [transcript ? `${transcript.name} (read as ${transcript.formatLabel})` : '', audio ? audio.name : ''].filter(Boolean);
+    const parts = [transcript?.name ? `${transcript.name} (read as ${transcript.formatLabel})` : '', audio ? audio.name : ''].filter(Boolean);
     if (parts.length > 0 && !quiet) state.notify('info', `Opened ${parts.join(' and ')}.`);
     return true;
+  };
+
+  /** Peaks that do not span the audio would draw a waveform that does not line up with it. */
+  const warnIfPeaksDoNotFit = (peaks: LoadedPeaks, audioName: string) => {
+    const duration = player.duration();
+    if (duration <= 0) return;
+    const gap = Math.abs(duration - peaks.value.duration);
+    if (gap > Math.max(1, duration * 0.01)) {
+      store
+        .getState()
+        .notify(
+          'warning',
+          `${peaks.name} covers ${formatClock(peaks.value.duration)} but ${audioName} is ${formatClock(duration)} long, so the waveform will not line up. Make peaks for this audio with “npm run peaks”.`,
+        );
+    }
   };
 
   return {
     async loadFiles(files) {
       const audioFiles = files.filter((file) => classifyFile(file) === 'audio');
-      const transcriptFiles = files.filter((file) => classifyFile(file) === 'transcript');
+      let transcriptFiles = files.filter((file) => classifyFile(file) === 'transcript');
       const unknown = files.filter((file) => classifyFile(file) === 'unknown');
+      const feeds = files.filter((file) => classifyFile(file) === 'feed');
+      if (feeds.length > 0) return fail(`${feeds[0]!.name} is a podcast feed: open it with “Podcast feed…” to pick an episode.`);
+      // A waveform peaks file is JSON too: tell it from a JSON transcript by its first fields.
+      const peaksFiles: File[] = [];
+      for (const file of transcriptFiles) {
+        if (extensionOf(file.name) === 'json' && looksLikePeaks(await file.slice(0, 1000).text())) peaksFiles.push(file);
+      }
+      transcriptFiles = transcriptFiles.filter((file) => !peaksFiles.includes(file));
       if (unknown.length > 0) {
         const file = unknown[0]!;
         const ext = extensionOf(file.name);
@@ -90,6 +153,17 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
       if (audioFiles.length > 1) return fail(`Open one audio file at a time (got ${audioFiles.map((f) => f.name).join(', ')}).`);
       if (transcriptFiles.length > 1) return fail(`Open one transcript at a time (got ${transcriptFiles.map((f) => f.name).join(', ')}).`);
       if (files.length === 0) return false;
+      if (peaksFiles.length > 1) return fail(`Open one peaks file at a time (got ${peaksFiles.map((f) => f.name).join(', ')}).`);
+      const peaksFile = peaksFiles[0];
+      if (peaksFile && audioFiles.length === 0) {
+        return fail(`${peaksFile.name} holds waveform peaks: open it together with its audio file.`);
+      }
+      let peaks: LoadedPeaks | undefined;
+      if (peaksFile) {
+        const read = parsePeaksText(await peaksFile.text(), peaksFile.name);
+        if (typeof read === 'string') return fail(read);
+        peaks = read;
+      }
 
       let transcript: LoadedTranscript | null = null;
       const transcriptFile = transcriptFiles[0];
@@ -108,7 +182,13 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
           URL.revokeObjectURL(url);
           return fail(`${audioFile.name} cannot be played: ${problem}.`);
         }
-        audio = { url, name: audioFile.name, owned: true, key: `file:${audioFile.name}:${audioFile.size}:${audioFile.lastModified}` };
+        audio = {
+          url,
+          name: audioFile.name,
+          owned: true,
+          key: `file:${audioFile.name}:${audioFile.size}:${audioFile.lastModified}`,
+          ...(peaks ? { peaks } : {}),
+        };
       }
       return commit(transcript, audio);
     },
@@ -116,23 +196,127 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
     async loadUrls(urls, options = {}) {
       // Nothing to protect on a first load: skip the playability probe and show the transcript at once.
       const firstLoad = store.getState().audioUrl === '' && store.getState().transcript.entries.length === 0;
-      const audioName = urls.audio ? nameFromUrl(urls.audio) : '';
+      const audioName = urls.audio ? (options.audioName ?? nameFromUrl(urls.audio)) : '';
+      if (urls.peaks && !urls.audio) {
+        return fail(`${nameFromUrl(urls.peaks)} holds waveform peaks for an audio file: give the audio too (?audio=…&peaks=…).`);
+      }
       const probe = urls.audio && !firstLoad ? probeAudio(urls.audio) : Promise.resolve(undefined);
+      const peaksRead = urls.peaks ? readPeaksUrl(urls.peaks) : Promise.resolve(undefined);
       let transcript: LoadedTranscript | null = null;
       if (urls.transcript) {
-        const read = await readTranscriptUrl(urls.transcript);
+        const read = await readTranscriptUrl(urls.transcript, options.transcriptName);
         if (typeof read === 'string') return fail(read);
         transcript = read;
+      } else if (options.withoutTranscript && urls.audio) {
+        transcript = { transcript: emptyTranscript(), name: '', formatLabel: '', formatId: '', text: '' };
       }
+      const peaks = await peaksRead;
+      if (typeof peaks === 'string') return fail(peaks);
       let audio: LoadedAudio | null = null;
       if (urls.audio) {
         const problem = await probe;
         if (problem) return fail(`${audioName} (${urls.audio}) cannot be played: ${problem}.`);
-        audio = { url: urls.audio, name: audioName, owned: false, key: `url:${new URL(urls.audio, window.location.href).href}` };
+        audio = {
+          url: urls.audio,
+          name: audioName,
+          owned: false,
+          key: `url:${new URL(urls.audio, window.location.href).href}`,
+          ...(peaks ? { peaks } : {}),
+        };
       }
       return commit(transcript, audio, options.quiet);
     },
+
+    async loadText(text, name) {
+      if (text.trim().length === 0) return fail(`${name}: there is no text to read.`);
+      const read = parseTranscriptText(text, name);
+      if (typeof read === 'string') return fail(read);
+      return commit(read, null);
+    },
+
+    readAs(formatId) {
+      const state = store.getState();
+      if (!state.sourceText) return `${state.transcriptName || 'This transcript'} has no original text to read again.`;
+      const read = parseTranscriptText(state.sourceText, state.transcriptName, formatId);
+      if (typeof read === 'string') return read;
+      // A new session over the same audio: history starts again, and autosave still offers earlier edits of this text.
+      state.setSession({
+        transcript: read.transcript,
+        transcriptName: read.name,
+        formatLabel: read.formatLabel,
+        formatId: read.formatId,
+        sourceText: read.text,
+      });
+      state.notify('info', `${read.name}: read as ${read.formatLabel}.`);
+      return undefined;
+    },
+
+    async readFeed(source) {
+      const read = await readFeedSource(source);
+      if (typeof read === 'string') return void fail(read);
+      read.feed.warnings.forEach((warning) => store.getState().notify('warning', `${read.name}: ${warning}.`));
+      return read;
+    },
   };
+}
+
+/** Downloads or reads a feed and checks it has episodes; returns the feed or an error sentence. */
+async function readFeedSource(source: string | File): Promise<LoadedFeed | string> {
+  let text: string;
+  let name: string;
+  let baseUrl: string | undefined;
+  if (typeof source === 'string') {
+    const url = source.trim();
+    if (url === '') return 'Give the address of a podcast feed.';
+    name = nameFromUrl(url);
+    try {
+      baseUrl = new URL(url, window.location.href).href;
+    } catch {
+      return `${url} is not a web address.`;
+    }
+    let response: Response;
+    try {
+      response = await fetch(baseUrl);
+    } catch (error) {
+      return `${name} (${url}) could not be downloaded: ${error instanceof Error ? error.message : String(error)}. The server may not allow other sites to read it; download the feed and open the file instead.`;
+    }
+    if (!response.ok) return `${name} (${url}) could not be downloaded: the server answered ${response.status} ${response.statusText}.`.replace(/ \./, '.');
+    text = await response.text();
+  } else {
+    name = source.name;
+    if (source.size > MAX_TRANSCRIPT_BYTES) return `${name}: the file is ${Math.round(source.size / 1048576)} MB, too large for a podcast feed.`;
+    try {
+      text = await source.text();
+    } catch (error) {
+      return `${name} could not be read (${error instanceof Error ? error.message : String(error)}).`;
+    }
+  }
+  // The XML reader is only needed here; it stays out of the app's first download.
+  const { bestTranscript, parsePodcastFeed } = await import('../transcript/podcast-feed.ts');
+  const result = parsePodcastFeed(text, { fileName: name, ...(baseUrl ? { baseUrl } : {}) });
+  if (!result.ok) return `${describeParseError({ ...result.error, fileName: name })}.`;
+  const { feed } = result;
+  const title = feed.title ? ` “${feed.title}”` : '';
+  if (feed.episodes.length === 0) return `${name}: the feed${title} has no episodes.`;
+  if (!feed.episodes.some((episode) => episode.enclosure)) return `${name}: no episode in the feed${title} has an audio file.`;
+  return { feed, name, transcripts: feed.episodes.map((episode) => bestTranscript(episode, feed.language)) };
+}
+
+function parsePeaksText(text: string, name: string): LoadedPeaks | string {
+  const result = parsePeaks(text);
+  return result.ok ? { value: result.value, name } : `${name}: ${result.message}.`;
+}
+
+async function readPeaksUrl(url: string): Promise<LoadedPeaks | string> {
+  const name = nameFromUrl(url);
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    return `${name} (${url}) could not be downloaded: ${error instanceof Error ? error.message : String(error)}.`;
+  }
+  if (!response.ok) return `${name} (${url}) could not be downloaded: the server answered ${response.status} ${response.statusText}.`.replace(/ \./, '.');
+  return parsePeaksText(await response.text(), name);
 }
 
 export function nameFromUrl(url: string): string {
@@ -156,8 +340,8 @@ export async function readTranscriptFile(file: File): Promise<LoadedTranscript |
   return parseTranscriptText(text, file.name);
 }
 
-async function readTranscriptUrl(url: string): Promise<LoadedTranscript | string> {
-  const name = nameFromUrl(url);
+async function readTranscriptUrl(url: string, givenName?: string): Promise<LoadedTranscript | string> {
+  const name = givenName ?? nameFromUrl(url);
   let response: Response;
   try {
     response = await fetch(url);
