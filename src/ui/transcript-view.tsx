@@ -83,7 +83,21 @@ export function TranscriptView({ onRowRender }: TranscriptViewProps = {}) {
     },
     [virtualizer],
   );
-  const scrollToEntry = useCallback((entryIndex: number) => virtualizer.scrollToIndex(entryIndex, { align: 'auto' }), [virtualizer]);
+  // Brings a row into view only when it is not already; an app scroll, so it never pauses following.
+  const scrollToEntry = useCallback(
+    (entryIndex: number) => {
+      const scroller = scrollerRef.current;
+      const row = locateRow(entryIndex);
+      if (!scroller || !row) return;
+      const top = row.top - scroller.scrollTop;
+      const visible = top >= 0 && top + Math.min(row.height, scroller.clientHeight * 0.5) <= scroller.clientHeight;
+      if (visible) return;
+      const target = Math.max(0, row.top - scroller.clientHeight * 0.2);
+      ownership.claim(target, false);
+      scroller.scrollTo({ top: target });
+    },
+    [locateRow, ownership],
+  );
 
   const refreshWord = useWordHighlight(listRef);
   useFollowActiveTurn(scrollerRef, locateRow, ownership, currentTime);
