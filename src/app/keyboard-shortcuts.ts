@@ -14,7 +14,7 @@ export function installKeyboardShortcuts(target: Window, player: Player, store: 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     if (isTypingTarget(event.target)) return;
-    if (event.target instanceof HTMLElement && event.target.closest('[role="dialog"]')) return;
+    if (event.target instanceof HTMLElement && event.target.closest('dialog, [role="dialog"], [role="alertdialog"], [role="menu"], [role="listbox"]')) return;
     let handled = true;
     switch (event.key) {
       case ' ':
