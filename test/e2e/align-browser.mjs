@@ -11,13 +11,15 @@
  * `--server dev` checks the dev server instead (nothing needs building).
  *
  *   node test/e2e/align-browser.mjs [--server static|preview|dev] [--short 20]
- *        [--audio /demo/seed.opus] [--transcript /demo/seed.verbatim.json] [--json FILE] [--trace]
+ *        [--audio demo/seed.opus] [--transcript demo/seed.verbatim.json] [--json FILE] [--trace]
+ *        [--dist dist] [--base /]
  *
  * Runs, each in a fresh page (so a fresh worker):
  *   cold     the first --short seconds, empty cache: model download + alignment
  *   full     the whole file, warm cache: speed, responsiveness, accuracy
  *   offline  the short clip again while every model-file request fails
- *   cancel   the whole file, cancelled after 3 s
+ *   cancel   the whole file, cancelled as soon as aligning starts; then, in the
+ *            same page, the short clip again (the client must recover)
  *   app      the real app's built-in demo (`/?demo=align`) in a fresh browser
  *            profile: loads the untimed seed, aligns it through the banner,
  *            and reports the banner's progress and the longest main-thread task
@@ -31,7 +33,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 
-const HARNESS = '/test/e2e/align-browser.html';
+const HARNESS = 'test/e2e/align-browser.html';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -62,8 +64,10 @@ const { values: args } = parseArgs({
     dist: { type: 'string', default: 'dist' },
     server: { type: 'string', default: 'static' },
     short: { type: 'string', default: '20' },
-    audio: { type: 'string', default: '/demo/seed.opus' },
-    transcript: { type: 'string', default: '/demo/seed.verbatim.json' },
+    // The app's base path when it was built with `--base` (the static server serves `dist/` under it).
+    base: { type: 'string', default: '/' },
+    audio: { type: 'string', default: 'demo/seed.opus' },
+    transcript: { type: 'string', default: 'demo/seed.verbatim.json' },
     json: { type: 'string' },
     // Record Chromium traces: main-thread tasks by wall and CPU time, and the worker's CPU time.
     trace: { type: 'boolean', default: false },
@@ -74,7 +78,7 @@ const dist = resolve(args.dist);
 const harness = args.server === 'dev' || existsSync(join(dist, HARNESS));
 if (!harness) console.error(`${join(dist, HARNESS)} is missing (build with VERBATIM_E2E_HARNESS=1 for the harness runs); driving the app only`);
 
-const server = args.server === 'static' ? await startStatic(dist) : await startVite(args.server);
+const server = args.server === 'static' ? await startStatic(dist, args.base) : await startVite(args.server);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const context = await browser.newContext();
 /** Model-file requests that reached the network (the worker's included), and whether they are refused (offline). */
@@ -89,14 +93,16 @@ let failed = false;
 
 try {
   const short = Number(args.short);
-  const params = { audioUrl: args.audio, transcriptUrl: args.transcript };
+  // Relative paths are under the base; absolute ones are taken as they are.
+  const under = (path) => (path.startsWith('/') ? path : `${args.base}${path}`);
+  const params = { audioUrl: under(args.audio), transcriptUrl: under(args.transcript) };
   if (harness) {
     results.cold = await run('cold', { ...params, seconds: short }, args.trace);
     results.full = await run('full', params, args.trace);
     traffic.refuseModels = true;
     results.offline = await run('offline', { ...params, seconds: short }, args.trace);
     traffic.refuseModels = false;
-    results.cancel = await run('cancel', { ...params, cancelAfterMs: 3000 });
+    results.cancel = await run('cancel', { ...params, cancelWhileAligning: true }, false, { ...params, seconds: short });
   }
   results.app = await runApp(args.trace);
 } finally {
@@ -108,14 +114,14 @@ report(results);
 if (args.json) writeFileSync(args.json, JSON.stringify(results, null, 2));
 process.exit(failed ? 1 : 0);
 
-async function run(name, params, trace = false) {
+async function run(name, params, trace = false, thenParams = undefined) {
   const page = await context.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') console.error(`  [${name} page ${message.type()}] ${message.text()}`);
   });
   page.on('pageerror', (error) => console.error(`  [${name} page error] ${error.message}`));
   traffic.modelRequests = [];
-  await page.goto(`${server.url}${HARNESS}`);
+  await page.goto(`${server.url}${args.base}${HARNESS}`);
   await page.waitForFunction(() => typeof window.runAlignCheck === 'function');
   const traceDir = trace ? mkdtempSync(join(tmpdir(), 'align-trace-')) : undefined;
   if (traceDir) await browser.startTracing(page, { path: join(traceDir, 'trace.json'), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
@@ -126,9 +132,14 @@ async function run(name, params, trace = false) {
     rmSync(traceDir, { recursive: true, force: true });
   }
   result.modelRequests = traffic.modelRequests;
+  if (thenParams) {
+    const after = await page.evaluate((checkParams) => window.runAlignCheck(checkParams), thenParams);
+    result.after = { ok: after.ok && after.words.some(([, start]) => start !== null), error: after.error, totalMs: after.totalMs };
+    if (!result.after.ok) result.ok = false;
+  }
   await page.close();
   const aligned = result.words?.filter(([, start]) => start !== null).length ?? 0;
-  if (!result.ok || (params.cancelAfterMs === undefined && aligned === 0)) {
+  if (!result.ok || (!params.cancelWhileAligning && aligned === 0)) {
     failed = true;
     console.error(`FAIL ${name}: ${result.error ?? result.result ?? 'no word was aligned'}`);
   }
@@ -170,7 +181,7 @@ async function runApp(trace) {
   page.on('pageerror', (error) => console.error(`  [app page error] ${error.message}`));
   const traceDir = trace ? mkdtempSync(join(tmpdir(), 'align-trace-')) : undefined;
   if (traceDir) await browser.startTracing(page, { path: join(traceDir, 'trace.json'), categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-  await page.goto(`${server.url}/?demo=align`);
+  await page.goto(`${server.url}${args.base}?demo=align`);
   await page.waitForFunction(() => window.__alignWatch?.ended !== null, undefined, { timeout: 180_000, polling: 250 });
   const watch = await page.evaluate(() => window.__alignWatch);
   const result = {
@@ -200,7 +211,7 @@ async function runApp(trace) {
 function report(all) {
   const line = (name, r) => {
     if (r === undefined) return;
-    if (!r.ok) return console.log(`${name.padEnd(8)} FAILED: ${r.error ?? r.result}`);
+    if (!r.ok) return console.log(`${name.padEnd(8)} FAILED: ${r.error ?? r.result ?? r.after?.error}`);
     if (name === 'app') {
       return console.log(
         `app      demo aligned in ${(r.alignMs / 1000).toFixed(2)} s from the progress bar's appearance (cold models, fresh profile); ` +
@@ -209,7 +220,9 @@ function report(all) {
     }
     if (r.settleMs !== undefined) {
       return console.log(
-        `${name.padEnd(8)} cancelled -> ${r.result} after ${Math.round(r.settleMs)} ms; longest task ${r.longestTaskMs} ms, max timer gap ${r.maxHeartbeatGapMs} ms`,
+        `${name.padEnd(8)} cancelled ${r.cancelledAtMs} ms in (aligning) -> ${r.result} after ${Math.round(r.settleMs)} ms; ` +
+          `longest task ${r.longestTaskMs} ms, max timer gap ${r.maxHeartbeatGapMs} ms; ` +
+          `next alignment in the same page ${r.after?.ok ? `ok in ${(r.after.totalMs / 1000).toFixed(2)} s` : `FAILED: ${r.after?.error}`}`,
       );
     }
     const s = r.stageStartMs;
@@ -217,7 +230,7 @@ function report(all) {
     const timed = r.words.filter(([, start]) => start !== null).length;
     console.log(
       `${name.padEnd(8)} ${r.audioSec.toFixed(1)} s audio in ${(r.totalMs / 1000).toFixed(2)} s (${r.xRealtime.toFixed(1)}x real time); ` +
-        `stages at decode ${fmt(s['decoding audio'])} / model ${fmt(s['loading model'])} / align ${fmt(s.aligning)} ms; ` +
+        `job started at ${r.jobStartMs} ms, aligning from ${fmt(s.aligning)} ms (decode + model load ${fmt(s.aligning - r.jobStartMs)} ms); ` +
         `${timed}/${words} words timed; turn start err median ${r.errors.turns.medianMs} p90 ${r.errors.turns.p90Ms} max ${r.errors.turns.maxMs} ms; ` +
         `word start err median ${r.errors.words.medianMs} p90 ${r.errors.words.p90Ms} ms; ` +
         `longest main-thread task ${r.longestTaskMs} ms, max timer gap ${r.maxHeartbeatGapMs} ms; ` +
@@ -226,7 +239,9 @@ function report(all) {
   };
   console.log(`\nIn-browser alignment (headless Chromium, ${args.server === 'dev' ? 'vite dev server' : `production build via ${args.server} server`}):`);
   for (const [name, r] of Object.entries(all)) line(name, r);
-  for (const [name, r] of Object.entries(all)) if (r?.trace) console.log(`trace ${name}: ${JSON.stringify(r.trace)}`);
+  for (const [name, r] of Object.entries(all)) {
+    if (r?.trace) console.log(`trace ${name}${name === 'app' ? ' (whole page, load included)' : ''}: ${JSON.stringify(r.trace)}`);
+  }
   console.log(`\nfirst words (full): ${JSON.stringify(all.full?.words?.slice(0, 12))}`);
   console.log(`progress (full): ${JSON.stringify(all.full?.progress?.sample)}`);
   console.log(`\n${JSON.stringify(all, (key, value) => (key === 'words' && Array.isArray(value) ? `${value.length} words` : value))}`);
@@ -264,12 +279,13 @@ function fmt(ms) {
 }
 
 
-/** A static file server without SPA fallback: unknown paths are a real 404. */
-function startStatic(root) {
+/** A static file server without SPA fallback: unknown paths are a real 404. Serves `root` under `base`. */
+function startStatic(root, base) {
   const httpServer = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const path = pathname.startsWith(base) ? pathname.slice(base.length) : null;
+    const file = path === null ? '' : normalize(join(root, path === '' ? 'index.html' : path));
+    if (path === null || !file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       return;
     }
@@ -287,7 +303,7 @@ function startStatic(root) {
 /** `vite preview` (serving `dist/`) or the `vite` dev server, on a free port. */
 async function startVite(mode) {
   const port = 4100 + Math.floor(Math.random() * 800);
-  const command = mode === 'preview' ? ['vite', 'preview', '--outDir', dist] : ['vite'];
+  const command = [...(mode === 'preview' ? ['vite', 'preview', '--outDir', dist] : ['vite']), '--base', args.base];
   const child = spawn('npx', [...command, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,

@@ -14,8 +14,8 @@ interface CheckParams {
   transcriptUrl: string;
   /** Align only the entries that end before this many seconds, on audio cut there. */
   seconds?: number;
-  /** Cancel the job this many ms after starting it; the check then reports how cancelling went. */
-  cancelAfterMs?: number;
+  /** Cancel the job when it first reports aligning progress; the check then reports how cancelling went. */
+  cancelWhileAligning?: boolean;
 }
 
 interface TimedProgress extends AlignClientProgress {
@@ -47,11 +47,17 @@ async function runAlignCheck(params: CheckParams): Promise<unknown> {
   }
   const progress: TimedProgress[] = [];
   const heartbeat = startHeartbeat();
+  const jobStartMs = performance.now() - startedAt;
+  let aligningStarted: () => void = () => undefined;
+  const aligning = new Promise<void>((resolve) => (aligningStarted = resolve));
   const job = client.align(input, untimed(truth), {
     language: truth.language ?? 'en',
-    onProgress: (event) => progress.push({ ...event, atMs: performance.now() - startedAt }),
+    onProgress: (event) => {
+      progress.push({ ...event, atMs: performance.now() - startedAt });
+      if (event.stage === 'aligning') aligningStarted();
+    },
   });
-  if (params.cancelAfterMs !== undefined) return checkCancel(job, params.cancelAfterMs, startedAt, heartbeat);
+  if (params.cancelWhileAligning) return checkCancel(job, aligning, startedAt, heartbeat);
 
   let outcome;
   try {
@@ -72,6 +78,7 @@ async function runAlignCheck(params: CheckParams): Promise<unknown> {
     audioSec: durationSec,
     totalMs,
     xRealtime: (durationSec * 1000) / totalMs,
+    jobStartMs: Math.round(jobStartMs),
     stageStartMs: { 'decoding audio': stageStart('decoding audio'), 'loading model': stageStart('loading model'), aligning: stageStart('aligning') },
     progress: summarize(progress),
     progressMonotonic: progress.every((event, index) => index === 0 || event.fraction >= (progress[index - 1]?.fraction ?? 0)),
@@ -93,11 +100,11 @@ async function runAlignCheck(params: CheckParams): Promise<unknown> {
 
 async function checkCancel(
   job: { promise: Promise<unknown>; cancel(): void },
-  afterMs: number,
+  aligning: Promise<void>,
   startedAt: number,
   heartbeat: { stop(): number },
 ): Promise<unknown> {
-  await new Promise((resolve) => setTimeout(resolve, afterMs));
+  await aligning;
   const cancelledAt = performance.now();
   job.cancel();
   const result = await job.promise.then(
@@ -106,7 +113,14 @@ async function checkCancel(
   );
   const settleMs = performance.now() - cancelledAt;
   const maxGapMs = heartbeat.stop();
-  return { ok: result === 'AbortError', result, settleMs, longestTaskMs: longestTask(startedAt, performance.now()), maxHeartbeatGapMs: maxGapMs };
+  return {
+    ok: result === 'AbortError',
+    result,
+    cancelledAtMs: Math.round(cancelledAt - startedAt),
+    settleMs,
+    longestTaskMs: longestTask(startedAt, performance.now()),
+    maxHeartbeatGapMs: maxGapMs,
+  };
 }
 
 /** The end of the last entry that ends before `seconds`, plus the pause after it (at most 0.5 s). */
