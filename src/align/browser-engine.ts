@@ -50,13 +50,27 @@ interface ModelManifest {
 
 type ModelUrls = Record<keyof typeof MODEL_FILES, string>;
 
-export function createBrowserEngine(modelBaseUrl: string | URL): BrowserEngine {
+interface LetterToSound {
+  toARPABET(text: string): string;
+}
+
+export interface BrowserEngineOptions {
+  /**
+   * Loads `phonemize`; the default is a dynamic import, which the bundler
+   * splits off. (Node's ESM loader rejects phonemize's JSON imports, so Node
+   * tests pass its CommonJS build.)
+   */
+  loadLetterToSound?: () => Promise<LetterToSound>;
+}
+
+export function createBrowserEngine(modelBaseUrl: string | URL, options: BrowserEngineOptions = {}): BrowserEngine {
+  const loadLetterToSound = options.loadLetterToSound ?? (() => import('phonemize'));
   const base = new URL(modelBaseUrl, globalThis.location?.href);
   const absentFile = revokedUrl();
   let manifest: Promise<ModelManifest> | undefined;
   let soundswallower: Promise<SoundSwallowerModule> | undefined;
   // phonemize carries 2.4 MB of dictionaries; loading it beside the model keeps it off the worker's start-up path.
-  let phonemize: Promise<typeof import('phonemize')> | undefined;
+  let phonemize: Promise<LetterToSound> | undefined;
   let toArpabet: ((word: string) => string) | undefined;
   const models = new Map<AcousticModelId, Promise<ModelUrls>>();
 
@@ -66,7 +80,7 @@ export function createBrowserEngine(modelBaseUrl: string | URL): BrowserEngine {
     const files = await getManifest();
     const wanted = [WASM_FILE, ...Object.values(MODEL_FILES).map((file) => `${model}/${file}`)];
     const progress = trackProgress(files, wanted, onProgress);
-    phonemize ??= import('phonemize').catch(forget(() => (phonemize = undefined)));
+    phonemize ??= loadLetterToSound().catch(forget(() => (phonemize = undefined)));
     soundswallower ??= fetchModelFile(base, files, WASM_FILE, progress)
       .then(async (wasm) => createModule({ wasmBinary: await wasm.arrayBuffer() }))
       .catch(forget(() => (soundswallower = undefined)));
@@ -80,7 +94,7 @@ export function createBrowserEngine(modelBaseUrl: string | URL): BrowserEngine {
       models.set(model, urls.catch(forget(() => models.delete(model))));
     }
     const [g2p] = await Promise.all([phonemize, soundswallower, models.get(model)]);
-    toArpabet = g2p.toARPABET;
+    toArpabet = (word) => g2p.toARPABET(word);
     progress.finish();
   }
 
