@@ -1,5 +1,4 @@
-import TimelinePlugin from 'wavesurfer.js/plugins/timeline';
-import MinimapPlugin from 'wavesurfer.js/plugins/minimap';
+import WaveSurfer from 'wavesurfer.js';
 import type { AppStore } from '../store/app-store.ts';
 import type { Transcript } from '../transcript/model.ts';
 import { turnEnd, turnStart } from '../transcript/time-index.ts';
@@ -177,46 +176,29 @@ export function installWaveformZoom(player: Player, store: AppStore): WaveformZo
         notify();
       }),
     ];
-    wavesurfer.setOptions({ height: EDIT_HEIGHT });
-    // The theme's colours for the minimap, read where waveform.css defines them.
-    const root = wavesurfer.getWrapper().getRootNode();
-    const styles = getComputedStyle(root instanceof ShadowRoot ? root.host : document.documentElement);
-    const readVar = (name: string, fallback: string) => styles.getPropertyValue(name).trim() || fallback;
-    plugins = [
-      wavesurfer.registerPlugin(
-        TimelinePlugin.create({
-          height: 18,
-          formatTimeCallback: formatClock,
-          secondaryLabelOpacity: 0.6,
-          style: { fontSize: '11px', color: 'var(--timeline-text, #596170)' },
-        }),
-      ),
-      wavesurfer.registerPlugin(
-        MinimapPlugin.create({
-          height: 28,
-          waveColor: readVar('--minimap-wave', '#b9c1cc'),
-          progressColor: readVar('--minimap-progress', '#7d9fdc'),
-          cursorColor: readVar('--wave-cursor', '#c2410c'),
-          overlayColor: readVar('--minimap-overlay', 'rgba(31, 95, 201, 0.16)'),
-          cursorWidth: 1,
-          normalize: true,
-        }),
-      ),
-    ];
-    openComfortably();
+    // Height and zoom in one render: at the zoomed level only the visible stretch is drawn,
+    // while a render at "whole file" touches every sample (seconds for a three-hour file).
+    const opening = comfortableView();
+    wavesurfer.setOptions({ height: EDIT_HEIGHT, ...(opening ? { minPxPerSec: opening.pxPerSec } : {}) });
+    if (opening) wavesurfer.setScroll(Math.max(0, opening.time * opening.pxPerSec - wavesurfer.getWidth() * 0.3));
+    plugins = [createRuler(wavesurfer), createOverview(player, wavesurfer, readColors(wavesurfer))];
     notify();
   };
 
-  /** Zooms so a typical turn is wide enough to grab, around the selected turn or the playhead. */
-  const openComfortably = () => {
-    if (!ready()) return;
+  /** A zoom at which a typical turn is wide enough to grab, around the selected turn or the playhead; null when the current one is. */
+  const comfortableView = () => {
+    if (!ready()) return null;
     const state = store.getState();
-    const wanted = comfortableZoom(state.transcript);
-    if (wanted <= level()) return;
+    const pxPerSec = Math.min(MAX_PX_PER_SEC, comfortableZoom(state.transcript));
+    if (pxPerSec <= level()) return null;
     const selected = state.transcript.entries[state.selectedEntry];
     const selectedStart = selected?.kind === 'speech' ? turnStart(selected) : undefined;
-    const time = selectedStart ?? player.currentTime();
-    zoomTo(wanted, time, wavesurfer.getWidth() * 0.3);
+    return { pxPerSec, time: selectedStart ?? player.currentTime() };
+  };
+
+  const openComfortably = () => {
+    const opening = comfortableView();
+    if (opening) zoomTo(opening.pxPerSec, opening.time, wavesurfer.getWidth() * 0.3);
   };
 
   const leave = () => {
@@ -227,8 +209,7 @@ export function installWaveformZoom(player: Player, store: AppStore): WaveformZo
     plugins = [];
     if (wheelFrame) cancelAnimationFrame(wheelFrame);
     wheelFrame = 0;
-    wavesurfer.setOptions({ height: readHeight });
-    if (ready()) wavesurfer.zoom(0);
+    wavesurfer.setOptions({ height: readHeight, minPxPerSec: 0 });
     notify();
   };
 
@@ -254,6 +235,217 @@ export function installWaveformZoom(player: Player, store: AppStore): WaveformZo
       unsubscribeStore();
       leave();
       emitter.clear();
+    },
+  };
+}
+
+interface OverviewColors {
+  wave: string;
+  progress: string;
+  cursor: string;
+  overlay: string;
+}
+
+/** The theme's colours for the overview, read where waveform.css defines them. */
+function readColors(wavesurfer: WaveSurfer): OverviewColors {
+  const root = wavesurfer.getWrapper().getRootNode();
+  const styles = getComputedStyle(root instanceof ShadowRoot ? root.host : document.documentElement);
+  const read = (name: string, fallback: string) => styles.getPropertyValue(name).trim() || fallback;
+  return {
+    wave: read('--minimap-wave', '#b9c1cc'),
+    progress: read('--minimap-progress', '#7d9fdc'),
+    cursor: read('--wave-cursor', '#c2410c'),
+    overlay: read('--minimap-overlay', 'rgba(31, 95, 201, 0.16)'),
+  };
+}
+
+/** Columns of the overview's envelope; more than any screen is wide. */
+const OVERVIEW_BUCKETS = 3000;
+/** Samples scanned per slice before yielding (a few milliseconds of work). */
+const OVERVIEW_SLICE = 1 << 20;
+
+/**
+ * Peak envelope of `samples` in `buckets` columns, computed slice by slice
+ * with `yieldToHost()` between slices so a long file never blocks.
+ */
+export async function envelopeInChunks(
+  samples: Float32Array,
+  buckets: number,
+  yieldToHost: () => Promise<void>,
+  signal?: AbortSignal,
+): Promise<Float32Array> {
+  const peaks = new Float32Array(buckets);
+  const edge = (bucket: number) => Math.round((bucket * samples.length) / buckets);
+  let bucket = 0;
+  while (bucket < buckets) {
+    signal?.throwIfAborted();
+    const sliceEnd = edge(bucket) + OVERVIEW_SLICE;
+    // Whole buckets per slice, so each bucket's maximum is found in one tight loop.
+    for (; bucket < buckets && edge(bucket) < sliceEnd; bucket++) {
+      let peak = 0;
+      for (let i = edge(bucket), end = edge(bucket + 1); i < end; i++) {
+        const value = samples[i]!;
+        if (value > peak) peak = value;
+        else if (-value > peak) peak = -value;
+      }
+      peaks[bucket] = peak;
+    }
+    await yieldToHost();
+  }
+  return peaks;
+}
+
+/**
+ * A minimap of the whole file under the waveform: the envelope, the playhead
+ * and a box for the visible stretch; click or drag to seek. Like wavesurfer's
+ * Minimap plugin, but drawn from a precomputed envelope built in slices: the
+ * plugin redraws from every decoded sample at once, which blocks for seconds
+ * on a three-hour file.
+ */
+function createOverview(player: Player, wavesurfer: WaveSurfer, colors: OverviewColors): { destroy(): void } {
+  const container = document.createElement('div');
+  container.setAttribute('part', 'minimap');
+  container.style.position = 'relative';
+  const overlay = document.createElement('div');
+  overlay.setAttribute('part', 'minimap-overlay');
+  Object.assign(overlay.style, { position: 'absolute', zIndex: '2', top: '0', bottom: '0', pointerEvents: 'none', backgroundColor: colors.overlay });
+  container.append(overlay);
+  wavesurfer.getWrapper().parentElement?.insertAdjacentElement('afterend', container);
+
+  const controller = new AbortController();
+  let mini: WaveSurfer | null = null;
+  const subscriptions: Unsubscribe[] = [];
+
+  const placeOverlay = () => {
+    const total = wavesurfer.getWrapper().scrollWidth;
+    if (!total) return;
+    const left = wavesurfer.getScroll() / total;
+    const width = Math.min(1 - left, wavesurfer.getWidth() / total);
+    overlay.style.left = `${left * 100}%`;
+    overlay.style.width = `${width * 100}%`;
+  };
+  const showProgress = (time: number) => {
+    const duration = wavesurfer.getDuration();
+    if (mini && duration > 0) mini.getRenderer().renderProgress(time / duration, player.isPlaying());
+  };
+  subscriptions.push(
+    wavesurfer.on('scroll', placeOverlay),
+    wavesurfer.on('redraw', placeOverlay),
+    wavesurfer.on('timeupdate', showProgress),
+  );
+  placeOverlay();
+
+  const audio = wavesurfer.getDecodedData();
+  if (audio) {
+    envelopeInChunks(audio.getChannelData(0), OVERVIEW_BUCKETS, () => new Promise((resolve) => setTimeout(resolve, 0)), controller.signal).then(
+      (peaks) => {
+        // With normalize on and no maxPeak, wavesurfer scans every sample on every render
+        // (each zoom step); the envelope already knows the answer.
+        if (wavesurfer.options.normalize && wavesurfer.options.maxPeak === undefined && wavesurfer.getDecodedData() === audio) {
+          // Set once per audio and kept after editor mode (it stays true); the next audio clears it.
+          wavesurfer.options.maxPeak = peaks.reduce((max, value) => Math.max(max, value), 0) || undefined;
+          wavesurfer.once('load', () => {
+            delete wavesurfer.options.maxPeak;
+          });
+        }
+        mini = WaveSurfer.create({
+          container,
+          peaks: [peaks],
+          duration: audio.duration,
+          height: 28,
+          waveColor: colors.wave,
+          progressColor: colors.progress,
+          cursorColor: colors.cursor,
+          cursorWidth: 1,
+          normalize: true,
+          dragToSeek: true,
+          autoScroll: false,
+        });
+        const seek = (relativeX: number) => player.seek(relativeX * audio.duration);
+        subscriptions.push(mini.on('click', seek), mini.on('drag', seek));
+        showProgress(player.currentTime());
+      },
+      () => undefined,
+    );
+  }
+
+  return {
+    destroy() {
+      controller.abort();
+      subscriptions.forEach((unsubscribe) => unsubscribe());
+      mini?.destroy();
+      container.remove();
+    },
+  };
+}
+
+/** Label spacing and tick spacing in seconds, from close to far. */
+const RULER_STEPS: readonly (readonly [major: number, minor: number])[] = [
+  [0.5, 0.1], [1, 0.2], [2, 0.5], [5, 1], [10, 2], [15, 5], [30, 10], [60, 10], [120, 30],
+  [300, 60], [600, 120], [900, 300], [1800, 300], [3600, 600],
+];
+/** Labels at least this far apart. */
+const RULER_LABEL_PX = 72;
+
+/** `1:05`, or `1:05.5` when the ruler's steps are shorter than a second. */
+function rulerLabel(seconds: number, step: number): string {
+  if (step >= 1) return formatClock(Math.round(seconds));
+  const tenths = Math.round(seconds * 10) % 10;
+  return `${formatClock(Math.floor(seconds + 1e-6))}.${tenths}`;
+}
+
+/**
+ * A time ruler under the waveform that only ever holds the ticks near the
+ * visible stretch (wavesurfer's Timeline plugin builds and measures one
+ * element per tick of the whole file on every zoom: seconds on a long file).
+ */
+function createRuler(wavesurfer: WaveSurfer): { destroy(): void } {
+  const ruler = document.createElement('div');
+  ruler.setAttribute('part', 'timeline');
+  Object.assign(ruler.style, { position: 'relative', height: '18px', overflow: 'hidden', whiteSpace: 'nowrap', fontSize: '11px', pointerEvents: 'none' });
+  wavesurfer.getWrapper().append(ruler);
+  let drawn = { from: 0, to: -1, pxPerSec: 0 };
+  let frame = 0;
+
+  const draw = () => {
+    frame = 0;
+    const duration = wavesurfer.getDuration();
+    const total = wavesurfer.getWrapper().scrollWidth;
+    if (!duration || !total) return;
+    const pxPerSec = total / duration;
+    const scroll = wavesurfer.getScroll();
+    const width = wavesurfer.getWidth();
+    // Redraw only when the view leaves the stretch already drawn (one screen either side).
+    if (pxPerSec === drawn.pxPerSec && scroll >= drawn.from && scroll + width <= drawn.to) return;
+    const from = Math.max(0, scroll - width);
+    const to = Math.min(total, scroll + 2 * width);
+    const [major, minor] = RULER_STEPS.find(([step]) => step * pxPerSec >= RULER_LABEL_PX) ?? RULER_STEPS.at(-1)!;
+    const fragment = document.createDocumentFragment();
+    const first = Math.floor(from / pxPerSec / minor);
+    const last = Math.ceil(to / pxPerSec / minor);
+    for (let i = first; i <= last; i++) {
+      const time = i * minor;
+      if (time > duration) break;
+      const isMajor = Math.abs(time / major - Math.round(time / major)) < 1e-6;
+      const tick = document.createElement('div');
+      tick.setAttribute('part', isMajor ? 'timeline-notch timeline-notch-primary' : 'timeline-notch');
+      tick.style.cssText = `position:absolute;left:${(time * pxPerSec).toFixed(1)}px;top:0;bottom:0;border-left:1px solid currentColor;opacity:${isMajor ? 0.9 : 0.35};height:${isMajor ? 100 : 40}%;padding-left:3px`;
+      if (isMajor) tick.textContent = rulerLabel(time, major);
+      fragment.append(tick);
+    }
+    ruler.replaceChildren(fragment);
+    drawn = { from, to, pxPerSec };
+  };
+  const schedule = () => {
+    if (!frame) frame = requestAnimationFrame(draw);
+  };
+  const subscriptions = [wavesurfer.on('scroll', schedule), wavesurfer.on('redraw', schedule), wavesurfer.on('resize', schedule)];
+  draw();
+  return {
+    destroy() {
+      subscriptions.forEach((unsubscribe) => unsubscribe());
+      if (frame) cancelAnimationFrame(frame);
+      ruler.remove();
     },
   };
 }
