@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPlayer, type Player } from '../player/player.ts';
 import { appStore, useAppStore } from '../store/app-store.ts';
 import { PlayerContext } from '../ui/player-context.ts';
@@ -12,7 +12,7 @@ import { ShortcutsDialog } from '../ui/shortcuts-dialog.tsx';
 import { SHORTCUTS } from '../ui/shortcut-list.ts';
 import { connectSync } from './connect-sync.ts';
 import { installKeyboardShortcuts } from './keyboard-shortcuts.ts';
-import { createSessionLoader, type SessionLoader } from './session-loader.ts';
+import { createSessionLoader, episodeLoad, type SessionLoader, type SessionLoaderExtras } from './session-loader.ts';
 import { fragmentStart } from './media-fragment.ts';
 import { createEditorCommands, type EditorCommands } from '../editor/editor-commands.ts';
 import { installEditorKeymap } from '../editor/editor-keymap.ts';
@@ -20,7 +20,10 @@ import { installTurnRegions, type TurnRegions } from '../player/turn-regions.ts'
 import { installWaveformZoom, type WaveformZoom } from '../player/waveform-zoom.ts';
 import { WaveformToolbar } from '../ui/waveform-toolbar.tsx';
 import { speakerHue } from '../ui/speaker-color.ts';
-import { AUDIO_EXTENSIONS, TRANSCRIPT_EXTENSIONS } from './classify-file.ts';
+import { AUDIO_EXTENSIONS, FEED_EXTENSIONS, TRANSCRIPT_EXTENSIONS, classifyFile } from './classify-file.ts';
+import { ReadAsNote } from '../ui/read-as-note.tsx';
+import { PASTED_NAME, PasteDialog } from '../ui/paste-dialog.tsx';
+import { FeedDialog, type FeedActions, type FeedRequest } from '../ui/feed-dialog.tsx';
 import { installAutosave, type Autosave } from './autosave.ts';
 import { createIdbProjectStorage, createLocalRescueSlot } from './project-storage.ts';
 import { RestorePrompt } from '../ui/restore-prompt.tsx';
@@ -54,7 +57,7 @@ async function reportDemoAccuracy() {
   });
 }
 
-const ACCEPT = [...AUDIO_EXTENSIONS, ...TRANSCRIPT_EXTENSIONS].map((ext) => `.${ext}`).join(',') + ',audio/*';
+const ACCEPT = [...AUDIO_EXTENSIONS, ...TRANSCRIPT_EXTENSIONS, ...FEED_EXTENSIONS].map((ext) => `.${ext}`).join(',') + ',audio/*';
 
 function waveformColors() {
   const styles = getComputedStyle(document.documentElement);
@@ -67,7 +70,8 @@ export function App() {
   const waveformRef = useRef<HTMLDivElement>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
   const [player, setPlayer] = useState<Player | null>(null);
-  const [loader, setLoader] = useState<SessionLoader | null>(null);
+  const [loader, setLoader] = useState<(SessionLoader & SessionLoaderExtras) | null>(null);
+  const [feedRequest, setFeedRequest] = useState<FeedRequest | null>(null);
   const [commands, setCommands] = useState<EditorCommands | null>(null);
   const [autosave, setAutosave] = useState<Autosave | null>(null);
   const [waveform, setWaveform] = useState<{ zoom: WaveformZoom; regions: TurnRegions } | null>(null);
@@ -85,7 +89,9 @@ export function App() {
     const instance = createPlayer(container, waveformColors());
     // Installed before the first load so the first session is already watched.
     const projectAutosave = installAutosave(appStore, { storage: createIdbProjectStorage(), rescue: createLocalRescueSlot(), target: window });
-    const sessionLoader = projectAutosave.trackLoader(createSessionLoader(instance, appStore));
+    const baseLoader = createSessionLoader(instance, appStore);
+    // Autosave watches file and URL loads (where a project came from); paste, read-as and feeds pass straight through.
+    const sessionLoader = { ...baseLoader, ...projectAutosave.trackLoader(baseLoader) };
     const editorCommands = createEditorCommands(appStore, instance);
     const waveformZoom = installWaveformZoom(instance, appStore);
     const turnRegions = installTurnRegions(instance, appStore, editorCommands, { speakerHue });
@@ -115,14 +121,19 @@ export function App() {
     setAlignment(alignmentController);
 
     const params = new URLSearchParams(window.location.search);
-    const urls = { audio: params.get('audio') ?? undefined, transcript: params.get('transcript') ?? undefined };
+    const urls = { audio: params.get('audio') ?? undefined, transcript: params.get('transcript') ?? undefined, peaks: params.get('peaks') ?? undefined };
+    // `?feed=URL` opens the feed's episode list instead of the demo.
+    const feedUrl = params.get('feed');
+    if (feedUrl) setFeedRequest({ source: feedUrl });
     const start = fragmentStart(window.location.hash);
     const alignDemo = params.get('demo') === 'align';
     const first = alignDemo
       ? sessionLoader.loadUrls({ audio: DEMO.audio, transcript: DEMO.untimed }, { quiet: true })
-      : urls.audio || urls.transcript
+      : urls.audio || urls.transcript || urls.peaks
         ? sessionLoader.loadUrls(urls)
-        : sessionLoader.loadUrls(DEMO, { quiet: true });
+        : feedUrl
+          ? Promise.resolve(false)
+          : sessionLoader.loadUrls(DEMO, { quiet: true });
     void first.then(async (loaded) => {
       if (start !== undefined) instance.seek(start);
       if (alignDemo && loaded) {
@@ -137,7 +148,26 @@ export function App() {
     };
   }, []);
 
-  const openFiles = useCallback((files: File[]) => void loader?.loadFiles(files), [loader]);
+  const openFiles = useCallback(
+    (files: File[]) => {
+      // A feed on its own opens its episode list; with other files the loader explains.
+      if (files.length === 1 && classifyFile(files[0]!) === 'feed') setFeedRequest({ source: files[0]! });
+      else void loader?.loadFiles(files);
+    },
+    [loader],
+  );
+  const openPasted = useCallback((text: string) => loader?.loadText(text, PASTED_NAME) ?? Promise.resolve(false), [loader]);
+  const feedActions = useMemo<FeedActions | null>(
+    () =>
+      loader && {
+        readFeed: loader.readFeed,
+        openEpisode: (episode, transcript) => {
+          const { urls, options } = episodeLoad(episode, transcript);
+          return loader.loadUrls(urls, options);
+        },
+      },
+    [loader],
+  );
 
   return (
     <PlayerContext.Provider value={player}>
@@ -155,6 +185,7 @@ export function App() {
             <span className="session__transcript" title={formatLabel ? `Read as ${formatLabel}` : undefined}>
               {transcriptName || 'No transcript'}
             </span>
+            <ReadAsNote onReadAs={loader ? loader.readAs : null} />
             {isDemo ? (
               <>
                 <span className="session__sep" aria-hidden="true">·</span>
@@ -178,6 +209,8 @@ export function App() {
             <button type="button" className="button" onClick={() => fileInputRef.current?.click()} title="Open audio and transcript (O)">
               Open files…
             </button>
+            <PasteDialog onOpen={loader ? openPasted : null} />
+            <FeedDialog actions={feedActions} request={feedRequest} />
             {autosave ? <RecentProjects autosave={autosave} loader={loader} /> : null}
             <ExportMenu />
             <input

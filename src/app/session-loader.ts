@@ -4,7 +4,7 @@ import type { AppStore } from '../store/app-store.ts';
 import { readTranscript } from '../transcript/read-transcript.ts';
 import { describeParseError } from '../transcript/parse-result.ts';
 import { emptyTranscript, type Transcript } from '../transcript/model.ts';
-import type { FeedTranscript, PodcastFeed } from '../transcript/podcast-feed.ts';
+import type { FeedEpisode, FeedListing, FeedTranscript } from '../transcript/podcast-feed.ts';
 import { looksLikePeaks, parsePeaks, type WaveformPeaks } from '../player/peaks.ts';
 import { formatClock } from '../transcript/format-time.ts';
 import { AUDIO_EXTENSIONS, TRANSCRIPT_EXTENSIONS, classifyFile, extensionOf } from './classify-file.ts';
@@ -37,15 +37,6 @@ interface LoadedPeaks {
   name: string;
 }
 
-/** A podcast feed, read and checked, with the transcript each episode would open. */
-export interface LoadedFeed {
-  feed: PodcastFeed;
-  /** File name, or the last part of the feed's URL. */
-  name: string;
-  /** Per episode, in order: the transcript `bestTranscript` picks, if any. */
-  transcripts: (FeedTranscript | undefined)[];
-}
-
 export interface LoadUrlOptions {
   /** Skip the "Opened …" confirmation (the built-in demo). */
   quiet?: boolean;
@@ -69,8 +60,19 @@ export interface SessionLoaderExtras {
   loadText(text: string, name: string): Promise<boolean>;
   /** Reads the current transcript's original text again as `formatId`; returns the problem, or undefined when done. */
   readAs(formatId: string): string | undefined;
-  /** Downloads or reads a podcast feed; a notice names the problem when it cannot be used. */
-  readFeed(source: string | File): Promise<LoadedFeed | undefined>;
+  /** Downloads or reads a podcast feed and checks it has episodes; returns it, or a sentence naming the source and the problem. */
+  readFeed(source: string | File): Promise<FeedListing | string>;
+}
+
+/**
+ * What `loadUrls` gets for a feed episode: its enclosure as the audio, named by the
+ * episode's title, and its transcript, or an empty one when it has none.
+ */
+export function episodeLoad(episode: FeedEpisode & { enclosure: { url: string } }, transcript: FeedTranscript | undefined) {
+  return {
+    urls: { audio: episode.enclosure.url, ...(transcript ? { transcript: transcript.url } : {}) },
+    options: { audioName: episode.title || nameFromUrl(episode.enclosure.url), ...(transcript ? {} : { withoutTranscript: true }) } satisfies LoadUrlOptions,
+  };
 }
 
 /**
@@ -251,17 +253,12 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
       return undefined;
     },
 
-    async readFeed(source) {
-      const read = await readFeedSource(source);
-      if (typeof read === 'string') return void fail(read);
-      read.feed.warnings.forEach((warning) => store.getState().notify('warning', `${read.name}: ${warning}.`));
-      return read;
-    },
+    readFeed: (source) => readFeedSource(source),
   };
 }
 
 /** Downloads or reads a feed and checks it has episodes; returns the feed or an error sentence. */
-async function readFeedSource(source: string | File): Promise<LoadedFeed | string> {
+async function readFeedSource(source: string | File): Promise<FeedListing | string> {
   let text: string;
   let name: string;
   let baseUrl: string | undefined;

@@ -54,6 +54,15 @@ export interface PodcastFeed {
 
 export type FeedResult = { ok: true; feed: PodcastFeed } | { ok: false; error: ParseError };
 
+/** A feed ready to pick from: where it came from, and the transcript each episode would open. */
+export interface FeedListing {
+  feed: PodcastFeed;
+  /** File name, or the last part of the feed's address. */
+  name: string;
+  /** Per episode, in order: `bestTranscript`'s pick, if any. */
+  transcripts: (FeedTranscript | undefined)[];
+}
+
 export interface FeedOptions {
   fileName?: string;
   /** Where the feed came from: relative enclosure and transcript URLs are resolved against it. */
