@@ -120,7 +120,14 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
   /** Peaks that do not span the audio would draw a waveform that does not line up with it. */
   const warnIfPeaksDoNotFit = (peaks: LoadedPeaks, audioName: string) => {
     const duration = player.duration();
-    if (duration <= 0) return;
+    if (duration <= 0) {
+      // With peaks, wavesurfer does not wait for the media's metadata: compare once it is known.
+      const unsubscribe = player.on('duration', () => {
+        unsubscribe();
+        warnIfPeaksDoNotFit(peaks, audioName);
+      });
+      return;
+    }
     const gap = Math.abs(duration - peaks.value.duration);
     if (gap > Math.max(1, duration * 0.01)) {
       store
