@@ -12,7 +12,7 @@ const pureDomainImports = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', 'dist-e2e/', 'node_modules/', 'coverage/', '.scratch/', 'bench-data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
