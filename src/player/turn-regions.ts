@@ -58,6 +58,12 @@ export interface TurnRegions {
 }
 
 const DEFAULT_MAX_REGIONS = 250;
+/**
+ * How often a drag writes the store. Every write re-derives the store's time
+ * index and re-renders the list (about 10 ms for 3,000 turns), so the region
+ * follows the pointer every frame while the list catches up 20 times a second.
+ */
+const DRAG_WRITE_MS = 50;
 const DEFAULT_SNAP_SECONDS = 0.15;
 
 /**
@@ -127,7 +133,13 @@ interface Drag {
   /** Where the region was last put; the plugin's next move is relative to it. */
   shownStart: number;
   shownEnd: number;
+  /** Where the turn lands (snapped); shown on the region every frame, written to the store less often. */
+  target: { start: number; end: number };
+  /** The pointer moved since the target was last computed. */
   pending: boolean;
+  /** The target is ahead of the store. */
+  unsaved: boolean;
+  lastWrite: number;
   cancelled: boolean;
 }
 
@@ -291,7 +303,9 @@ export function installTurnRegions(player: Player, store: AppStore, commands: Ge
         continue;
       }
       let changed = false;
-      if (item.start !== start || item.end !== end) {
+      // The dragged region shows the drag's target, which may be ahead of the store.
+      const dragging = drag !== null && !drag.cancelled && drag.entry === entryIndex;
+      if (!dragging && (item.start !== start || item.end !== end)) {
         item.region.setOptions({ start, end });
         item.start = start;
         item.end = end;
@@ -315,32 +329,43 @@ export function installTurnRegions(player: Player, store: AppStore, commands: Ge
         if (item.region.element) item.region.element.title = describe(name, start, end);
       }
     }
-    if (drag) {
-      const item = shown.get(drag.entry);
-      if (item) {
-        drag.shownStart = item.region.start;
-        drag.shownEnd = item.region.end;
-      }
-    }
     setStatus({ inView: turns.length, drawn });
   };
 
-  const applyDrag = () => {
-    if (!drag || !drag.pending || drag.cancelled) return;
-    drag.pending = false;
-    const snap = status.snapping !== altHeld ? pauses : null;
-    const { entry, side, base } = drag;
-    const target = dragTarget(side, drag.rawStart, drag.rawEnd, snap, reach);
+  const writeDrag = (current: Drag) => {
+    current.unsaved = false;
+    current.lastWrite = performance.now();
+    const { entry, side, base, target, originalStart } = current;
     if (side === 'start') commands.updateGesture(() => setTurnStart(base, entry, target.start));
     else if (side === 'end') commands.updateGesture(() => setTurnEnd(base, entry, target.end));
-    else commands.updateGesture(() => moveTurn(base, entry, target.start - drag!.originalStart));
+    else commands.updateGesture(() => moveTurn(base, entry, target.start - originalStart));
+  };
+
+  /** Moves the dragged region to its snapped target now; writes the store when it is due (or `final`). */
+  const applyDrag = (final: boolean) => {
+    const current = drag;
+    if (!current || current.cancelled) return;
+    if (current.pending) {
+      current.pending = false;
+      const snap = status.snapping !== altHeld ? pauses : null;
+      current.target = dragTarget(current.side, current.rawStart, current.rawEnd, snap, reach);
+      const item = shown.get(current.entry);
+      if (item) {
+        item.region.setOptions({ start: current.target.start, end: current.target.end });
+        decorate(item);
+        current.shownStart = item.region.start;
+        current.shownEnd = item.region.end;
+      }
+      current.unsaved = true;
+    }
+    if (current.unsaved && (final || performance.now() - current.lastWrite >= DRAG_WRITE_MS)) writeDrag(current);
   };
 
   const runFrame = () => {
     frame = 0;
     inFrame = true;
     try {
-      applyDrag();
+      applyDrag(false);
       do {
         rerun = false;
         reconcile();
@@ -348,6 +373,8 @@ export function installTurnRegions(player: Player, store: AppStore, commands: Ge
     } finally {
       inFrame = false;
     }
+    // A write held back by the rate limit goes out on a later frame even if the pointer stops.
+    if (drag?.unsaved && !drag.cancelled) schedule();
   };
 
   /** At most one reconcile per animation frame, however many events asked for it. */
@@ -363,8 +390,7 @@ export function installTurnRegions(player: Player, store: AppStore, commands: Ge
     if (!drag) return;
     const finished = drag;
     if (!finished.cancelled) {
-      finished.pending = true;
-      applyDrag();
+      applyDrag(true);
       commands.endGesture();
     }
     drag = null;
@@ -394,7 +420,10 @@ export function installTurnRegions(player: Player, store: AppStore, commands: Ge
         rawEnd: item.end,
         shownStart: item.start,
         shownEnd: item.end,
+        target: { start: item.start, end: item.end },
         pending: false,
+        unsaved: false,
+        lastWrite: 0,
         cancelled: false,
       };
       commands.beginGesture();

@@ -79,6 +79,7 @@ export function installWaveformZoom(player: Player, store: AppStore): WaveformZo
   }
 
   const readHeight = wavesurfer.options.height;
+  const envelope = createEnvelopeCache(wavesurfer);
   let plugins: { destroy(): void }[] = [];
   let editing: Unsubscribe[] = [];
   let lastView = inert;
@@ -179,9 +180,9 @@ export function installWaveformZoom(player: Player, store: AppStore): WaveformZo
     // Height and zoom in one render: at the zoomed level only the visible stretch is drawn,
     // while a render at "whole file" touches every sample (seconds for a three-hour file).
     const opening = comfortableView();
-    wavesurfer.setOptions({ height: EDIT_HEIGHT, ...(opening ? { minPxPerSec: opening.pxPerSec } : {}) });
+    wavesurfer.setOptions({ height: EDIT_HEIGHT, ...envelope.peakOption(), ...(opening ? { minPxPerSec: opening.pxPerSec } : {}) });
     if (opening) wavesurfer.setScroll(Math.max(0, opening.time * opening.pxPerSec - wavesurfer.getWidth() * 0.3));
-    plugins = [createRuler(wavesurfer), createOverview(player, wavesurfer, readColors(wavesurfer))];
+    plugins = [createRuler(wavesurfer), createOverview(player, wavesurfer, envelope, readColors(wavesurfer))];
     notify();
   };
 
@@ -234,6 +235,7 @@ export function installWaveformZoom(player: Player, store: AppStore): WaveformZo
     destroy() {
       unsubscribeStore();
       leave();
+      envelope.destroy();
       emitter.clear();
     },
   };
@@ -295,6 +297,85 @@ export async function envelopeInChunks(
   return peaks;
 }
 
+interface EnvelopeCache {
+  /** The current audio's envelope, or null when there is no audio or it changed meanwhile. */
+  get(): Promise<{ peaks: Float32Array; duration: number } | null>;
+  /**
+   * `maxPeak` for the next render: the true one once known; until then 1, so
+   * the render does not scan the whole file (it is corrected when the envelope is done).
+   */
+  peakOption(): { maxPeak?: number };
+  destroy(): void;
+}
+
+/**
+ * The decoded audio's peak envelope, computed once per audio in the background
+ * as soon as it is decoded. It feeds the minimap and gives wavesurfer its
+ * `maxPeak`: with `normalize` on and no `maxPeak`, wavesurfer scans every
+ * sample on every render, which is 200 ms per zoom step on a three-hour file.
+ */
+function createEnvelopeCache(wavesurfer: WaveSurfer): EnvelopeCache {
+  let audio: AudioBuffer | null = null;
+  let pending: Promise<{ peaks: Float32Array; duration: number } | null> = Promise.resolve(null);
+  let controller: AbortController | null = null;
+  let peakWasOurs = false;
+  let knownPeak: number | null = null;
+
+  const start = () => {
+    const decoded = wavesurfer.getDecodedData();
+    if (!decoded || decoded === audio) return;
+    controller?.abort();
+    const current = new AbortController();
+    controller = current;
+    audio = decoded;
+    const yieldToHost = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+    pending = envelopeInChunks(decoded.getChannelData(0), OVERVIEW_BUCKETS, yieldToHost, current.signal).then(
+      (peaks) => {
+        if (wavesurfer.getDecodedData() !== decoded) return null;
+        knownPeak = peaks.reduce((max, value) => Math.max(max, value), 0) || 1;
+        if (wavesurfer.options.normalize && (wavesurfer.options.maxPeak === undefined || peakWasOurs)) {
+          const provisional = wavesurfer.options.maxPeak !== undefined;
+          peakWasOurs = true;
+          // Set quietly for later renders; re-render only when something was drawn with the provisional peak.
+          if (provisional && wavesurfer.options.maxPeak !== knownPeak) wavesurfer.setOptions({ maxPeak: knownPeak });
+          else wavesurfer.options.maxPeak = knownPeak;
+        }
+        return { peaks, duration: decoded.duration };
+      },
+      () => null,
+    );
+  };
+  const subscriptions = [
+    wavesurfer.on('decode', start),
+    wavesurfer.on('ready', start),
+    wavesurfer.on('load', () => {
+      controller?.abort();
+      audio = null;
+      pending = Promise.resolve(null);
+      // The next audio has its own loudest sample.
+      if (peakWasOurs) delete wavesurfer.options.maxPeak;
+      peakWasOurs = false;
+      knownPeak = null;
+    }),
+  ];
+  start();
+  return {
+    get() {
+      start();
+      return pending;
+    },
+    peakOption() {
+      if (!wavesurfer.options.normalize || (wavesurfer.options.maxPeak !== undefined && !peakWasOurs)) return {};
+      peakWasOurs = true;
+      return { maxPeak: knownPeak ?? 1 };
+    },
+    destroy() {
+      controller?.abort();
+      subscriptions.forEach((unsubscribe) => unsubscribe());
+    },
+  };
+}
+
 /**
  * A minimap of the whole file under the waveform: the envelope, the playhead
  * and a box for the visible stretch; click or drag to seek. Like wavesurfer's
@@ -302,7 +383,7 @@ export async function envelopeInChunks(
  * plugin redraws from every decoded sample at once, which blocks for seconds
  * on a three-hour file.
  */
-function createOverview(player: Player, wavesurfer: WaveSurfer, colors: OverviewColors): { destroy(): void } {
+function createOverview(player: Player, wavesurfer: WaveSurfer, envelope: EnvelopeCache, colors: OverviewColors): { destroy(): void } {
   const container = document.createElement('div');
   container.setAttribute('part', 'minimap');
   container.style.position = 'relative';
@@ -335,39 +416,28 @@ function createOverview(player: Player, wavesurfer: WaveSurfer, colors: Overview
   );
   placeOverlay();
 
-  const audio = wavesurfer.getDecodedData();
-  if (audio) {
-    envelopeInChunks(audio.getChannelData(0), OVERVIEW_BUCKETS, () => new Promise((resolve) => setTimeout(resolve, 0)), controller.signal).then(
-      (peaks) => {
-        // With normalize on and no maxPeak, wavesurfer scans every sample on every render
-        // (each zoom step); the envelope already knows the answer.
-        if (wavesurfer.options.normalize && wavesurfer.options.maxPeak === undefined && wavesurfer.getDecodedData() === audio) {
-          // Set once per audio and kept after editor mode (it stays true); the next audio clears it.
-          wavesurfer.options.maxPeak = peaks.reduce((max, value) => Math.max(max, value), 0) || undefined;
-          wavesurfer.once('load', () => {
-            delete wavesurfer.options.maxPeak;
-          });
-        }
-        mini = WaveSurfer.create({
-          container,
-          peaks: [peaks],
-          duration: audio.duration,
-          height: 28,
-          waveColor: colors.wave,
-          progressColor: colors.progress,
-          cursorColor: colors.cursor,
-          cursorWidth: 1,
-          normalize: true,
-          dragToSeek: true,
-          autoScroll: false,
-        });
-        const seek = (relativeX: number) => player.seek(relativeX * audio.duration);
-        subscriptions.push(mini.on('click', seek), mini.on('drag', seek));
-        showProgress(player.currentTime());
-      },
-      () => undefined,
-    );
-  }
+  envelope.get().then(
+    (found) => {
+      if (controller.signal.aborted || !found) return;
+      mini = WaveSurfer.create({
+        container,
+        peaks: [found.peaks],
+        duration: found.duration,
+        height: 28,
+        waveColor: colors.wave,
+        progressColor: colors.progress,
+        cursorColor: colors.cursor,
+        cursorWidth: 1,
+        normalize: true,
+        dragToSeek: true,
+        autoScroll: false,
+      });
+      const seek = (relativeX: number) => player.seek(relativeX * found.duration);
+      subscriptions.push(mini.on('click', seek), mini.on('drag', seek));
+      showProgress(player.currentTime());
+    },
+    () => undefined,
+  );
 
   return {
     destroy() {
