@@ -27,7 +27,9 @@ function previewOf(text: string): Preview {
   return { ok: true, text: `Reads as ${result.formatLabel}: ${parts.join(', ')}.` };
 }
 
-const pasteKey = () => (/Mac|iPhone|iPad/u.test(navigator.platform) ? '⌘V' : 'Ctrl+V');
+/** `Ctrl+V` or `⌘V`, as the user's keyboard says it. */
+const withModifier = (key: string) => `${/Mac|iPhone|iPad/u.test(navigator.platform) ? '⌘' : 'Ctrl+'}${key}`;
+const pasteKey = () => withModifier('V');
 
 /**
  * "Paste…": a dialog to paste a transcript's text and open it with the current
@@ -139,7 +141,7 @@ export function PasteDialog({ onOpen }: { onOpen: ((text: string) => Promise<boo
         >
           <h2 id={titleId}>Paste a transcript</h2>
           <p id={hintId} className="dialog__hint">
-            The format is detected from the text. It opens with the current audio.
+            The format is detected from the text. It opens with the current audio ({withModifier('Enter')} opens it).
           </p>
           <label className="field-label" htmlFor={`${titleId}-text`}>
             Transcript text
@@ -157,6 +159,12 @@ export function PasteDialog({ onOpen }: { onOpen: ((text: string) => Promise<boo
             onChange={(event) => {
               setText(event.target.value);
               setProblem(undefined);
+            }}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                event.preventDefault();
+                void submit();
+              }
             }}
           />
           <p id={previewId} className={`dialog__status${failing ? ' dialog__status--error' : ''}`} role="status" data-testid="paste-preview">

@@ -179,7 +179,7 @@ describe('pasting a transcript', () => {
     await dialog.getByLabel('Transcript text').fill(SRT);
     await page.getByTestId('paste-preview').filter({ hasText: /^Reads as/ }).waitFor();
     assert.match(await page.getByTestId('paste-preview').innerText(), /^Reads as .*SRT.*: \d+ turns?, .*with timings\.$/);
-    await dialog.getByRole('button', { name: 'Open' }).click();
+    await dialog.getByLabel('Transcript text').press('Control+Enter');
     await page.locator('.session__transcript', { hasText: 'Pasted transcript' }).waitFor();
     assert.equal(await dialog.isVisible(), false);
     const expected = readTranscript(SRT);
