@@ -107,6 +107,8 @@ describe('editor-mode waveform on the built-in demo', () => {
     const turn = 2;
     const before = await listStart(page, turn);
     const scale = await pxPerSec(page);
+    const region = page.locator(`[part~="turn-region"][data-turn="${turn}"]`);
+    const regionBefore = (await region.boundingBox())!;
     await dragStartEdge(page, turn, 45);
     await page.waitForFunction(([t, b]) => Number(document.querySelector(`[data-turn-index="${t}"]`)!.getAttribute('data-start')) !== b, [turn, before] as const);
     const dragged = await listStart(page, turn);
@@ -114,8 +116,19 @@ describe('editor-mode waveform on the built-in demo', () => {
     // Snapping may move it up to 150 ms to a pause; the edge never jumps further than that.
     assert.ok(Math.abs(dragged - expected) <= 0.15 + 2 / scale, `start ${dragged} ≈ ${expected} (was ${before})`);
 
+    const regionDragged = (await region.boundingBox())!;
+    assert.ok(regionDragged.x > regionBefore.x + 20, 'the region’s left edge moved with the drag');
+
     await page.keyboard.press('Control+z');
     await page.waitForFunction(([t, b]) => Number(document.querySelector(`[data-turn-index="${t}"]`)!.getAttribute('data-start')) === b, [turn, before] as const);
+    // The region follows the transcript back.
+    await page.waitForFunction(
+      ([t, x]) => {
+        const element = document.querySelector('[data-testid="waveform"] > div')!.shadowRoot!.querySelector(`[part~="turn-region"][data-turn="${t}"]`)!;
+        return Math.abs(element.getBoundingClientRect().x - x) < 1;
+      },
+      [turn, regionBefore.x] as const,
+    );
     // The whole drag was one undo step: redo brings back its end state.
     await page.keyboard.press('Control+Shift+z');
     await page.waitForFunction(([t, d]) => Number(document.querySelector(`[data-turn-index="${t}"]`)!.getAttribute('data-start')) === d, [turn, dragged] as const);
@@ -163,6 +176,19 @@ describe('editor-mode waveform on the built-in demo', () => {
       const wrapper = document.querySelector('[data-testid="waveform"] > div')!.shadowRoot!.querySelector('[part~="wrapper"]')!;
       return wrapper.scrollWidth / document.querySelector('audio')!.duration < z * 0.8;
     }, zoomed);
+
+    // Ctrl+wheel (and a trackpad pinch) zooms around the pointer instead of zooming the page.
+    const wheelBefore = await pxPerSec(page);
+    const view = (await page.getByTestId('waveform').boundingBox())!;
+    await page.mouse.move(view.x + view.width / 2, view.y + 40);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -300);
+    await page.keyboard.up('Control');
+    await page.waitForFunction((b) => {
+      const wrapper = document.querySelector('[data-testid="waveform"] > div')!.shadowRoot!.querySelector('[part~="wrapper"]')!;
+      return wrapper.scrollWidth / document.querySelector('audio')!.duration > b * 1.5;
+    }, wheelBefore);
+    assert.equal(await page.evaluate(() => window.visualViewport?.scale ?? 1), 1, 'the page itself did not zoom');
 
     // In a text field + is a character, not a zoom.
     const settled = await pxPerSec(page);
