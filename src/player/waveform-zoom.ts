@@ -27,6 +27,7 @@ export interface WaveformZoom {
   zoomIn(): void;
   zoomOut(): void;
   /** The whole file across the width. */
+  /** As wide as allowed: the whole file, or in editor mode {@link MAX_EDIT_SPAN_SECONDS}. */
   fit(): void;
   on<E extends keyof WaveformZoomEvents>(event: E, listener: (...args: WaveformZoomEvents[E]) => void): Unsubscribe;
   destroy(): void;
@@ -36,6 +37,12 @@ export interface WaveformZoom {
 export const ZOOM_STEP = 1.5;
 /** 8 kHz decoded audio has 8 samples per pixel here; closer shows nothing new. */
 export const MAX_PX_PER_SEC = 1000;
+/**
+ * Widest view in editor mode. Wavesurfer draws from every decoded sample in
+ * and around the view (about 60 ns a sample), so a zoom step showing ten
+ * minutes of 8 kHz audio blocks for over a second; the minimap is the overview.
+ */
+export const MAX_EDIT_SPAN_SECONDS = 300;
 /** Height of the waveform while editing: room for speaker labels above the peaks. */
 const EDIT_HEIGHT = 104;
 /** Wheel delta (pixels) that doubles or halves the zoom. */
@@ -90,16 +97,17 @@ export function installWaveformZoom(player: Player, store: AppStore): WaveformZo
     return duration > 0 ? wavesurfer.getWidth() / duration : 0;
   };
   const level = () => Math.max(fitLevel(), wavesurfer.options.minPxPerSec || 0);
+  /** The widest zoom allowed now: the whole file, or in editor mode at most MAX_EDIT_SPAN_SECONDS. */
+  const minLevel = () => Math.max(fitLevel(), plugins.length > 0 ? wavesurfer.getWidth() / MAX_EDIT_SPAN_SECONDS : 0);
 
   const measure = (): WaveformView => {
     if (!ready()) return inert;
     const pxPerSec = level();
-    const fit = fitLevel();
     return {
       pxPerSec,
       visibleSeconds: pxPerSec > 0 ? wavesurfer.getWidth() / pxPerSec : 0,
       canZoomIn: pxPerSec < MAX_PX_PER_SEC,
-      canZoomOut: pxPerSec > fit * 1.001,
+      canZoomOut: pxPerSec > minLevel() * 1.001,
     };
   };
 
@@ -113,9 +121,10 @@ export function installWaveformZoom(player: Player, store: AppStore): WaveformZo
   /** Sets the zoom so that `anchorTime` stays `anchorX` pixels from the left edge of the view. */
   const zoomTo = (pxPerSec: number, anchorTime: number, anchorX: number) => {
     if (!ready()) return;
-    const fit = fitLevel();
-    const target = Math.min(MAX_PX_PER_SEC, pxPerSec);
-    if (target <= fit * 1.001) {
+    const target = Math.min(MAX_PX_PER_SEC, Math.max(minLevel(), pxPerSec));
+    // At a limit already: a re-render would change nothing and costs a long frame.
+    if (Math.abs(target - level()) <= level() * 0.001) return;
+    if (target <= fitLevel() * 1.001) {
       wavesurfer.zoom(0);
     } else {
       wavesurfer.zoom(target);
@@ -190,7 +199,8 @@ export function installWaveformZoom(player: Player, store: AppStore): WaveformZo
   const comfortableView = () => {
     if (!ready()) return null;
     const state = store.getState();
-    const pxPerSec = Math.min(MAX_PX_PER_SEC, comfortableZoom(state.transcript));
+    const widest = Math.max(fitLevel(), wavesurfer.getWidth() / MAX_EDIT_SPAN_SECONDS);
+    const pxPerSec = Math.min(MAX_PX_PER_SEC, Math.max(widest, comfortableZoom(state.transcript)));
     if (pxPerSec <= level()) return null;
     const selected = state.transcript.entries[state.selectedEntry];
     const selectedStart = selected?.kind === 'speech' ? turnStart(selected) : undefined;
@@ -228,8 +238,9 @@ export function installWaveformZoom(player: Player, store: AppStore): WaveformZo
     zoomIn: () => zoomBy(ZOOM_STEP),
     zoomOut: () => zoomBy(1 / ZOOM_STEP),
     fit: () => {
-      if (ready()) wavesurfer.zoom(0);
-      notify();
+      if (!ready()) return;
+      const anchor = defaultAnchor();
+      zoomTo(minLevel(), anchor.time, anchor.x);
     },
     on: emitter.on,
     destroy() {

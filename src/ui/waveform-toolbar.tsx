@@ -85,7 +85,7 @@ export function WaveformToolbar({ zoom, regions }: WaveformToolbarProps) {
         <button type="button" className="waveform-toolbar__button" onClick={() => zoom?.zoomIn()} disabled={!view.canZoomIn} aria-label="Zoom in" title="Zoom in (+, Ctrl+wheel)">
           <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M11 5h2v6h6v2h-6v6h-2v-6H5v-2h6z" /></svg>
         </button>
-        <button type="button" className="waveform-toolbar__button waveform-toolbar__button--text" onClick={() => zoom?.fit()} disabled={!view.canZoomOut} title="Show the whole file">
+        <button type="button" className="waveform-toolbar__button waveform-toolbar__button--text" onClick={() => zoom?.fit()} disabled={!view.canZoomOut} title="Zoom out as far as editing allows: the whole file, or five minutes of a long one (the minimap shows it all)">
           Fit
         </button>
       </div>
