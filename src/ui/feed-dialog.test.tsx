@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { appStore } from '../store/app-store.ts';
@@ -67,7 +67,7 @@ describe('FeedDialog', () => {
     const dialog = await screen.findByTestId('feed-dialog');
     await userEvent.click(await within(dialog).findByRole('button', { name: /Fog signals/u }));
     expect(actions.openEpisode).toHaveBeenCalledWith(first, vtt);
-    expect(dialog).not.toHaveAttribute('open');
+    await waitFor(() => expect(dialog).not.toHaveAttribute('open'));
   });
 
   it('stays open and shows why an episode could not be opened', async () => {
@@ -79,7 +79,7 @@ describe('FeedDialog', () => {
     render(<FeedDialog actions={actions} request={{ source: 'feed.xml' }} />);
     const dialog = await screen.findByTestId('feed-dialog');
     await userEvent.click(await within(dialog).findByRole('button', { name: /Fog signals/u }));
-    expect(screen.getByTestId('feed-status')).toHaveTextContent('1.vtt could not be downloaded: the server answered 404 Not Found.');
+    await waitFor(() => expect(screen.getByTestId('feed-status')).toHaveTextContent('1.vtt could not be downloaded: the server answered 404 Not Found.'));
     expect(dialog).toHaveAttribute('open');
   });
 
