@@ -63,6 +63,8 @@ interface CaseResult extends Figures {
   warnings: string[];
   estimated: boolean;
   lowConfidence: number;
+  /** Audio seconds per second of CPU time of the aligning process (less sensitive to a busy machine than xRealtime). */
+  cpuXRealtime?: number;
   /** Words placed mostly inside an untranscribed stretch (should be 0). */
   swallowedWords?: number;
   eventMedianMs?: number | null;
@@ -239,8 +241,11 @@ async function runCase(spec: CaseSpec): Promise<CaseResult> {
 
   const engine = createNodeEngine();
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   const outcome = await alignTranscript(audio, input, { engine, language: spec.language });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const peak = process.resourceUsage().maxRSS / 1024;
 
   const result: CaseResult = {
@@ -252,6 +257,7 @@ async function runCase(spec: CaseSpec): Promise<CaseResult> {
     warnings: outcome.warnings,
     estimated: outcome.estimated,
     lowConfidence: outcome.lowConfidence.length,
+    cpuXRealtime: round(duration / cpuSeconds, 1) ?? 0,
   };
   if (truth) {
     const errors = startErrors(outcome.transcript, truth);
@@ -389,6 +395,7 @@ async function main(args: string[]): Promise<void> {
     console.log(row(`${result.name} (${Math.round(result.durationSec)} s)`, result));
     console.log(row('  baseline', result.baseline));
     const extras: string[] = [];
+    if (result.cpuXRealtime !== undefined) extras.push(`speed by CPU time: ${result.cpuXRealtime}× real time`);
     if (result.estimated) extras.push('no acoustic model: estimated timings');
     if (result.swallowedWords !== undefined) extras.push(`words inside untranscribed audio: ${result.swallowedWords}`);
     if (result.eventMedianMs !== undefined && result.eventMedianMs !== null) extras.push(`event start median ${result.eventMedianMs} ms`);

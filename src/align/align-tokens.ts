@@ -31,6 +31,11 @@ export interface AlignToken {
   turnEnd: boolean;
   /** True when the token ends a sentence (`.`, `?`, `!`): a good place to split a long turn. */
   sentenceEnd: boolean;
+  /**
+   * True for the first token of a turn that follows a stage-direction event
+   * (`(SOUNDBITE OF MUSIC)`): non-speech audio of unknown length lies before it.
+   */
+  afterEvent: boolean;
 }
 
 /** Times from a file or set by hand are anchors; earlier aligner output and estimates are not. */
@@ -61,8 +66,14 @@ function unspokenMask(words: Word[]): boolean[] {
 
 export function collectTokens(transcript: Transcript, language: SpokenLanguage): AlignToken[] {
   const tokens: AlignToken[] = [];
+  let eventPending = false;
   transcript.entries.forEach((entry, entryIndex) => {
-    if (entry.kind !== 'speech') return;
+    if (entry.kind !== 'speech') {
+      eventPending = true;
+      return;
+    }
+    const afterEvent = eventPending && entry.words.length > 0;
+    if (entry.words.length > 0) eventPending = false;
     const unspoken = unspokenMask(entry.words);
     entry.words.forEach((word, wordIndex) => {
       const readings = unspoken[wordIndex] ? [] : spokenForms(word.text, language);
@@ -74,6 +85,7 @@ export function collectTokens(transcript: Transcript, language: SpokenLanguage):
         turnStart: wordIndex === 0,
         turnEnd: wordIndex === entry.words.length - 1,
         sentenceEnd: /[.!?…]["'”’)\]]*$/u.test(word.text),
+        afterEvent: afterEvent && wordIndex === 0,
       };
       if (isAnchorTime(word.start, word.timing)) token.fixedStart = token.notBefore = word.start;
       if (isAnchorTime(word.end, word.timing)) token.fixedEnd = token.notAfter = word.end;

@@ -28,20 +28,33 @@ import { MODEL_SAMPLE_RATE, type TokenSegment, WindowDecoder } from './window-de
 /** Decoder settings the aligner relies on; the engine adds the model path. */
 export const DECODER_CONFIG: DecoderConfig = {
   samprate: MODEL_SAMPLE_RATE,
+  // Wider than the recognizer defaults (1e-48, 7e-29): a forced alignment has few paths, and
+  // with the defaults the right one was pruned on a poorly matching synthetic voice, leaving no
+  // path at all; measured cost about 10 %.
+  beam: 1e-64,
+  pbeam: 1e-64,
+  wbeam: 1e-40,
+  // Silence between words costs nothing (default 0.005). With a penalty the decoder would rather
+  // stretch a word over a pause than insert a silence: the first word of a turn began up to
+  // 0.5 s early, over the pause before it, and on a fast exchange with a quiet voice whole
+  // turns drifted.
+  silprob: 1,
 };
 
-/** A chunk grows by whole turns until it holds about this many syllables (~20 s of speech). */
-const CHUNK_SYLLABLES = 80;
+/** A chunk grows by whole turns until it holds about this many syllables (~30 s of speech). */
+const CHUNK_SYLLABLES = 120;
 /** A single turn longer than this is split at a sentence end. */
-const MAX_CHUNK_SYLLABLES = 160;
+const MAX_CHUNK_SYLLABLES = 240;
 /** Window length = expected duration × this + WINDOW_SLACK seconds. */
-const WINDOW_STRETCH = 1.3;
-const WINDOW_SLACK = 3;
+const WINDOW_STRETCH = 1.2;
+const WINDOW_SLACK = 2.5;
 /** How far a window reaches back over the previous chunk's last word (its end may overrun the next onset). */
 const BACKOFF = 0.15;
 /** Words ending closer than this to a window's end were probably squeezed in: widen. */
 const TAIL_MARGIN = 0.3;
 const MAX_WIDENINGS = 3;
+/** The tokens in the last seconds of a window are aligned again with the next window (see keptTokens). */
+const HOLDBACK = 3;
 /** Initial speaking rate guess, seconds per syllable including pauses; updated as chunks align. */
 const INITIAL_SECONDS_PER_SYLLABLE = 0.25;
 /** Turns whose confidence falls below this are reported for checking. */
@@ -170,19 +183,26 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
         const syllables = chunk.reduce((sum, index) => sum + (tokens[index] as AlignToken).syllables, 0);
         const expected = syllables * secondsPerSyllable;
         const from = Math.max(region.from, cursor - BACKOFF);
-        const result = decodeChunk(windows, samples, tokens, chunk, from, region.to, reachesEnd, expected);
+        // Untranscribed audio of any length may precede the file's first words (an intro) and
+        // follow every stage direction.
+        const fileStart = chunk[0] === run[0] && region.from === 0;
+        const gapBefore = (index: number) => (tokens[index] as AlignToken).afterEvent || (fileStart && index === chunk[0]);
+        const result = decodeChunk(windows, samples, tokens, chunk, from, region.to, reachesEnd, expected, gapBefore);
         if (result) {
+          const keep = reachesEnd ? chunk.length : keptTokens(chunk, result.segments);
+          const committed = chunk.slice(0, keep);
           const lastPlaced = [...placed.values()].at(-1);
-          commit(placed, chunk, result.segments, lastPlaced);
-          if (result.widenings > 0) for (const index of chunk) widenedTurns.add((tokens[index] as AlignToken).entry);
-          const first = result.segments.get(chunk[0] as number) as TokenSegment;
-          const last = result.segments.get(chunk.at(-1) as number) as TokenSegment;
-          if (syllables >= 8) {
-            const measured = (last.end - first.start + 0.3) / syllables;
+          commit(placed, committed, result.segments, lastPlaced);
+          if (result.widenings > 0) for (const index of committed) widenedTurns.add((tokens[index] as AlignToken).entry);
+          const first = result.segments.get(committed[0] as number) as TokenSegment;
+          const last = result.segments.get(committed.at(-1) as number) as TokenSegment;
+          const committedSyllables = committed.reduce((sum, index) => sum + (tokens[index] as AlignToken).syllables, 0);
+          if (committedSyllables >= 8) {
+            const measured = (last.end - first.start + 0.3) / committedSyllables;
             secondsPerSyllable = Math.min(0.6, Math.max(0.12, 0.5 * secondsPerSyllable + 0.5 * measured));
           }
           cursor = last.end;
-          position = end;
+          position += keep;
           maxTurns = Infinity;
         } else if (countTurns(tokens, chunk) > 1) {
           maxTurns = 1;
@@ -211,6 +231,21 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
   }
 }
 
+/**
+ * How many of a decoded chunk's tokens to keep. The last words of a window
+ * are the least certain: nothing after them in the grammar stops them from
+ * stretching over the next speaker's first words. So the tokens of the last
+ * HOLDBACK seconds are decoded again at the start of the next window, where
+ * the words that follow them are in the grammar too.
+ */
+function keptTokens(chunk: number[], segments: Map<number, TokenSegment>): number {
+  if (chunk.length < 2) return chunk.length;
+  const lastEnd = (segments.get(chunk.at(-1) as number) as TokenSegment).end;
+  let keep = chunk.length - 1;
+  while (keep > 1 && (segments.get(chunk[keep - 1] as number) as TokenSegment).start >= lastEnd - HOLDBACK) keep -= 1;
+  return keep;
+}
+
 function countTurns(tokens: AlignToken[], chunk: number[]): number {
   return new Set(chunk.map((index) => (tokens[index] as AlignToken).entry)).size;
 }
@@ -225,11 +260,12 @@ function decodeChunk(
   limit: number,
   reachesEnd: boolean,
   expected: number,
+  gapBefore: (index: number) => boolean,
 ): ChunkResult | null {
   let length = expected * WINDOW_STRETCH + WINDOW_SLACK;
   for (let widenings = 0; widenings <= MAX_WIDENINGS; widenings++) {
     const to = reachesEnd || widenings === MAX_WIDENINGS ? limit : Math.min(limit, from + length);
-    const segments = windows.decode(samples, from, to, tokens, chunk);
+    const segments = windows.decode(samples, from, to, tokens, chunk, gapBefore);
     if (segments) {
       const last = segments.get(chunk.at(-1) as number) as TokenSegment;
       if (to >= limit || last.end <= to - TAIL_MARGIN) return { segments, widenings };
