@@ -159,6 +159,28 @@ describe('editor-mode waveform on the built-in demo', () => {
     await page.close();
   });
 
+  it('dragging a whole region moves the turn, keeping its length', async () => {
+    const { page } = await openEditor();
+    const turn = 2;
+    const row = page.locator(`article[data-turn-index="${turn}"]`);
+    const before = { start: Number(await row.getAttribute('data-start')), end: Number(await row.getAttribute('data-end')) };
+    const scale = await pxPerSec(page);
+    const box = (await page.locator(`[part~="turn-region"][data-turn="${turn}"]`).boundingBox())!;
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height * 0.6;
+    await page.mouse.move(x, y);
+    await page.keyboard.down('Alt');
+    await page.mouse.down();
+    await page.mouse.move(x - 25, y, { steps: 10 });
+    await page.mouse.up();
+    await page.keyboard.up('Alt');
+    await page.waitForFunction(([t, b]) => Number(document.querySelector(`article[data-turn-index="${t}"]`)!.getAttribute('data-start')) !== b, [turn, before.start] as const);
+    const after = { start: Number(await row.getAttribute('data-start')), end: Number(await row.getAttribute('data-end')) };
+    assert.ok(Math.abs(after.start - (before.start - 25 / scale)) <= 1.5 / scale, `start ${after.start} moved by the drag from ${before.start}`);
+    assert.ok(Math.abs(after.end - after.start - (before.end - before.start)) < 0.002, 'the turn kept its length');
+    await page.close();
+  });
+
   it('zooms in with + and out with -, never while typing', async () => {
     const { page } = await openEditor();
     const before = await pxPerSec(page);
