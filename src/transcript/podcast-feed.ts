@@ -150,8 +150,9 @@ interface XmlProblem {
   message: string;
 }
 
-function describeProblem(problem: XmlProblem): string {
-  return `line ${problem.line}, column ${problem.column}: ${problem.message}`;
+/** With the line, for warnings; errors carry the line in their own field, so only the column here. */
+function describeProblem(problem: XmlProblem, withLine = true): string {
+  return `${withLine ? `line ${problem.line}, ` : ''}column ${problem.column}: ${problem.message}`;
 }
 
 export function parsePodcastFeed(xml: string, options: FeedOptions = {}): FeedResult {
@@ -280,7 +281,7 @@ export function parsePodcastFeed(xml: string, options: FeedOptions = {}): FeedRe
   }
 
   if (root === undefined) {
-    const detail = firstProblem ? ` (${describeProblem(firstProblem)})` : '';
+    const detail = firstProblem ? ` (${describeProblem(firstProblem, false)})` : '';
     return fail(`this is not an RSS feed: it is not XML${detail}`, firstProblem);
   }
   const rootName = root.toLowerCase();
@@ -289,12 +290,12 @@ export function parsePodcastFeed(xml: string, options: FeedOptions = {}): FeedRe
   if (root !== 'rss') return fail(`this XML is not an RSS feed (its root element is <${root}>, not <rss>)`);
   if (!channelSeen) {
     return firstProblem
-      ? fail(`the feed is not well-formed XML (${describeProblem(firstProblem)})`, firstProblem)
+      ? fail(`the feed is not well-formed XML (${describeProblem(firstProblem, false)})`, firstProblem)
       : fail('the RSS feed has no <channel>');
   }
   const warnings: string[] = [];
   if (firstProblem) {
-    if (episodes.length === 0) return fail(`the feed is not well-formed XML (${describeProblem(firstProblem)})`, firstProblem);
+    if (episodes.length === 0) return fail(`the feed is not well-formed XML (${describeProblem(firstProblem, false)})`, firstProblem);
     warnings.push(`the feed is not well-formed XML (${describeProblem(firstProblem)}); Verbatim read what it could`);
   }
   return {
