@@ -22,6 +22,7 @@ import { WaveformToolbar } from '../ui/waveform-toolbar.tsx';
 import { speakerHue } from '../ui/speaker-color.ts';
 import { AUDIO_EXTENSIONS, FEED_EXTENSIONS, TRANSCRIPT_EXTENSIONS, classifyFile } from './classify-file.ts';
 import { ReadAsNote } from '../ui/read-as-note.tsx';
+import { DemoNote } from '../ui/demo-note.tsx';
 import { PASTED_NAME, PasteDialog } from '../ui/paste-dialog.tsx';
 import { FeedDialog, type FeedActions, type FeedRequest } from '../ui/feed-dialog.tsx';
 import { installAutosave, type Autosave } from './autosave.ts';
@@ -186,14 +187,6 @@ export function App() {
               {transcriptName || 'No transcript'}
             </span>
             <ReadAsNote onReadAs={loader ? loader.readAs : null} />
-            {isDemo ? (
-              <>
-                <span className="session__sep" aria-hidden="true">·</span>
-                <a className="demo-link" href="?demo=align" title="Open the transcript as NPR publishes it, without timings, and align it to the audio in your browser">
-                  Demo: try automatic alignment
-                </a>
-              </>
-            ) : null}
           </div>
           <div className="topbar__actions">
             <button
@@ -240,6 +233,7 @@ export function App() {
           {mode === 'edit' ? <EditorToolbar /> : null}
         </section>
         {autosave ? <RestorePrompt autosave={autosave} /> : null}
+        {isDemo ? <DemoNote /> : null}
         <Notices />
         <AlignBanner onAlign={(language) => void alignment?.start({ language })} onCancel={() => alignment?.cancel()} />
         <main className="main">
