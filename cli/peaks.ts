@@ -8,7 +8,7 @@
  * MP3, WAV, FLAC, Ogg Vorbis and Opus are decoded as they are read, a slice at a
  * time: memory stays at the size of the peaks whatever the length of the audio.
  * Other containers (M4A/AAC, WebM…) are decoded whole, which holds every sample as
- * 32-bit floats at once (about 1.3 GB per channel for 3 hours at 44.1 kHz).
+ * 32-bit floats at once (about 1.9 GB per channel for 3 hours at 44.1 kHz).
  *
  * Exit status: 0 done, 1 the audio could not be read or decoded, 2 the command line is wrong.
  */
