@@ -65,6 +65,8 @@ const DEFAULT_MAX_REGIONS = 250;
  */
 const DRAG_WRITE_MS = 50;
 const DEFAULT_SNAP_SECONDS = 0.15;
+/** Height of a label row (waveform.css: 15 px line + 2 px padding + gap). */
+const LABEL_ROW_PX = 19;
 
 /**
  * Turn indices (positions among speech turns) whose time span meets
@@ -113,6 +115,8 @@ export function dragTarget(
 interface Shown {
   region: Region;
   label: HTMLElement;
+  /** Label row: 0 at the top; overlapping turns (people talking at once) get the next free row. */
+  lane: number;
   /** Position among speech turns: the list's `data-turn-index`. */
   turn: number;
   start: number;
@@ -288,11 +292,16 @@ export function installTurnRegions(player: Player, store: AppStore, commands: Ge
       const selected = entryIndex === selectedEntry;
       const item = shown.get(entryIndex);
       if (!item) {
+        // The plugin stacks overlapping labels itself, by measuring every earlier label after a
+        // timeout; a zero-height slot opts out of that, and lanes below place labels instead.
+        const slot = document.createElement('div');
+        slot.style.height = '0';
         const label = document.createElement('div');
         label.textContent = name;
-        const region = plugin.addRegion({ id: `turn-${entryIndex}`, start, end, color: 'var(--turn-fill)', content: label, drag: true, resize: true });
+        slot.append(label);
+        const region = plugin.addRegion({ id: `turn-${entryIndex}`, start, end, color: 'var(--turn-fill)', content: slot, drag: true, resize: true });
         entryOf.set(region, entryIndex);
-        const created: Shown = { region, label, turn, start, end, name, hue, selected };
+        const created: Shown = { region, label, lane: 0, turn, start, end, name, hue, selected };
         if (region.element) {
           region.element.dataset.entryIndex = String(entryIndex);
           region.element.dataset.turn = String(turn);
@@ -329,7 +338,23 @@ export function installTurnRegions(player: Player, store: AppStore, commands: Ge
         if (item.region.element) item.region.element.title = describe(name, start, end);
       }
     }
+    placeLabels();
     setStatus({ inView: turns.length, drawn });
+  };
+
+  /** Greedy interval colouring: a turn that starts before an earlier one ends gets its label on the next row. */
+  const placeLabels = () => {
+    const items = [...shown.values()].sort((a, b) => a.region.start - b.region.start);
+    const rowEnds: number[] = [];
+    for (const item of items) {
+      let lane = rowEnds.findIndex((end) => end <= item.region.start + 1e-6);
+      if (lane < 0) lane = rowEnds.length;
+      rowEnds[lane] = item.region.end;
+      if (lane !== item.lane) {
+        item.lane = lane;
+        item.label.style.transform = lane > 0 ? `translateY(${lane * LABEL_ROW_PX}px)` : '';
+      }
+    }
   };
 
   const writeDrag = (current: Drag) => {
