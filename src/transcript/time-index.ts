@@ -41,6 +41,21 @@ export function turnEnd(turn: SpeechTurn): number | undefined {
   return undefined;
 }
 
+/**
+ * Word indices by turn object. Edits keep untouched turns' identity, so after
+ * an edit (a drag writes one every few frames) only changed turns are rebuilt.
+ */
+const wordIndexCache = new WeakMap<SpeechTurn, WordIndex | null>();
+
+function wordIndexOf(turn: SpeechTurn, turnEndTime: number | undefined): WordIndex | null {
+  let index = wordIndexCache.get(turn);
+  if (index === undefined) {
+    index = buildWordIndex(turn, turnEndTime);
+    wordIndexCache.set(turn, index);
+  }
+  return index;
+}
+
 export function buildTimeIndex(transcript: Transcript): TimeIndex {
   const turnEntries: number[] = [];
   const timed: { start: number; end: number | undefined; turn: number }[] = [];
@@ -53,7 +68,7 @@ export function buildTimeIndex(transcript: Transcript): TimeIndex {
     const start = turnStart(entry);
     const end = turnEnd(entry);
     if (start !== undefined && Number.isFinite(start)) timed.push({ start, end, turn });
-    words.push(buildWordIndex(entry, end));
+    words.push(wordIndexOf(entry, end));
   });
 
   timed.sort((a, b) => a.start - b.start || a.turn - b.turn);

@@ -30,7 +30,6 @@ async function openEditor(query = ''): Promise<Page> {
   return page;
 }
 
-const audioTime = (page: Page) => page.evaluate(() => document.querySelector('audio')!.currentTime);
 const setAudioTime = (page: Page, t: number) =>
   page.evaluate((time) => {
     document.querySelector('audio')!.currentTime = time;
@@ -61,15 +60,23 @@ describe('editor mode', () => {
     await page.waitForFunction(() => !document.querySelector('audio')!.paused);
     // Focus the page body, away from buttons, so Enter is a tap.
     await page.locator('.transcript__scroller').focus();
-    const taps: number[] = [];
+    // Read the clock at the moment each key arrives, not before sending it: the machine may be slow.
+    await page.evaluate(() => {
+      const w = window as unknown as { __taps: number[] };
+      w.__taps = [];
+      window.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter') w.__taps.push(document.querySelector('audio')!.currentTime);
+      }, { capture: true });
+    });
     for (let i = 0; i < 3; i++) {
       await page.waitForTimeout(700);
-      taps.push(await audioTime(page));
       await page.keyboard.press('Enter');
     }
+    const taps = await page.evaluate(() => (window as unknown as { __taps: number[] }).__taps);
+    assert.equal(taps.length, 3);
     await page.waitForSelector('[data-turn-index="2"][data-start]');
     const starts = [await turnStartAttr(page, 0), await turnStartAttr(page, 1), await turnStartAttr(page, 2)];
-    starts.forEach((start, i) => assert.ok(Math.abs(start - taps[i]!) < 0.15, `tap ${i}: ${start} ≈ ${taps[i]}`));
+    starts.forEach((start, i) => assert.ok(Math.abs(start - taps[i]!) < 0.05, `tap ${i}: ${start} ≈ ${taps[i]}`));
     // Each tap closed the turn before it.
     const firstEnd = Number(await page.locator('[data-turn-index="0"]').getAttribute('data-end'));
     assert.ok(Math.abs(firstEnd - starts[1]!) < 0.001);
