@@ -96,7 +96,7 @@ export async function decodeAudioBytes(bytes: Uint8Array, name = 'the audio file
     }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`${name} is not an audio file this tool can read (MP3, WAV, OGG, Opus, FLAC or M4A): ${reason}`);
+    throw new Error(`${name} is not an audio file this tool can read (MP3, WAV, OGG, Opus, FLAC or M4A): ${reason}`, { cause: error });
   }
   const samples = collector.finish();
   if (samples.length === 0) throw new Error(`${name} contains no audio samples`);
@@ -109,7 +109,7 @@ export async function decodeAudioFile(path: string): Promise<AlignAudio> {
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(code === 'ENOENT' ? `audio file not found: ${path}` : `cannot read audio file ${path}: ${(error as Error).message}`);
+    throw new Error(code === 'ENOENT' ? `audio file not found: ${path}` : `cannot read audio file ${path}: ${(error as Error).message}`, { cause: error });
   }
   return decodeAudioBytes(bytes, path);
 }

@@ -144,7 +144,6 @@ export class Resampler {
     this.received += chunk.length;
     // Outputs whose whole filter span has arrived.
     const { taps, first } = this.filter;
-    let until = this.next;
     const lastInput = this.received - 1;
     let step = Math.max(1, Math.floor(((this.received - this.bufferStart) * this.outRate) / this.inRate));
     // Find the first output index whose span is incomplete (exponential + binary search keeps this cheap).
@@ -160,8 +159,7 @@ export class Resampler {
       if (this.locate(mid)[0] + first + taps - 1 <= lastInput) low = mid + 1;
       else high = mid;
     }
-    until = low;
-    const output = this.produce(until);
+    const output = this.produce(low);
     // Drop input no future output needs.
     const keepFrom = Math.max(this.bufferStart, this.locate(this.next)[0] + first);
     if (keepFrom > this.bufferStart) {

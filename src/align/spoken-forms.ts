@@ -176,13 +176,13 @@ export function spokenForms(token: string, language: SpokenLanguage): Reading[] 
   const normal = normalizeToken(token);
   const lower = normal.toLowerCase();
   const abbreviations = language === 'fr' ? FR_ABBREVIATIONS : EN_ABBREVIATIONS;
-  const trimmedLower = lower.replace(/^["'(\[]+|[)"\],;:!?]+$/gu, '');
+  const trimmedLower = lower.replace(/^["'([]+|[)"\],;:!?]+$/gu, '');
   const abbreviation = abbreviations[trimmedLower];
   if (abbreviation) return abbreviation;
 
   // A trailing period belongs to the word only for abbreviations and initialisms.
   let core = normal.replace(EDGE_PUNCTUATION, '');
-  const withDot = normal.replace(/^["'(\[]+|[)"\],;:!?]+$/gu, '');
+  const withDot = normal.replace(/^["'([]+|[)"\],;:!?]+$/gu, '');
   if (/^([A-Za-z]\.){2,}$/u.test(withDot)) core = withDot;
   if (core.length === 0) return [];
 
