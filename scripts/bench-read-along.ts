@@ -57,6 +57,8 @@ function longTranscript(): Transcript {
 }
 
 interface PageFigures {
+  /** First contentful paint: the app shell, the in-page baseline. */
+  fcpMs: number;
   firstTurnMs: number;
   turns: number;
   activeChangeMs: number;
@@ -86,6 +88,7 @@ async function measurePage(url: string, seekTimes: number[]): Promise<PageFigure
     await page.waitForSelector('[data-turn-index]');
     await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1);
     const firstTurnMs = await page.evaluate(() => (window as unknown as { __firstTurn: number }).__firstTurn);
+    const fcpMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0);
     const turns = await page.locator('[data-turn-index]').count();
     await page.waitForTimeout(500);
     await page.evaluate(() => {
@@ -114,7 +117,7 @@ async function measurePage(url: string, seekTimes: number[]): Promise<PageFigure
       changes.push(ms);
     }
     const longestTaskMs = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
-    return { firstTurnMs, turns, activeChangeMs: median(changes), longestTaskMs };
+    return { fcpMs, firstTurnMs, turns, activeChangeMs: median(changes), longestTaskMs };
   } finally {
     await browser.close();
   }
@@ -142,6 +145,7 @@ async function main() {
     const rows = cases.map(({ name, runs }) => ({
       name,
       turns: runs[0]!.turns,
+      fcpMs: median(runs.map((r) => r.fcpMs)),
       firstTurnMs: median(runs.map((r) => r.firstTurnMs)),
       activeChangeMs: median(runs.map((r) => r.activeChangeMs)),
       longestTaskMs: Math.max(...runs.map((r) => r.longestTaskMs)),
@@ -149,7 +153,7 @@ async function main() {
     const [base, long] = rows as [(typeof rows)[0], (typeof rows)[0]];
     console.log(`seed parse (Node, median of 200): ${seed.medianMs.toFixed(3)} ms`);
     console.log(`runs per case: ${RUNS} (medians)`);
-    console.table(rows.map((r) => ({ ...r, firstTurnMs: +r.firstTurnMs.toFixed(1), activeChangeMs: +r.activeChangeMs.toFixed(1), longestTaskMs: +r.longestTaskMs.toFixed(1) })));
+    console.table(rows.map((r) => ({ ...r, fcpMs: +r.fcpMs.toFixed(1), firstTurnMs: +r.firstTurnMs.toFixed(1), activeChangeMs: +r.activeChangeMs.toFixed(1), longestTaskMs: +r.longestTaskMs.toFixed(1) })));
     console.log(`ratios 3h / demo: first render ×${(long.firstTurnMs / base.firstTurnMs).toFixed(2)}, active change ×${(long.activeChangeMs / base.activeChangeMs).toFixed(2)}`);
     console.log(JSON.stringify({ seedParseMs: seed.medianMs, cases: rows }));
   } finally {
