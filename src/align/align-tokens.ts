@@ -12,6 +12,8 @@ export interface AlignToken {
   entry: number;
   /** Index into that turn's `words`. */
   word: number;
+  /** The turn's speaker id (null when unlabelled). */
+  speaker: string | null;
   /** How the token may be read aloud; empty when it is not spoken (`—`, `(LAUGHTER)`). */
   readings: Reading[];
   /** Weight for expected durations. */
@@ -37,6 +39,9 @@ export interface AlignToken {
    */
   afterEvent: boolean;
 }
+
+/** Tokens whose final period belongs to an abbreviation, not to the end of a sentence. */
+const ABBREVIATION = /^(?:[A-Za-z]\.){2,}$|^(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Prof|Mt|No|M|Mme)\.$/u;
 
 /** Times from a file or set by hand are anchors; earlier aligner output and estimates are not. */
 export function isAnchorTime(time: number | undefined, timing: string | undefined): time is number {
@@ -80,11 +85,12 @@ export function collectTokens(transcript: Transcript, language: SpokenLanguage):
       const token: AlignToken = {
         entry: entryIndex,
         word: wordIndex,
+        speaker: entry.speakerId,
         readings,
         syllables: readings.length > 0 ? Math.max(1, countSyllables(word.text)) : 0,
         turnStart: wordIndex === 0,
         turnEnd: wordIndex === entry.words.length - 1,
-        sentenceEnd: /[.!?…]["'”’)\]]*$/u.test(word.text),
+        sentenceEnd: /[.!?…]["'”’)\]]*$/u.test(word.text) && !ABBREVIATION.test(word.text),
         afterEvent: afterEvent && wordIndex === 0,
       };
       if (isAnchorTime(word.start, word.timing)) token.fixedStart = token.notBefore = word.start;

@@ -20,8 +20,10 @@ import { acousticModelFor, type DecoderConfig } from './align-engine.ts';
 import type { AlignAudio, AlignOptions, AlignOutcome } from './align-outcome.ts';
 import { type AlignToken, collectTokens, isAnchorTime } from './align-tokens.ts';
 import { ditherAmplitude } from './dither.ts';
-import { FRAME_SECONDS, frameEnergies, pauseThreshold } from './frame-energy.ts';
+import { FRAME_SECONDS, frameEnergies, localLevels, pauseThreshold, soundingShare } from './frame-energy.ts';
+import { claimOrphanSounds, refineOnsets } from './refine-onsets.ts';
 import { resample } from './resample.ts';
+import { SpeakingRates } from './speaking-rate.ts';
 import { TokenLexicon } from './token-lexicon.ts';
 import { MODEL_SAMPLE_RATE, type TokenSegment, WindowDecoder } from './window-decoder.ts';
 
@@ -48,15 +50,25 @@ const MAX_CHUNK_SYLLABLES = 240;
 /** Window length = expected duration × this + WINDOW_SLACK seconds. */
 const WINDOW_STRETCH = 1.2;
 const WINDOW_SLACK = 2.5;
-/** How far a window reaches back over the previous chunk's last word (its end may overrun the next onset). */
-const BACKOFF = 0.15;
+/** Onsets are found in pre-emphasized energy, where fricatives stand out of low-frequency noise. */
+const PREEMPHASIS = 0.97;
+/** Onsets are judged against the levels of the surrounding few seconds, which follow noise changes closely. */
+const ONSET_NEIGHBOURHOOD = 3;
+/** Shortest duration a word is given when its neighbours squeeze it. */
+const MIN_WORD = 0.03;
 /** Words ending closer than this to a window's end were probably squeezed in: widen. */
 const TAIL_MARGIN = 0.3;
 const MAX_WIDENINGS = 3;
+/** A stretch between words this long and mostly sounding is untranscribed audio, not a pause or a breath. */
+const MIN_SOUNDING_GAP = 1.2;
+/** How much longer a window may get when it is decoded again with room for untranscribed audio. */
+const MAX_RETRY_EXTENSION = 20;
+/** Windows whose grammar has garbage loops grow by at most this much when their words do not fit. */
+const MAX_GAP = 60;
+/** How many times a chunk is decoded again because words in it were stretched over untranscribed audio. */
+const MAX_STRETCH_RETRIES = 2;
 /** The tokens in the last seconds of a window are aligned again with the next window (see keptTokens). */
 const HOLDBACK = 3;
-/** Initial speaking rate guess, seconds per syllable including pauses; updated as chunks align. */
-const INITIAL_SECONDS_PER_SYLLABLE = 0.25;
 /** Turns whose confidence falls below this are reported for checking. */
 const LOW_CONFIDENCE = 0.6;
 
@@ -73,6 +85,19 @@ interface ChunkResult {
 }
 
 class Aborted extends Error {}
+
+/**
+ * Thrown when the transcript plainly is not the transcript of this audio:
+ * most of its turns cannot be found in it. Checked as the alignment goes, so
+ * a wrong pair fails in seconds rather than after widening every window.
+ */
+export class TranscriptMismatchError extends Error {
+  override name = 'TranscriptMismatchError';
+}
+
+/** Give up once at least this many turns failed and they are at least half of those tried. */
+const MISMATCH_MIN_FAILED = 3;
+const MISMATCH_SHARE = 0.5;
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason ?? new Aborted('alignment cancelled');
@@ -165,14 +190,18 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
     const widenedTurns = new Set<number>();
     const failedTurns = new Set<number>();
 
+    const triedTurns = new Set<number>();
+    const levels = localLevels(energies);
+    const sound: SoundTest = (start, end) => soundingShare(energies, levels, start, end) >= 0.5;
     const regions = regionsOf(tokens, duration);
     const totalSpan = regions.reduce((sum, region) => sum + (region.to - region.from), 0) || 1;
     let doneSpan = 0;
-    let secondsPerSyllable = INITIAL_SECONDS_PER_SYLLABLE;
+    const rates = new SpeakingRates();
 
     for (const region of regions) {
       const run = region.tokens.filter((index) => windows.pronounceable(index, tokens[index] as AlignToken));
       let cursor = region.from;
+      let context: number | null = null;
       let position = 0;
       let maxTurns = Infinity;
       while (position < run.length) {
@@ -180,27 +209,27 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
         const end = chunkEnd(tokens, run, position, maxTurns);
         const chunk = run.slice(position, end);
         const reachesEnd = end === run.length;
-        const syllables = chunk.reduce((sum, index) => sum + (tokens[index] as AlignToken).syllables, 0);
-        const expected = syllables * secondsPerSyllable;
-        const from = Math.max(region.from, cursor - BACKOFF);
+        const expected = rates.expected(piecesOf(tokens, chunk));
+        // The last committed word is decoded again as the window's first word, so the boundary
+        // between it and the chunk is decided with the words on both sides in the grammar
+        // (starting the window at its end let the next word take its last phone).
+        const contextSegment = context === null ? undefined : placed.get(context);
+        const from = contextSegment ? Math.max(region.from, contextSegment.start - 0.02) : cursor;
+        const indices = context === null ? chunk : [context, ...chunk];
         // Untranscribed audio of any length may precede the file's first words (an intro) and
         // follow every stage direction.
         const fileStart = chunk[0] === run[0] && region.from === 0;
         const gapBefore = (index: number) => (tokens[index] as AlignToken).afterEvent || (fileStart && index === chunk[0]);
-        const result = decodeChunk(windows, samples, tokens, chunk, from, region.to, reachesEnd, expected, gapBefore);
+        const result = decodeChunk(windows, samples, tokens, indices, from, region.to, reachesEnd, expected + (cursor - from), gapBefore, sound);
+        for (const index of chunk) triedTurns.add((tokens[index] as AlignToken).entry);
         if (result) {
           const keep = reachesEnd ? chunk.length : keptTokens(chunk, result.segments);
           const committed = chunk.slice(0, keep);
-          const lastPlaced = [...placed.values()].at(-1);
-          commit(placed, committed, result.segments, lastPlaced);
+          commit(placed, committed, result.segments, context);
+          context = committed.at(-1) as number;
           if (result.widenings > 0) for (const index of committed) widenedTurns.add((tokens[index] as AlignToken).entry);
-          const first = result.segments.get(committed[0] as number) as TokenSegment;
-          const last = result.segments.get(committed.at(-1) as number) as TokenSegment;
-          const committedSyllables = committed.reduce((sum, index) => sum + (tokens[index] as AlignToken).syllables, 0);
-          if (committedSyllables >= 8) {
-            const measured = (last.end - first.start + 0.3) / committedSyllables;
-            secondsPerSyllable = Math.min(0.6, Math.max(0.12, 0.5 * secondsPerSyllable + 0.5 * measured));
-          }
+          learnRates(rates, tokens, committed, placed);
+          const last = placed.get(committed.at(-1) as number) as TokenSegment;
           cursor = last.end;
           position += keep;
           maxTurns = Infinity;
@@ -211,8 +240,14 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
           // Nothing fits: leave this turn to the estimate and move on by its expected length.
           for (const index of chunk) failedTurns.add((tokens[index] as AlignToken).entry);
           cursor = Math.min(region.to, cursor + expected);
+          context = null;
           position = end;
           maxTurns = Infinity;
+          if (failedTurns.size >= MISMATCH_MIN_FAILED && failedTurns.size >= MISMATCH_SHARE * triedTurns.size) {
+            throw new TranscriptMismatchError(
+              `the transcript does not seem to match the audio: ${failedTurns.size} of the first ${triedTurns.size} turns could not be found in it`,
+            );
+          }
         }
         report(0.05 + 0.9 * ((doneSpan + (cursor - region.from)) / totalSpan), 'aligning');
         await yieldToHost();
@@ -220,9 +255,19 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
       doneSpan += region.to - region.from;
     }
 
+    throwIfAborted(signal);
     const generated = lexicon.generatedWords();
     if (generated.length > 0) warnings.push(`pronunciations guessed for ${generated.length} word(s) not in the dictionary: ${generated.slice(0, 10).join(', ')}${generated.length > 10 ? ', …' : ''}`);
     if (failedTurns.size > 0) warnings.push(`${failedTurns.size} turn(s) could not be aligned and have estimated times`);
+    const orderedIndices = [...placed.keys()].sort((a, b) => a - b);
+    const ordered = orderedIndices.map((index) => placed.get(index) as TokenSegment);
+    const tilted = frameEnergies(samples, MODEL_SAMPLE_RATE, PREEMPHASIS);
+    const views = [
+      { energies, levels: localLevels(energies, ONSET_NEIGHBOURHOOD) },
+      { energies: tilted, levels: localLevels(tilted, ONSET_NEIGHBOURHOOD) },
+    ];
+    refineOnsets(ordered, views);
+    claimOrphanSounds(ordered, (i) => (tokens[orderedIndices[i] as number] as AlignToken).turnStart, views);
     const outcome = buildOutcome(transcript, tokens, placed, failedTurns, widenedTurns, energies, duration, warnings);
     report(1, 'done');
     return outcome;
@@ -246,6 +291,38 @@ function keptTokens(chunk: number[], segments: Map<number, TokenSegment>): numbe
   return keep;
 }
 
+/** A chunk as turn pieces (speaker, syllables) for the rate model. */
+function piecesOf(tokens: AlignToken[], chunk: number[]): { speaker: string | null; syllables: number }[] {
+  const pieces: { entry: number; speaker: string | null; syllables: number }[] = [];
+  for (const index of chunk) {
+    const token = tokens[index] as AlignToken;
+    const last = pieces.at(-1);
+    if (last && last.entry === token.entry) last.syllables += token.syllables;
+    else pieces.push({ entry: token.entry, speaker: token.speaker, syllables: token.syllables });
+  }
+  return pieces;
+}
+
+/** Feeds every turn committed from its first to its last word to the rate model. */
+function learnRates(rates: SpeakingRates, tokens: AlignToken[], committed: number[], placed: Map<number, TokenSegment>): void {
+  let start = -1;
+  let syllables = 0;
+  for (const index of committed) {
+    const token = tokens[index] as AlignToken;
+    if (token.turnStart) {
+      start = index;
+      syllables = 0;
+    }
+    syllables += token.syllables;
+    if (token.turnEnd && start >= 0) {
+      const first = placed.get(start) as TokenSegment;
+      const last = placed.get(index) as TokenSegment;
+      rates.learn({ speaker: token.speaker, syllables, start: first.start, end: last.end });
+      start = -1;
+    }
+  }
+}
+
 function countTurns(tokens: AlignToken[], chunk: number[]): number {
   return new Set(chunk.map((index) => (tokens[index] as AlignToken).entry)).size;
 }
@@ -261,27 +338,130 @@ function decodeChunk(
   reachesEnd: boolean,
   expected: number,
   gapBefore: (index: number) => boolean,
+  sound: SoundTest,
 ): ChunkResult | null {
-  let length = expected * WINDOW_STRETCH + WINDOW_SLACK;
+  const initial = expected * WINDOW_STRETCH + WINDOW_SLACK;
+  const hasGaps = chunk.some(gapBefore);
+  let length = initial;
   for (let widenings = 0; widenings <= MAX_WIDENINGS; widenings++) {
-    const to = reachesEnd || widenings === MAX_WIDENINGS ? limit : Math.min(limit, from + length);
+    // Never straight to the end of a long file: one stubborn turn would cost a pass over all of it.
+    // Where the grammar has garbage loops, the words could jump over minutes of real speech in a
+    // long window, so those windows grow by at most MAX_GAP.
+    const to = reachesEnd ? limit : Math.min(limit, from + (hasGaps ? Math.min(length, initial + MAX_GAP) : length));
     const segments = windows.decode(samples, from, to, tokens, chunk, gapBefore);
-    if (segments) {
-      const last = segments.get(chunk.at(-1) as number) as TokenSegment;
-      if (to >= limit || last.end <= to - TAIL_MARGIN) return { segments, widenings };
-    }
-    if (to >= limit) return null;
+    if (fits(segments, chunk, to, limit)) return { segments: retryUntranscribed(windows, samples, tokens, chunk, from, to, limit, gapBefore, sound, segments), widenings };
+    if (to >= limit || (hasGaps && length >= initial + MAX_GAP)) return null;
     length = length * 2 + 5;
   }
   return null;
 }
 
-/** Stores a chunk's segments; where the window's back-off let its first word overlap the previous word, the two meet halfway. */
-function commit(placed: Map<number, TokenSegment>, chunk: number[], segments: Map<number, TokenSegment>, previous: TokenSegment | undefined): void {
+function fits(segments: Map<number, TokenSegment> | null, chunk: number[], to: number, limit: number): segments is Map<number, TokenSegment> {
+  return segments !== null && (to >= limit || (segments.get(chunk.at(-1) as number) as TokenSegment).end <= to - TAIL_MARGIN);
+}
+
+/**
+ * Words stretched over seconds, or silences between words that are not
+ * silent, mean the decoder had nothing better for some untranscribed audio (a
+ * jingle, an intro in the middle of a long file, an ad). Decodes again with a
+ * garbage loop allowed there, in a window longer by the suspicious time (the
+ * words after it may move later). The new grammar contains every path of the
+ * old one, so its best path can only be better by the decoder's own measure;
+ * it is kept when its words still fit.
+ */
+function retryUntranscribed(
+  windows: WindowDecoder,
+  samples: Float32Array,
+  tokens: AlignToken[],
+  chunk: number[],
+  from: number,
+  to: number,
+  limit: number,
+  gapBefore: (index: number) => boolean,
+  sound: SoundTest,
+  segments: Map<number, TokenSegment>,
+): Map<number, TokenSegment> {
+  const gaps = new Set<number>();
+  let end = to;
+  let current = segments;
+  for (let retry = 0; retry < MAX_STRETCH_RETRIES; retry++) {
+    const suspects = untranscribedSuspects(tokens, chunk, current, from, sound, gapBefore);
+    const before = gaps.size;
+    for (const suspect of suspects.positions) gaps.add(chunk[suspect] as number);
+    if (gaps.size === before) break;
+    end = Math.min(limit, end + Math.min(MAX_RETRY_EXTENSION, suspects.seconds));
+    const again = windows.decode(samples, from, end, tokens, chunk, (index) => gapBefore(index) || gaps.has(index));
+    if (!fits(again, chunk, end, limit)) break;
+    current = again;
+  }
+  return current;
+}
+
+/** Position in `chunk` of the first token of the turn that holds the token at `position` (0 if the turn began earlier). */
+function turnStartOf(tokens: AlignToken[], chunk: number[], position: number): number {
+  let start = position;
+  while (start > 0 && !(tokens[chunk[start] as number] as AlignToken).turnStart) start -= 1;
+  return start;
+}
+
+/** Tells whether audio between two times is mostly sound rather than pause. */
+export type SoundTest = (from: number, to: number) => boolean;
+
+/**
+ * Positions (in `chunk`) before which untranscribed audio probably sits:
+ * after a stretch between words (or before the first word) that is at least
+ * half a second long and mostly sounding, and around any token far longer
+ * than any way of saying it (0.8 s plus 0.4 s per syllable), together with
+ * the start of that token's turn. The last HOLDBACK seconds are not judged;
+ * they are decoded again with the next window anyway.
+ */
+function untranscribedSuspects(
+  tokens: AlignToken[],
+  chunk: number[],
+  segments: Map<number, TokenSegment>,
+  from: number,
+  sound: SoundTest,
+  gapBefore: (index: number) => boolean,
+): { positions: number[]; seconds: number } {
+  const lastEnd = (segments.get(chunk.at(-1) as number) as TokenSegment).end;
+  const positions = new Set<number>();
+  let seconds = 0;
+  let previousEnd = from;
+  chunk.forEach((index, position) => {
+    const segment = segments.get(index) as TokenSegment;
+    if (segment.start >= lastEnd - HOLDBACK) return;
+    // Where the grammar already had a garbage loop, the sound in front of the word was explained by it.
+    if (segment.start - previousEnd >= MIN_SOUNDING_GAP && !gapBefore(index) && sound(previousEnd, segment.start)) {
+      // Inside a turn, the untranscribed audio most likely came before the turn and pulled its first words in.
+      positions.add(position);
+      positions.add(turnStartOf(tokens, chunk, position));
+      seconds += segment.start - previousEnd;
+    }
+    previousEnd = segment.end;
+    const duration = segment.end - segment.start;
+    const longest = 0.8 + 0.4 * (tokens[index] as AlignToken).syllables;
+    if (duration > longest) {
+      positions.add(turnStartOf(tokens, chunk, position));
+      positions.add(position);
+      if (position + 1 < chunk.length) positions.add(position + 1);
+      seconds += duration - longest;
+    }
+  });
+  return { positions: [...positions].sort((a, b) => a - b), seconds };
+}
+
+/**
+ * Stores a chunk's segments. The context word (the previous window's last
+ * committed word, decoded again at the start of this window) keeps its start
+ * and takes its end from this window, where the word after it was in the
+ * grammar too.
+ */
+function commit(placed: Map<number, TokenSegment>, chunk: number[], segments: Map<number, TokenSegment>, context: number | null): void {
   const first = segments.get(chunk[0] as number) as TokenSegment;
-  if (previous && first.start < previous.end) {
-    const meet = Math.max(previous.start + 0.03, first.start);
-    previous.end = Math.min(previous.end, meet);
+  const previous = context === null ? undefined : placed.get(context);
+  const again = context === null ? undefined : segments.get(context);
+  if (previous && again) {
+    previous.end = Math.max(previous.start + MIN_WORD, Math.min(again.end, first.start));
     first.start = Math.max(first.start, previous.end);
   }
   for (const index of chunk) placed.set(index, segments.get(index) as TokenSegment);
@@ -347,7 +527,8 @@ function buildOutcome(
     if (timedWords.length > 0) {
       if (!anchoredStart) turn.start = (timedWords[0] as Word).start as number;
       if (!anchoredEnd) turn.end = (timedWords.at(-1) as Word).end as number;
-      if (!anchoredStart || !anchoredEnd) turn.timing = anchoredStart && anchoredEnd ? entry.timing : 'aligned';
+      // A turn with a hand-set or file time keeps its timing source, so it stays an anchor.
+      turn.timing = anchoredStart || anchoredEnd ? (entry.timing ?? 'file') : 'aligned';
     }
     return turn;
   });

@@ -1,0 +1,232 @@
+/**
+ * Aligns a transcript to its audio with the same core the app uses.
+ *
+ *   npm run align -- AUDIO TRANSCRIPT [--out FILE] [--language en]
+ *
+ * AUDIO: MP3, WAV, OGG, Opus, FLAC or M4A (decoded by WebAssembly, no ffmpeg).
+ * TRANSCRIPT: any format the app reads (NPR-style text, SRT, WebVTT, JSON from
+ * speech-to-text services, Verbatim JSON, ...). Existing times in it are kept.
+ *
+ * Output: JSON on standard output, or to FILE whose extension picks the
+ * writer (.json, .vtt, .srt). The JSON is
+ *   {"turns":[{"kind":"speech","speaker":"Name","start":1.23,"end":4.56,"text":"...",
+ *              "words":[{"text":"...","start":1.23,"end":1.5}]},
+ *             {"kind":"event","text":"(SOUNDBITE OF MUSIC)","start":...,"end":...}]}
+ * in transcript order, times in seconds with 3 decimals. `speaker` is the
+ * speaker's display name, or null for an unlabelled turn. Progress goes to
+ * standard error.
+ *
+ * Exit status: 0 aligned; 1 the audio or transcript cannot be used (unreadable,
+ * empty, or plainly not the transcript of this audio); 2 wrong command line.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { alignTranscript } from '../src/align/align-transcript.ts';
+import { createNodeEngine } from '../src/align/node-engine.ts';
+import { type Transcript, speakerName, speechTurns, turnText } from '../src/transcript/model.ts';
+import { describeParseError } from '../src/transcript/parse-result.ts';
+import { readTranscript } from '../src/transcript/read-transcript.ts';
+import { writeSrt } from '../src/transcript/writers/srt-writer.ts';
+import { writeWebVtt } from '../src/transcript/writers/webvtt-writer.ts';
+import { decodeAudioFile } from './decode-audio.ts';
+
+export interface AlignArgs {
+  audio: string;
+  transcript: string;
+  out?: string;
+  language?: string;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const OUTPUT_EXTENSIONS = ['.json', '.vtt', '.srt'];
+
+export function usage(): string {
+  return [
+    'usage: npm run align -- AUDIO TRANSCRIPT [--out FILE] [--language en]',
+    '',
+    '  AUDIO       MP3, WAV, OGG, Opus, FLAC or M4A',
+    '  TRANSCRIPT  any transcript format Verbatim reads; times it already has are kept',
+    '  --out       write to FILE (.json, .vtt or .srt) instead of JSON on standard output',
+    '  --language  en (default) or fr; other languages get estimated timings',
+  ].join('\n');
+}
+
+export function parseAlignArgs(argv: readonly string[]): Parsed<AlignArgs> {
+  const positional: string[] = [];
+  const options: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--out' || arg === '--language') {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) return { ok: false, error: `${arg} needs a value` };
+      options[arg.slice(2)] = value;
+      i += 1;
+    } else if (arg.startsWith('--')) {
+      return { ok: false, error: `unknown option ${arg}` };
+    } else {
+      positional.push(arg);
+    }
+  }
+  if (positional.length !== 2) return { ok: false, error: 'expected an audio file and a transcript file' };
+  const out = options.out;
+  if (out !== undefined && !OUTPUT_EXTENSIONS.includes(extname(out).toLowerCase())) {
+    return { ok: false, error: `--out must end in ${OUTPUT_EXTENSIONS.join(', ')}` };
+  }
+  return {
+    ok: true,
+    value: {
+      audio: positional[0] as string,
+      transcript: positional[1] as string,
+      ...(out !== undefined ? { out } : {}),
+      ...(options.language !== undefined ? { language: options.language } : {}),
+    },
+  };
+}
+
+export interface AlignmentJson {
+  turns: (
+    | {
+        kind: 'speech';
+        speaker: string | null;
+        start: number | null;
+        end: number | null;
+        text: string;
+        words: { text: string; start: number | null; end: number | null }[];
+      }
+    | { kind: 'event'; text: string; start: number | null; end: number | null }
+  )[];
+}
+
+function seconds(time: number | undefined): number | null {
+  return time === undefined ? null : Math.round(time * 1000) / 1000;
+}
+
+/** The CLI's JSON: every entry in order, speaker by display name (null when unlabelled). */
+export function alignmentJson(transcript: Transcript): AlignmentJson {
+  return {
+    turns: transcript.entries.map((entry) =>
+      entry.kind === 'event'
+        ? { kind: 'event' as const, text: entry.text, start: seconds(entry.start), end: seconds(entry.end) }
+        : {
+            kind: 'speech' as const,
+            speaker: entry.speakerId === null ? null : (speakerName(transcript, entry.speakerId) ?? entry.speakerId),
+            start: seconds(entry.start),
+            end: seconds(entry.end),
+            text: turnText(entry),
+            words: entry.words.map((word) => ({ text: word.text, start: seconds(word.start), end: seconds(word.end) })),
+          },
+    ),
+  };
+}
+
+/** Renders the aligned transcript in the format `out`'s extension asks for (JSON when there is no file). */
+export function render(transcript: Transcript, out?: string): string {
+  const extension = out === undefined ? '.json' : extname(out).toLowerCase();
+  if (extension === '.vtt') return writeWebVtt(transcript);
+  if (extension === '.srt') return writeSrt(transcript);
+  // One entry per line: readable, diffable, and a fraction of the size of fully indented JSON.
+  const lines = alignmentJson(transcript).turns.map((turn) => JSON.stringify(turn));
+  return `{"turns":[\n${lines.join(',\n')}\n]}\n`;
+}
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** True when standard error is a terminal: progress then updates one line. */
+  interactive?: boolean;
+}
+
+function progressPrinter(io: Io): (fraction: number, stage: string) => void {
+  const started = Date.now();
+  let lastPercent = -1;
+  return (fraction, stage) => {
+    const percent = Math.floor(fraction * 100);
+    if (!io.interactive && Math.floor(percent / 10) === Math.floor(lastPercent / 10) && percent < 100) return;
+    if (percent === lastPercent) return;
+    lastPercent = percent;
+    const elapsed = (Date.now() - started) / 1000;
+    const left = fraction > 0.05 && fraction < 1 ? ` (about ${Math.ceil((elapsed * (1 - fraction)) / fraction)} s left)` : '';
+    const line = `align: ${stage} ${percent}%${left}`;
+    io.stderr(io.interactive ? `\r${line.padEnd(60)}${percent >= 100 ? '\n' : ''}` : `${line}\n`);
+  };
+}
+
+/** Runs the command; returns the exit status. */
+export async function runAlign(args: AlignArgs, io: Io): Promise<number> {
+  let text: string;
+  try {
+    text = readFileSync(args.transcript, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.stderr(`align: ${code === 'ENOENT' ? `transcript file not found: ${args.transcript}` : (error as Error).message}\n`);
+    return 1;
+  }
+  const parsed = readTranscript(text, { fileName: args.transcript });
+  if (!parsed.ok) {
+    io.stderr(`align: ${describeParseError(parsed.error)}\n`);
+    return 1;
+  }
+  const transcript = parsed.transcript;
+  if (!speechTurns(transcript).some((turn) => turn.words.length > 0)) {
+    io.stderr(`align: ${args.transcript} has no spoken words to align\n`);
+    return 1;
+  }
+
+  io.stderr(`align: decoding ${args.audio}\n`);
+  let audio;
+  try {
+    audio = await decodeAudioFile(args.audio);
+  } catch (error) {
+    io.stderr(`align: ${(error as Error).message}\n`);
+    return 1;
+  }
+
+  const progress = progressPrinter(io);
+  let outcome;
+  try {
+    outcome = await alignTranscript(audio, transcript, {
+      engine: createNodeEngine(),
+      ...(args.language !== undefined ? { language: args.language } : {}),
+      onProgress: ({ fraction, stage }) => progress(fraction, stage),
+    });
+  } catch (error) {
+    io.stderr(`align: ${(error as Error).message}\n`);
+    return 1;
+  }
+  for (const warning of outcome.warnings) io.stderr(`align: warning: ${warning}\n`);
+  if (outcome.lowConfidence.length > 0) {
+    io.stderr(`align: ${outcome.lowConfidence.length} turn(s) have low confidence; check entries ${outcome.lowConfidence.slice(0, 20).join(', ')}${outcome.lowConfidence.length > 20 ? ', …' : ''}\n`);
+  }
+
+  const rendered = render(outcome.transcript, args.out);
+  if (args.out === undefined) {
+    io.stdout(rendered);
+  } else {
+    try {
+      writeFileSync(args.out, rendered);
+    } catch (error) {
+      io.stderr(`align: cannot write ${args.out}: ${(error as Error).message}\n`);
+      return 1;
+    }
+    io.stderr(`align: wrote ${args.out}\n`);
+  }
+  return 0;
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const parsed = parseAlignArgs(argv);
+  if (!parsed.ok) {
+    process.stderr.write(`align: ${parsed.error}\n\n${usage()}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  process.exitCode = await runAlign(parsed.value, {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    interactive: process.stderr.isTTY === true,
+  });
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main(process.argv.slice(2));
