@@ -15,12 +15,13 @@
  * it loses the search on long files.
  */
 import { estimateTimings } from '../transcript/estimate-times.ts';
-import type { Entry, EventEntry, SpeechTurn, Transcript, Word } from '../transcript/model.ts';
+import type { Entry, SpeechTurn, Transcript, Word } from '../transcript/model.ts';
 import { acousticModelFor, type DecoderConfig } from './align-engine.ts';
 import type { AlignAudio, AlignOptions, AlignOutcome } from './align-outcome.ts';
 import { type AlignToken, collectTokens, isAnchorTime } from './align-tokens.ts';
 import { ditherAmplitude } from './dither.ts';
-import { FRAME_SECONDS, frameEnergies, localLevels, pauseThreshold, soundingShare } from './frame-energy.ts';
+import { frameEnergies, localLevels, soundingShare } from './frame-energy.ts';
+import { placeEvents } from './place-events.ts';
 import { claimOrphanSounds, refineOnsets } from './refine-onsets.ts';
 import { resample } from './resample.ts';
 import { SpeakingRates } from './speaking-rate.ts';
@@ -63,6 +64,8 @@ const MAX_WIDENINGS = 3;
 const MIN_SOUNDING_GAP = 1.2;
 /** How much longer a window may get when it is decoded again with room for untranscribed audio. */
 const MAX_RETRY_EXTENSION = 20;
+/** Extra window length for a chunk whose grammar has garbage loops (untranscribed audio expected). */
+const GAP_ALLOWANCE = 20;
 /** Windows whose grammar has garbage loops grow by at most this much when their words do not fit. */
 const MAX_GAP = 60;
 /** How many times a chunk is decoded again because words in it were stretched over untranscribed audio. */
@@ -191,6 +194,7 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
     const failedTurns = new Set<number>();
 
     const triedTurns = new Set<number>();
+    let alignable = 0;
     const levels = localLevels(energies);
     const sound: SoundTest = (start, end) => soundingShare(energies, levels, start, end) >= 0.5;
     const regions = regionsOf(tokens, duration);
@@ -200,6 +204,7 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
 
     for (const region of regions) {
       const run = region.tokens.filter((index) => windows.pronounceable(index, tokens[index] as AlignToken));
+      alignable += run.length;
       let cursor = region.from;
       let context: number | null = null;
       let position = 0;
@@ -256,6 +261,11 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
     }
 
     throwIfAborted(signal);
+    if (alignable >= MISMATCH_MIN_FAILED && placed.size < MISMATCH_SHARE * alignable) {
+      throw new TranscriptMismatchError(
+        `the transcript does not seem to match the audio: only ${placed.size} of its ${alignable} words could be found in it`,
+      );
+    }
     const generated = lexicon.generatedWords();
     if (generated.length > 0) warnings.push(`pronunciations guessed for ${generated.length} word(s) not in the dictionary: ${generated.slice(0, 10).join(', ')}${generated.length > 10 ? ', …' : ''}`);
     if (failedTurns.size > 0) warnings.push(`${failedTurns.size} turn(s) could not be aligned and have estimated times`);
@@ -340,8 +350,10 @@ function decodeChunk(
   gapBefore: (index: number) => boolean,
   sound: SoundTest,
 ): ChunkResult | null {
-  const initial = expected * WINDOW_STRETCH + WINDOW_SLACK;
   const hasGaps = chunk.some(gapBefore);
+  // After a stage direction the music or jingle takes time the words do not account for; a window
+  // with room for it from the start saves decoding the chunk twice.
+  const initial = expected * WINDOW_STRETCH + WINDOW_SLACK + (hasGaps ? GAP_ALLOWANCE : 0);
   let length = initial;
   for (let widenings = 0; widenings <= MAX_WIDENINGS; widenings++) {
     // Never straight to the end of a long file: one stubborn turn would cost a pass over all of it.
@@ -533,58 +545,14 @@ function buildOutcome(
     return turn;
   });
 
-  placeEvents(entries, energies);
+  const placedEntries = placeEvents(entries, energies, localLevels(energies));
   // Whatever is still untimed (unpronounceable words, turns that failed, events without a gap) is
   // spread by syllables between the times now known, which never move.
-  const filled = estimateTimings({ ...transcript, entries }, duration);
+  const filled = estimateTimings({ ...transcript, entries: placedEntries }, duration);
   const lowConfidence: number[] = [];
   filled.entries.forEach((entry, index) => {
     if (entry.kind !== 'speech') return;
     if ((confidences.get(index) ?? 1) < LOW_CONFIDENCE) lowConfidence.push(index);
   });
   return { transcript: filled, lowConfidence, estimated: false, warnings };
-}
-
-/**
- * Gives each untimed event the non-speech stretch between the speech around
- * it: from the previous turn's end to the next turn's start, tightened to the
- * part that is actually sounding when there is one (a door slam inside a
- * pause). Several events in one gap share it in order.
- */
-function placeEvents(entries: Entry[], energies: Float32Array): void {
-  const threshold = pauseThreshold(energies);
-  let i = 0;
-  while (i < entries.length) {
-    const entry = entries[i] as Entry;
-    if (entry.kind !== 'event' || (entry.start !== undefined && entry.end !== undefined)) {
-      i += 1;
-      continue;
-    }
-    let j = i;
-    while (j < entries.length && (entries[j] as Entry).kind === 'event') j += 1;
-    const before = entries.slice(0, i).findLast((item) => item.end !== undefined);
-    const after = entries.slice(j).find((item) => item.start !== undefined);
-    const gapStart = before?.end ?? 0;
-    const gapEnd = after?.start ?? (energies.length * FRAME_SECONDS);
-    if (gapEnd - gapStart >= 0.2) {
-      let from = Math.ceil(gapStart / FRAME_SECONDS);
-      let to = Math.floor(gapEnd / FRAME_SECONDS);
-      while (from < to && (energies[from] ?? -120) < threshold) from += 1;
-      while (to > from && (energies[to - 1] ?? -120) < threshold) to -= 1;
-      const start = to - from >= 10 ? from * FRAME_SECONDS : gapStart;
-      const end = to - from >= 10 ? to * FRAME_SECONDS : gapEnd;
-      const count = j - i;
-      for (let k = 0; k < count; k++) {
-        const event = entries[i + k] as EventEntry;
-        if (event.start !== undefined && event.end !== undefined) continue;
-        entries[i + k] = {
-          ...event,
-          start: round3(start + ((end - start) * k) / count),
-          end: round3(start + ((end - start) * (k + 1)) / count),
-          timing: 'aligned',
-        };
-      }
-    }
-    i = j;
-  }
 }

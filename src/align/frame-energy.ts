@@ -31,19 +31,6 @@ export function frameEnergies(samples: Float32Array, sampleRate: number, preemph
   return energies;
 }
 
-/**
- * The level below which a frame counts as a pause: a third of the way from
- * the file's quiet floor (5th percentile: digital silence, or the noise of a
- * noisy recording) to its loud level (95th percentile), so it adapts to both.
- */
-export function pauseThreshold(energies: Float32Array): number {
-  if (energies.length === 0) return -60;
-  const sorted = Float32Array.from(energies).sort();
-  const floor = sorted[Math.floor(0.05 * (sorted.length - 1))] as number;
-  const loud = sorted[Math.floor(0.95 * (sorted.length - 1))] as number;
-  return floor + (loud - floor) / 3;
-}
-
 /** Local pause thresholds are computed per block of this many frames (1 s). */
 const BLOCK_FRAMES = 100;
 

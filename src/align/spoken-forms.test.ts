@@ -52,6 +52,14 @@ describe('spokenForms (English)', () => {
     expect(en('NATO')).toEqual(['nato', 'n. a. t. o.']);
   });
 
+  it('reads Roman numerals as numbers first', () => {
+    expect(en('II')).toEqual(['two', 'ii', 'i. i.']);
+    expect(en('XIV.')).toEqual(['fourteen', 'xiv', 'x. i. v.']);
+    expect(en('MIX')).toContain('one thousand nine');
+    expect(en('IIII')).toEqual(['iiii', 'i. i. i. i.']);
+    expect(en('I')).toEqual(['i']);
+  });
+
   it('splits hyphenated compounds and mixed letter-digit tokens', () => {
     expect(en('months-long')).toEqual(['months long']);
     expect(en('might-makes-right')).toEqual(['might makes right']);

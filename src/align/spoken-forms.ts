@@ -154,6 +154,33 @@ function numberReadings(token: string, language: SpokenLanguage): Reading[] | nu
   return null;
 }
 
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
+
+/** The value of a well-formed Roman numeral (`XIV` -> 14), or null. */
+export function romanValue(text: string): number | null {
+  if (!/^[IVXLCDM]+$/u.test(text)) return null;
+  let total = 0;
+  for (let i = 0; i < text.length; i++) {
+    const value = ROMAN[text[i] as string] as number;
+    const next = ROMAN[text[i + 1] ?? ''] ?? 0;
+    total += value < next ? -value : value;
+  }
+  // Reject what only looks Roman ("IIII", "VV", "MIX" is fine): it must be written back the same way.
+  const canonical = [
+    ['M', 1000], ['CM', 900], ['D', 500], ['CD', 400], ['C', 100], ['XC', 90],
+    ['L', 50], ['XL', 40], ['X', 10], ['IX', 9], ['V', 5], ['IV', 4], ['I', 1],
+  ] as const;
+  let rest = total;
+  let written = '';
+  for (const [symbol, value] of canonical) {
+    while (rest >= value) {
+      written += symbol;
+      rest -= value;
+    }
+  }
+  return written === text && total > 0 ? total : null;
+}
+
 /** Letter names as dictionary words: `NPR` -> n. p. r. */
 function spelled(letters: string): Reading {
   return [...letters.toLowerCase()].map((letter) => `${letter}.`);
@@ -224,6 +251,9 @@ export function spokenForms(token: string, language: SpokenLanguage): Reading[] 
     const chunks = word.match(/\d+|[a-z]+/gu) ?? [];
     return unique(combine(chunks.map((chunk) => (/\d/u.test(chunk) ? (numberReadings(chunk, language) ?? []) : [spelled(chunk)]))));
   }
+  // Roman numerals of two letters or more (a chapter, a sonnet, a king): "II" is read "two".
+  const roman = core.length >= 2 ? romanValue(core) : null;
+  if (roman !== null && roman < 4000) readings.unshift(cardinal(roman, language));
   // Short all-capital words may be initialisms (NPR, FBI) or acronyms (NATO).
   if (/^[A-Z]{2,5}s?$/u.test(core)) {
     const plural = /[A-Z]s$/u.test(core);
