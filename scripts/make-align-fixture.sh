@@ -8,6 +8,11 @@
 # synthesizers (espeak-ng, flite), numbers and an initialism to expand, a
 # door-slam sound for a stage direction, and exact digital silence between
 # pieces (which the aligner must survive). Needs espeak-ng, flite, sox, ffmpeg.
+#
+# Also a 21 s cut of the benchmark's 30-minute conversation (npm run bench:data)
+# where one programme ends and the next begins with a 4 s music intro that no
+# transcript line announces — the case where words get dragged into music:
+#   test/fixtures/align/midfile-intro.opus / .txt / .onsets.json
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=test/fixtures/align
@@ -50,4 +55,20 @@ WHITFIELD: Marcus Bell in Moscow, thank you.
 TEXT
 
 printf '{"entries":[%.3f,%.3f,%.3f,%.3f],"duration":%.3f}\n' "${onset[a]}" "${onset[b]}" "${onset[door]}" "${onset[c]}" "$t" > "$out/clip.onsets.json"
+# The mid-file intro, cut from the generated 30-minute benchmark conversation.
+npx tsx scripts/bench-data.ts --out "$tmp/bench" > /dev/null
+cut_from=104.3
+ffmpeg -hide_banner -loglevel error -y -ss "$cut_from" -t 20.7 -i "$tmp/bench/long-30min.wav" -c:a libopus -b:a 24k "$out/midfile-intro.opus"
+cat > "$out/midfile-intro.txt" <<'TEXT'
+DANA WHITFIELD, HOST: That's Marcus Bell reporting from Caracas. Thank you.
+ANA RUIZ, HOST: Good morning. I'm Ana Ruiz, and this is the news hour. Tom Becker is in Moscow with the latest.
+TEXT
+node -e '
+const truth = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).transcript;
+const turns = truth.entries.filter((e) => e.kind === "speech");
+const from = Number(process.argv[2]);
+const music = JSON.parse(require("fs").readFileSync(process.argv[3], "utf8")).cases.find((c) => c.name === "long-30min").untranscribed[0];
+console.log(JSON.stringify({ entries: [turns[13].start - from, turns[14].start - from].map((t) => Math.round(t * 1000) / 1000),
+  music: [music.start - from, music.end - from].map((t) => Math.round(t * 1000) / 1000) }));
+' "$tmp/bench/long-30min.verbatim.json" "$cut_from" "$tmp/bench/manifest.json" > "$out/midfile-intro.onsets.json"
 ls -l "$out"

@@ -52,6 +52,49 @@ describe('alignTranscript', () => {
     expect(progress.every((value, i) => i === 0 || value >= (progress[i - 1] as number))).toBe(true);
   }, 60_000);
 
+  it('does not let untranscribed music in the middle pull the next turn into it', async () => {
+    // 6 s of a sustained, vibrato organ-like chord spliced into the pause before the second turn,
+    // which no stage direction announces: vowel-like enough for words to be dragged into it.
+    const rate = audio.sampleRate;
+    const at = Math.round(9.25 * rate);
+    const music = new Float32Array(6 * rate);
+    for (let i = 0; i < music.length; i++) {
+      const t = i / rate;
+      const vibrato = 1 + 0.01 * Math.sin(2 * Math.PI * 5 * t);
+      for (const [frequency, gain] of [[196, 0.12], [247, 0.1], [294, 0.08], [392, 0.05], [588, 0.03]] as const) {
+        music[i] = (music[i] as number) + gain * Math.sin(2 * Math.PI * frequency * vibrato * t);
+      }
+    }
+    const samples = new Float32Array(audio.samples.length + music.length);
+    samples.set(audio.samples.subarray(0, at));
+    samples.set(music, at);
+    samples.set(audio.samples.subarray(at), at + music.length);
+    const outcome = await alignTranscript({ samples, sampleRate: rate }, transcript, { engine });
+    const [first, second] = speechTurns(outcome.transcript);
+    expect(Math.abs((first?.start as number) - (onsets.entries[0] as number))).toBeLessThan(0.1);
+    expect(Math.abs((second?.start as number) - ((onsets.entries[1] as number) + 6))).toBeLessThan(0.15);
+    for (const turn of speechTurns(outcome.transcript)) {
+      for (const word of turn.words) expect((word.end as number) <= 9.3 || (word.start as number) >= 15.2).toBe(true);
+    }
+  }, 60_000);
+
+  it('decodes again with room for untranscribed audio when words were dragged over a mid-file music intro', async () => {
+    // A cut of the benchmark's 30-minute conversation: one programme ends, a 4 s music intro
+    // that no line announces, the next programme begins. A single decode puts "Good morning"
+    // 4.7 s early, spread over the music.
+    const cut = JSON.parse(readFileSync(new URL('midfile-intro.onsets.json', FIXTURE), 'utf8')) as { entries: number[]; music: [number, number] };
+    const decoded = await decode(readFileSync(new URL('midfile-intro.opus', FIXTURE)));
+    const parsed = readTranscript(readFileSync(new URL('midfile-intro.txt', FIXTURE), 'utf8'), { fileName: 'midfile-intro.txt' });
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const outcome = await alignTranscript({ samples: decoded.channelData[0] as Float32Array, sampleRate: decoded.sampleRate }, parsed.transcript, { engine });
+    const turns = speechTurns(outcome.transcript);
+    turns.forEach((turn, i) => expect(Math.abs((turn.start as number) - (cut.entries[i] as number))).toBeLessThan(0.1));
+    const [musicStart, musicEnd] = cut.music;
+    for (const word of turns.flatMap((turn) => turn.words)) {
+      expect((word.end as number) <= musicStart + 0.05 || (word.start as number) >= musicEnd - 0.05).toBe(true);
+    }
+  }, 60_000);
+
   it('keeps file and manual times as anchors and aligns around them', async () => {
     const entries = transcript.entries.map((entry, i) =>
       i === 1 && entry.kind === 'speech' ? { ...entry, start: 9.2, timing: 'manual' as const } : entry,

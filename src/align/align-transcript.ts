@@ -1,27 +1,38 @@
 /**
  * Forced alignment of a transcript to its audio: the product's core.
  *
- * The audio is resampled to the model's 16 kHz and given a tiny noise floor;
- * the transcript is flattened into tokens (one per written word) with their
- * spoken readings. Existing file/manual times split the work into regions
- * that are aligned independently and never moved. Inside a region the
- * tokens are aligned in chunks of whole turns, each in a window of audio that
- * starts where the previous chunk's last word ended and is a little longer
- * than the chunk's expected duration; a window that is too short (no path,
- * or the words pile up against its end, as when an untranscribed station
- * break sits in front of them) is widened and decoded again, then the chunk
- * is shrunk to a single turn, and only then is the turn left to the
- * syllable-proportional estimate. One pass over a whole file is never made:
- * it loses the search on long files.
+ * 1. The audio is resampled to the model's 16 kHz; each decoding window gets
+ *    a tiny noise floor (dither.ts). The transcript becomes tokens, one per
+ *    written word, with every plausible spoken reading (spoken-forms.ts) and
+ *    pronunciations from the dictionary or letter-to-sound (token-lexicon.ts).
+ * 2. File and manual times are anchors: they split the tokens into regions
+ *    aligned independently, and are never moved.
+ * 3. Inside a region, tokens are aligned in chunks of whole turns (~30 s), each
+ *    in a window sized from the speakers' learned rates (speaking-rate.ts).
+ *    One pass over a whole file is never made: it loses the search on long
+ *    files. A window that is too short is widened; a chunk that never fits
+ *    shrinks to one turn; a turn that never fits is left to the estimate.
+ * 4. Consecutive windows overlap: the previous window's last committed word is
+ *    decoded again as context, and its last 3 s are not committed but decoded
+ *    again with the words that follow them.
+ * 5. Untranscribed audio (music, jingles, ads, a station break): the grammar
+ *    allows a loop of garbage phones at the file start and after every stage
+ *    direction, and wherever a first decode shows words stretched over sound
+ *    or sounding "silences" between words, the chunk is decoded again with a
+ *    loop there (decode-chunk.ts).
+ * 6. Word starts next to pauses are snapped to the signal (refine-onsets.ts),
+ *    events are placed on the sound between turns (place-events.ts), and what
+ *    is left untimed is spread by syllables between the known times
+ *    (build-outcome.ts).
  */
-import { estimateTimings } from '../transcript/estimate-times.ts';
-import type { Entry, SpeechTurn, Transcript, Word } from '../transcript/model.ts';
+import type { Transcript } from '../transcript/model.ts';
 import { acousticModelFor, type DecoderConfig } from './align-engine.ts';
 import type { AlignAudio, AlignOptions, AlignOutcome } from './align-outcome.ts';
-import { type AlignToken, collectTokens, isAnchorTime } from './align-tokens.ts';
+import { type AlignToken, collectTokens } from './align-tokens.ts';
+import { buildOutcome, estimatedOutcome } from './build-outcome.ts';
+import { type SoundTest, decodeChunk } from './decode-chunk.ts';
 import { ditherAmplitude } from './dither.ts';
 import { frameEnergies, localLevels, soundingShare } from './frame-energy.ts';
-import { placeEvents } from './place-events.ts';
 import { claimOrphanSounds, refineOnsets } from './refine-onsets.ts';
 import { resample } from './resample.ts';
 import { SpeakingRates } from './speaking-rate.ts';
@@ -48,43 +59,20 @@ export const DECODER_CONFIG: DecoderConfig = {
 const CHUNK_SYLLABLES = 120;
 /** A single turn longer than this is split at a sentence end. */
 const MAX_CHUNK_SYLLABLES = 240;
-/** Window length = expected duration × this + WINDOW_SLACK seconds. */
-const WINDOW_STRETCH = 1.2;
-const WINDOW_SLACK = 2.5;
 /** Onsets are found in pre-emphasized energy, where fricatives stand out of low-frequency noise. */
 const PREEMPHASIS = 0.97;
 /** Onsets are judged against the levels of the surrounding few seconds, which follow noise changes closely. */
 const ONSET_NEIGHBOURHOOD = 3;
 /** Shortest duration a word is given when its neighbours squeeze it. */
 const MIN_WORD = 0.03;
-/** Words ending closer than this to a window's end were probably squeezed in: widen. */
-const TAIL_MARGIN = 0.3;
-const MAX_WIDENINGS = 3;
-/** A stretch between words this long and mostly sounding is untranscribed audio, not a pause or a breath. */
-const MIN_SOUNDING_GAP = 1.2;
-/** How much longer a window may get when it is decoded again with room for untranscribed audio. */
-const MAX_RETRY_EXTENSION = 20;
-/** Extra window length for a chunk whose grammar has garbage loops (untranscribed audio expected). */
-const GAP_ALLOWANCE = 20;
-/** Windows whose grammar has garbage loops grow by at most this much when their words do not fit. */
-const MAX_GAP = 60;
-/** How many times a chunk is decoded again because words in it were stretched over untranscribed audio. */
-const MAX_STRETCH_RETRIES = 2;
 /** The tokens in the last seconds of a window are aligned again with the next window (see keptTokens). */
 const HOLDBACK = 3;
-/** Turns whose confidence falls below this are reported for checking. */
-const LOW_CONFIDENCE = 0.6;
 
 interface Region {
   /** Token indices, in order. */
   tokens: number[];
   from: number;
   to: number;
-}
-
-interface ChunkResult {
-  segments: Map<number, TokenSegment>;
-  widenings: number;
 }
 
 class Aborted extends Error {}
@@ -225,7 +213,7 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
         // follow every stage direction.
         const fileStart = chunk[0] === run[0] && region.from === 0;
         const gapBefore = (index: number) => (tokens[index] as AlignToken).afterEvent || (fileStart && index === chunk[0]);
-        const result = decodeChunk(windows, samples, tokens, indices, from, region.to, reachesEnd, expected + (cursor - from), gapBefore, sound);
+        const result = decodeChunk({ windows, samples, tokens, chunk: indices, from, limit: region.to, reachesEnd, expected: expected + (cursor - from), gapBefore, sound });
         for (const index of chunk) triedTurns.add((tokens[index] as AlignToken).entry);
         if (result) {
           const keep = reachesEnd ? chunk.length : keptTokens(chunk, result.segments);
@@ -337,131 +325,6 @@ function countTurns(tokens: AlignToken[], chunk: number[]): number {
   return new Set(chunk.map((index) => (tokens[index] as AlignToken).entry)).size;
 }
 
-/** Decodes one chunk, widening its window until its words fit; null when they never do. */
-function decodeChunk(
-  windows: WindowDecoder,
-  samples: Float32Array,
-  tokens: AlignToken[],
-  chunk: number[],
-  from: number,
-  limit: number,
-  reachesEnd: boolean,
-  expected: number,
-  gapBefore: (index: number) => boolean,
-  sound: SoundTest,
-): ChunkResult | null {
-  const hasGaps = chunk.some(gapBefore);
-  // After a stage direction the music or jingle takes time the words do not account for; a window
-  // with room for it from the start saves decoding the chunk twice.
-  const initial = expected * WINDOW_STRETCH + WINDOW_SLACK + (hasGaps ? GAP_ALLOWANCE : 0);
-  let length = initial;
-  for (let widenings = 0; widenings <= MAX_WIDENINGS; widenings++) {
-    // Never straight to the end of a long file: one stubborn turn would cost a pass over all of it.
-    // Where the grammar has garbage loops, the words could jump over minutes of real speech in a
-    // long window, so those windows grow by at most MAX_GAP.
-    const to = reachesEnd ? limit : Math.min(limit, from + (hasGaps ? Math.min(length, initial + MAX_GAP) : length));
-    const segments = windows.decode(samples, from, to, tokens, chunk, gapBefore);
-    if (fits(segments, chunk, to, limit)) return { segments: retryUntranscribed(windows, samples, tokens, chunk, from, to, limit, gapBefore, sound, segments), widenings };
-    if (to >= limit || (hasGaps && length >= initial + MAX_GAP)) return null;
-    length = length * 2 + 5;
-  }
-  return null;
-}
-
-function fits(segments: Map<number, TokenSegment> | null, chunk: number[], to: number, limit: number): segments is Map<number, TokenSegment> {
-  return segments !== null && (to >= limit || (segments.get(chunk.at(-1) as number) as TokenSegment).end <= to - TAIL_MARGIN);
-}
-
-/**
- * Words stretched over seconds, or silences between words that are not
- * silent, mean the decoder had nothing better for some untranscribed audio (a
- * jingle, an intro in the middle of a long file, an ad). Decodes again with a
- * garbage loop allowed there, in a window longer by the suspicious time (the
- * words after it may move later). The new grammar contains every path of the
- * old one, so its best path can only be better by the decoder's own measure;
- * it is kept when its words still fit.
- */
-function retryUntranscribed(
-  windows: WindowDecoder,
-  samples: Float32Array,
-  tokens: AlignToken[],
-  chunk: number[],
-  from: number,
-  to: number,
-  limit: number,
-  gapBefore: (index: number) => boolean,
-  sound: SoundTest,
-  segments: Map<number, TokenSegment>,
-): Map<number, TokenSegment> {
-  const gaps = new Set<number>();
-  let end = to;
-  let current = segments;
-  for (let retry = 0; retry < MAX_STRETCH_RETRIES; retry++) {
-    const suspects = untranscribedSuspects(tokens, chunk, current, from, sound, gapBefore);
-    const before = gaps.size;
-    for (const suspect of suspects.positions) gaps.add(chunk[suspect] as number);
-    if (gaps.size === before) break;
-    end = Math.min(limit, end + Math.min(MAX_RETRY_EXTENSION, suspects.seconds));
-    const again = windows.decode(samples, from, end, tokens, chunk, (index) => gapBefore(index) || gaps.has(index));
-    if (!fits(again, chunk, end, limit)) break;
-    current = again;
-  }
-  return current;
-}
-
-/** Position in `chunk` of the first token of the turn that holds the token at `position` (0 if the turn began earlier). */
-function turnStartOf(tokens: AlignToken[], chunk: number[], position: number): number {
-  let start = position;
-  while (start > 0 && !(tokens[chunk[start] as number] as AlignToken).turnStart) start -= 1;
-  return start;
-}
-
-/** Tells whether audio between two times is mostly sound rather than pause. */
-export type SoundTest = (from: number, to: number) => boolean;
-
-/**
- * Positions (in `chunk`) before which untranscribed audio probably sits:
- * after a stretch between words (or before the first word) that is at least
- * half a second long and mostly sounding, and around any token far longer
- * than any way of saying it (0.8 s plus 0.4 s per syllable), together with
- * the start of that token's turn. The last HOLDBACK seconds are not judged;
- * they are decoded again with the next window anyway.
- */
-function untranscribedSuspects(
-  tokens: AlignToken[],
-  chunk: number[],
-  segments: Map<number, TokenSegment>,
-  from: number,
-  sound: SoundTest,
-  gapBefore: (index: number) => boolean,
-): { positions: number[]; seconds: number } {
-  const lastEnd = (segments.get(chunk.at(-1) as number) as TokenSegment).end;
-  const positions = new Set<number>();
-  let seconds = 0;
-  let previousEnd = from;
-  chunk.forEach((index, position) => {
-    const segment = segments.get(index) as TokenSegment;
-    if (segment.start >= lastEnd - HOLDBACK) return;
-    // Where the grammar already had a garbage loop, the sound in front of the word was explained by it.
-    if (segment.start - previousEnd >= MIN_SOUNDING_GAP && !gapBefore(index) && sound(previousEnd, segment.start)) {
-      // Inside a turn, the untranscribed audio most likely came before the turn and pulled its first words in.
-      positions.add(position);
-      positions.add(turnStartOf(tokens, chunk, position));
-      seconds += segment.start - previousEnd;
-    }
-    previousEnd = segment.end;
-    const duration = segment.end - segment.start;
-    const longest = 0.8 + 0.4 * (tokens[index] as AlignToken).syllables;
-    if (duration > longest) {
-      positions.add(turnStartOf(tokens, chunk, position));
-      positions.add(position);
-      if (position + 1 < chunk.length) positions.add(position + 1);
-      seconds += duration - longest;
-    }
-  });
-  return { positions: [...positions].sort((a, b) => a - b), seconds };
-}
-
 /**
  * Stores a chunk's segments. The context word (the previous window's last
  * committed word, decoded again at the start of this window) keeps its start
@@ -477,82 +340,4 @@ function commit(placed: Map<number, TokenSegment>, chunk: number[], segments: Ma
     first.start = Math.max(first.start, previous.end);
   }
   for (const index of chunk) placed.set(index, segments.get(index) as TokenSegment);
-}
-
-function estimatedOutcome(transcript: Transcript, duration: number, warnings: string[]): AlignOutcome {
-  const estimated = estimateTimings(transcript, duration);
-  const entries = estimated.entries.map((entry): Entry => (entry.kind === 'speech' ? { ...entry, confidence: 0 } : entry));
-  const lowConfidence = entries.flatMap((entry, index) => (entry.kind === 'speech' ? [index] : []));
-  return { transcript: { ...estimated, entries }, lowConfidence, estimated: true, warnings };
-}
-
-function round3(value: number): number {
-  return Math.round(value * 1000) / 1000;
-}
-
-function buildOutcome(
-  transcript: Transcript,
-  tokens: AlignToken[],
-  placed: Map<number, TokenSegment>,
-  failedTurns: Set<number>,
-  widenedTurns: Set<number>,
-  energies: Float32Array,
-  duration: number,
-  warnings: string[],
-): AlignOutcome {
-  const byEntry = new Map<number, { token: AlignToken; index: number }[]>();
-  tokens.forEach((token, index) => {
-    const list = byEntry.get(token.entry) ?? [];
-    list.push({ token, index });
-    byEntry.set(token.entry, list);
-  });
-
-  const confidences = new Map<number, number>();
-  const entries: Entry[] = transcript.entries.map((entry, entryIndex): Entry => {
-    if (entry.kind === 'event') return entry;
-    const list = byEntry.get(entryIndex) ?? [];
-    let probabilitySum = 0;
-    let alignable = 0;
-    let aligned = 0;
-    const words = entry.words.map((word, wordIndex): Word => {
-      const item = list[wordIndex];
-      if (!item) return word;
-      const keep = isAnchorTime(word.start, word.timing) && isAnchorTime(word.end, word.timing);
-      if (keep) return word;
-      if (item.token.readings.length > 0) alignable += 1;
-      const segment = placed.get(item.index);
-      if (!segment) return { text: word.text };
-      aligned += 1;
-      probabilitySum += segment.probability;
-      return { text: word.text, start: round3(segment.start), end: round3(segment.end), confidence: round3(segment.probability), timing: 'aligned' };
-    });
-    let confidence = alignable === 0 ? 1 : (aligned / alignable) * (aligned > 0 ? probabilitySum / aligned : 0);
-    if (failedTurns.has(entryIndex)) confidence = Math.min(confidence, 0.2);
-    if (widenedTurns.has(entryIndex)) confidence *= 0.9;
-    confidences.set(entryIndex, confidence);
-    const timedWords = words.filter((word) => word.start !== undefined && word.end !== undefined);
-    const turn: SpeechTurn = { ...entry, words, confidence: round3(confidence) };
-    const anchoredStart = isAnchorTime(entry.start, entry.timing);
-    const anchoredEnd = isAnchorTime(entry.end, entry.timing);
-    if (!anchoredStart) delete turn.start;
-    if (!anchoredEnd) delete turn.end;
-    if (timedWords.length > 0) {
-      if (!anchoredStart) turn.start = (timedWords[0] as Word).start as number;
-      if (!anchoredEnd) turn.end = (timedWords.at(-1) as Word).end as number;
-      // A turn with a hand-set or file time keeps its timing source, so it stays an anchor.
-      turn.timing = anchoredStart || anchoredEnd ? (entry.timing ?? 'file') : 'aligned';
-    }
-    return turn;
-  });
-
-  const placedEntries = placeEvents(entries, energies, localLevels(energies));
-  // Whatever is still untimed (unpronounceable words, turns that failed, events without a gap) is
-  // spread by syllables between the times now known, which never move.
-  const filled = estimateTimings({ ...transcript, entries: placedEntries }, duration);
-  const lowConfidence: number[] = [];
-  filled.entries.forEach((entry, index) => {
-    if (entry.kind !== 'speech') return;
-    if ((confidences.get(index) ?? 1) < LOW_CONFIDENCE) lowConfidence.push(index);
-  });
-  return { transcript: filled, lowConfidence, estimated: false, warnings };
 }

@@ -1,0 +1,100 @@
+/**
+ * The aligner's result: decoder segments turned into timed words and turns
+ * with confidences, events placed, and whatever could not be aligned filled
+ * in by the syllable-proportional estimate between the times now known.
+ */
+import { estimateTimings } from '../transcript/estimate-times.ts';
+import type { Entry, SpeechTurn, Transcript, Word } from '../transcript/model.ts';
+import type { AlignOutcome } from './align-outcome.ts';
+import { type AlignToken, isAnchorTime } from './align-tokens.ts';
+import { localLevels } from './frame-energy.ts';
+import { placeEvents } from './place-events.ts';
+import type { TokenSegment } from './window-decoder.ts';
+
+/** Turns whose confidence falls below this are reported for checking. */
+const LOW_CONFIDENCE = 0.6;
+
+/** Every time estimated from syllables, every turn at confidence 0: for languages without a model. */
+export function estimatedOutcome(transcript: Transcript, duration: number, warnings: string[]): AlignOutcome {
+  const estimated = estimateTimings(transcript, duration);
+  const entries = estimated.entries.map((entry): Entry => (entry.kind === 'speech' ? { ...entry, confidence: 0 } : entry));
+  const lowConfidence = entries.flatMap((entry, index) => (entry.kind === 'speech' ? [index] : []));
+  return { transcript: { ...estimated, entries }, lowConfidence, estimated: true, warnings };
+}
+
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/**
+ * Turns aligned token segments into the outcome transcript. Turn confidence is
+ * the share of its words that aligned times their mean decoder posterior,
+ * lowered when its window had to be widened and capped at 0.2 when the turn
+ * could not be aligned at all.
+ */
+export function buildOutcome(
+  transcript: Transcript,
+  tokens: AlignToken[],
+  placed: Map<number, TokenSegment>,
+  failedTurns: Set<number>,
+  widenedTurns: Set<number>,
+  energies: Float32Array,
+  duration: number,
+  warnings: string[],
+): AlignOutcome {
+  const byEntry = new Map<number, { token: AlignToken; index: number }[]>();
+  tokens.forEach((token, index) => {
+    const list = byEntry.get(token.entry) ?? [];
+    list.push({ token, index });
+    byEntry.set(token.entry, list);
+  });
+
+  const confidences = new Map<number, number>();
+  const entries: Entry[] = transcript.entries.map((entry, entryIndex): Entry => {
+    if (entry.kind === 'event') return entry;
+    const list = byEntry.get(entryIndex) ?? [];
+    let probabilitySum = 0;
+    let alignable = 0;
+    let aligned = 0;
+    const words = entry.words.map((word, wordIndex): Word => {
+      const item = list[wordIndex];
+      if (!item) return word;
+      const keep = isAnchorTime(word.start, word.timing) && isAnchorTime(word.end, word.timing);
+      if (keep) return word;
+      if (item.token.readings.length > 0) alignable += 1;
+      const segment = placed.get(item.index);
+      if (!segment) return { text: word.text };
+      aligned += 1;
+      probabilitySum += segment.probability;
+      return { text: word.text, start: round3(segment.start), end: round3(segment.end), confidence: round3(segment.probability), timing: 'aligned' };
+    });
+    let confidence = alignable === 0 ? 1 : (aligned / alignable) * (aligned > 0 ? probabilitySum / aligned : 0);
+    if (failedTurns.has(entryIndex)) confidence = Math.min(confidence, 0.2);
+    if (widenedTurns.has(entryIndex)) confidence *= 0.9;
+    confidences.set(entryIndex, confidence);
+    const timedWords = words.filter((word) => word.start !== undefined && word.end !== undefined);
+    const turn: SpeechTurn = { ...entry, words, confidence: round3(confidence) };
+    const anchoredStart = isAnchorTime(entry.start, entry.timing);
+    const anchoredEnd = isAnchorTime(entry.end, entry.timing);
+    if (!anchoredStart) delete turn.start;
+    if (!anchoredEnd) delete turn.end;
+    if (timedWords.length > 0) {
+      if (!anchoredStart) turn.start = (timedWords[0] as Word).start as number;
+      if (!anchoredEnd) turn.end = (timedWords.at(-1) as Word).end as number;
+      // A turn with a hand-set or file time keeps its timing source, so it stays an anchor.
+      turn.timing = anchoredStart || anchoredEnd ? (entry.timing ?? 'file') : 'aligned';
+    }
+    return turn;
+  });
+
+  const placedEntries = placeEvents(entries, energies, localLevels(energies));
+  // Whatever is still untimed (unpronounceable words, turns that failed, events without a gap) is
+  // spread by syllables between the times now known, which never move.
+  const filled = estimateTimings({ ...transcript, entries: placedEntries }, duration);
+  const lowConfidence: number[] = [];
+  filled.entries.forEach((entry, index) => {
+    if (entry.kind !== 'speech') return;
+    if ((confidences.get(index) ?? 1) < LOW_CONFIDENCE) lowConfidence.push(index);
+  });
+  return { transcript: filled, lowConfidence, estimated: false, warnings };
+}
