@@ -128,12 +128,13 @@ function turnStartOf(tokens: readonly AlignToken[], chunk: number[], position: n
 }
 
 /**
- * Positions (in `chunk`) before which untranscribed audio probably sits:
- * after a stretch between words (or before the first word) that is at least
- * half a second long and mostly sounding, and around any token far longer
- * than any way of saying it (0.8 s plus 0.4 s per syllable), together with
- * the start of that token's turn. The last UNJUDGED_TAIL seconds are not judged;
- * they are decoded again with the next window anyway.
+ * Positions (in `chunk`) before which untranscribed audio probably sits: the
+ * start of any turn whose words (the first one included) are separated by
+ * mostly sounding stretches adding up to MIN_SOUNDING_GAP, and those
+ * stretches themselves; and around any token far longer than any way of
+ * saying it (0.8 s plus 0.4 s per syllable), with the start of its turn.
+ * The last UNJUDGED_TAIL seconds are not judged; they are decoded again with
+ * the next window anyway.
  */
 function untranscribedSuspects(
   tokens: readonly AlignToken[],
