@@ -213,7 +213,7 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
         // follow every stage direction.
         const fileStart = chunk[0] === run[0] && region.from === 0;
         const gapBefore = (index: number) => (tokens[index] as AlignToken).afterEvent || (fileStart && index === chunk[0]);
-        const result = decodeChunk({ windows, samples, tokens, chunk: indices, from, limit: region.to, reachesEnd, expected: expected + (cursor - from), gapBefore, sound });
+        const result = decodeChunk({ windows, samples, tokens, chunk: indices, from, limit: region.to, reachesEnd, expected: expected + (cursor - from), gapBefore, sound, knownRate: (speaker) => rates.known(speaker) });
         for (const index of chunk) triedTurns.add((tokens[index] as AlignToken).entry);
         if (result) {
           const keep = reachesEnd ? chunk.length : keptTokens(chunk, result.segments);

@@ -27,6 +27,10 @@ const GAP_ALLOWANCE = 20;
 const MAX_GAP = 60;
 /** How many times a chunk is decoded again because words in it were stretched over untranscribed audio. */
 const MAX_STRETCH_RETRIES = 2;
+/** A turn aligned in less than this share of its speaker's usual time was squeezed into too short a window. */
+const SQUEEZE_RATIO = 0.55;
+/** ...judged only on turns with at least this many syllables. */
+const SQUEEZE_MIN_SYLLABLES = 10;
 /** The tokens in the last seconds of a window are not judged for untranscribed audio (they are decoded again). */
 const UNJUDGED_TAIL = 3;
 
@@ -51,6 +55,8 @@ export interface ChunkRequest {
   /** Tokens that may be preceded by untranscribed audio of any length. */
   gapBefore: (index: number) => boolean;
   sound: SoundTest;
+  /** A speaker's measured seconds per syllable, when known: turns aligned far faster were squeezed in. */
+  knownRate: (speaker: string | null) => number | undefined;
 }
 
 export interface ChunkResult {
@@ -60,7 +66,7 @@ export interface ChunkResult {
 
 /** Decodes one chunk, widening its window until its words fit; null when they never do. */
 export function decodeChunk(request: ChunkRequest): ChunkResult | null {
-  const { windows, samples, tokens, chunk, from, limit, reachesEnd, expected, gapBefore, sound } = request;
+  const { windows, samples, tokens, chunk, from, limit, reachesEnd, expected, gapBefore, sound, knownRate } = request;
   const hasGaps = chunk.some(gapBefore);
   // After a stage direction the music or jingle takes time the words do not account for; a window
   // with room for it from the start saves decoding the chunk twice.
@@ -72,7 +78,7 @@ export function decodeChunk(request: ChunkRequest): ChunkResult | null {
     // long window, so those windows grow by at most MAX_GAP.
     const to = reachesEnd ? limit : Math.min(limit, from + (hasGaps ? Math.min(length, initial + MAX_GAP) : length));
     const segments = windows.decode(samples, from, to, tokens, chunk, gapBefore);
-    if (fits(segments, chunk, to, limit)) return { segments: retryUntranscribed(windows, samples, tokens, chunk, from, to, limit, gapBefore, sound, segments), widenings };
+    if (fits(segments, chunk, to, limit) && (to >= limit || !squeezed(tokens, chunk, segments, knownRate))) return { segments: retryUntranscribed(windows, samples, tokens, chunk, from, to, limit, gapBefore, sound, segments), widenings };
     if (to >= limit || (hasGaps && length >= initial + MAX_GAP)) return null;
     length = length * 2 + 5;
   }
@@ -118,6 +124,39 @@ function retryUntranscribed(
     current = again;
   }
   return current;
+}
+
+/**
+ * True when a whole turn of a known speaker, away from the window's tail,
+ * was aligned in under SQUEEZE_RATIO of the time that speaker takes: a window
+ * too short makes the decoder compress words rather than fail, and the words
+ * of the next chunk then land on this turn's audio.
+ */
+function squeezed(
+  tokens: readonly AlignToken[],
+  chunk: number[],
+  segments: Map<number, TokenSegment>,
+  knownRate: (speaker: string | null) => number | undefined,
+): boolean {
+  const lastEnd = (segments.get(chunk.at(-1) as number) as TokenSegment).end;
+  let start: TokenSegment | undefined;
+  let syllables = 0;
+  for (const index of chunk) {
+    const token = tokens[index] as AlignToken;
+    const segment = segments.get(index) as TokenSegment;
+    if (token.turnStart) {
+      start = segment;
+      syllables = 0;
+    }
+    syllables += token.syllables;
+    if (!token.turnEnd || start === undefined) continue;
+    const rate = knownRate(token.speaker);
+    if (segment.end < lastEnd - UNJUDGED_TAIL && rate !== undefined && syllables >= SQUEEZE_MIN_SYLLABLES) {
+      if (segment.end - start.start < SQUEEZE_RATIO * syllables * rate) return true;
+    }
+    start = undefined;
+  }
+  return false;
 }
 
 /** Position in `chunk` of the first token of the turn that holds the token at `position` (0 if the turn began earlier). */

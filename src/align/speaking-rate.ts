@@ -27,6 +27,11 @@ export class SpeakingRates {
   private turnGap = INITIAL_TURN_GAP;
   private previousEnd: number | undefined;
 
+  /** Seconds per syllable measured for this speaker, or undefined before the speaker has been heard. */
+  known(speaker: string | null): number | undefined {
+    return speaker === null ? undefined : this.bySpeaker.get(speaker);
+  }
+
   /** Seconds per syllable for a speaker (the overall rate until the speaker has been heard). */
   rate(speaker: string | null): number {
     return (speaker === null ? undefined : this.bySpeaker.get(speaker)) ?? this.overall;
