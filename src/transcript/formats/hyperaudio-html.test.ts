@@ -32,6 +32,12 @@ describe('parseHyperaudioHtml', () => {
     ]);
   });
 
+  it('never reads a button (a player control) as words', () => {
+    const result = parseHyperaudioHtml('<p><button data-m="1000">0:01</button><span data-m="1000" data-d="500">hello</span></p>');
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.transcript.entries.map(entryText)).toEqual(['hello']);
+  });
+
   it('reports a data-m that is not a number, on its line', () => {
     const result = parseHyperaudioHtml('<p>\n<span data-m="12x" data-d="3">a</span></p>', { fileName: 'h.html' });
     expect(result).toEqual({

@@ -59,7 +59,7 @@ function readParagraphs(html: string): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let paragraph: Paragraph | undefined;
   /** Open elements inside the paragraph, with what each one is collecting. */
-  const stack: { name: string; role: 'mark' | 'speaker' | 'other'; mark?: Mark }[] = [];
+  const stack: { name: string; role: 'mark' | 'speaker' | 'skip' | 'other'; mark?: Mark }[] = [];
   const push = (entry: (typeof stack)[number], selfClosing: boolean): void => {
     if (!selfClosing && !VOID.has(entry.name) && stack.length < MAX_DEPTH) stack.push(entry);
   };
@@ -90,7 +90,7 @@ function readParagraphs(html: string): Paragraph[] {
 
   for (const token of tokenizeHtml(html)) {
     if (token.kind === 'text') {
-      if (!paragraph) continue;
+      if (!paragraph || stack.some((open) => open.role === 'skip')) continue;
       if (stack.some((open) => open.role === 'speaker')) speakerText = (speakerText ?? '') + token.text;
       else paragraph.text += token.text;
       continue;
@@ -114,6 +114,11 @@ function readParagraphs(html: string): Paragraph[] {
     }
     if (token.name === 'br') {
       if (paragraph) paragraph.text += ' ';
+      continue;
+    }
+    if (token.name === 'button') {
+      // Controls (Verbatim's own "play from" buttons) are never transcript text.
+      if (paragraph) push({ name: token.name, role: 'skip' }, token.selfClosing);
       continue;
     }
     const start = readMillis(token.attributes, 'data-m', token.offset);

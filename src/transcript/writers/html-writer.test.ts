@@ -60,6 +60,18 @@ describe('writeHtml', () => {
     expect(first?.kind === 'speech' && speakerName(back, first.speakerId)).toBe('<b onmouseover="alert(3)">Mallory</b>');
   });
 
+  it('gives each timed turn a keyboard-operable button that plays from its start', () => {
+    const buttons = [...page.querySelectorAll('main button')];
+    expect(buttons.map((button) => [button.getAttribute('type'), button.getAttribute('data-m'), button.getAttribute('aria-label')])).toEqual([
+      ['button', '1000', 'Play from 0:01'],
+    ]);
+    const script = new Function('document', 'requestAnimationFrame', 'window', PLAYER_SCRIPT);
+    script(page, () => 0, { innerHeight: 800 });
+    const audio = page.querySelector('audio') as HTMLAudioElement;
+    (buttons[0] as HTMLButtonElement).click();
+    expect(audio.currentTime).toBe(1);
+  });
+
   it('says so when no audio is linked', () => {
     const bare = new DOMParser().parseFromString(writeHtml(transcript), 'text/html');
     expect(bare.querySelector('audio')?.hasAttribute('src')).toBe(false);

@@ -1,13 +1,15 @@
 /**
  * A self-contained interactive transcript page in the hyperaudio shape: an `<audio>`
  * element and words as `<span data-m="ms" data-d="ms">`. Clicking a word seeks there;
- * the word being spoken is highlighted. Everything from the transcript is HTML-escaped,
+ * the word being spoken is highlighted; each timed turn starts with a keyboard-operable
+ * "play from here" button. Everything from the transcript is HTML-escaped,
  * the script is a fixed string that never contains transcript data, and a
  * Content-Security-Policy allows only that script (by hash), so transcript text cannot
  * run code even if escaping were ever wrong.
  */
 import { speakerName, type SpeechTurn, type Transcript } from '../model.ts';
 import type { ExportFormat, WriteOptions } from '../formats/format-spec.ts';
+import { formatClock } from '../format-time.ts';
 import { entryStart, oneLine } from './timed-cues.ts';
 
 export function escapeHtml(text: string): string {
@@ -74,7 +76,19 @@ const STYLE = `
   .event { color: #666; font-style: italic; }
   span[data-m] { cursor: pointer; border-radius: 3px; }
   span[data-m]:hover { background: #eef; }
-  span.active { background: #ffe58a; }
+  span.active { background: #ffe58a; color: #1d1d1f; }
+  button.time { font: 13px/1 ui-monospace, monospace; color: #555; background: none; border: 1px solid #ccc;
+    border-radius: 4px; padding: 3px 6px; margin-right: 8px; cursor: pointer; vertical-align: 2px; }
+  button.time:hover { background: #eef; }
+  :focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
+  @media (prefers-color-scheme: dark) {
+    body, header { color: #e8e8ea; background: #17171a; }
+    header { border-color: #333; }
+    .note, .event, button.time { color: #b4b4bb; }
+    button.time { border-color: #555; }
+    span[data-m]:hover, button.time:hover { background: #2a2a40; }
+    :focus-visible { outline-color: #8ab4ff; }
+  }
 `;
 
 function timeAttributes(start: number | undefined, end: number | undefined): string {
@@ -82,6 +96,17 @@ function timeAttributes(start: number | undefined, end: number | undefined): str
   const startMs = Math.round(start * 1000);
   const duration = end === undefined ? 0 : Math.max(0, Math.round(end * 1000) - startMs);
   return ` data-m="${startMs}" data-d="${duration}"`;
+}
+
+/**
+ * A timed turn starts with a button that plays from its start: words are not tab
+ * stops (a long page would have tens of thousands), so this is how a keyboard user
+ * seeks. Importers skip buttons, so the label never becomes a word.
+ */
+function seekButton(start: number | undefined): string {
+  if (start === undefined) return '';
+  const clock = formatClock(start);
+  return `<button type="button" class="time" data-m="${Math.round(start * 1000)}" aria-label="Play from ${clock}">${clock}</button>`;
 }
 
 function turnHtml(transcript: Transcript, turn: SpeechTurn): string {
@@ -95,7 +120,8 @@ function turnHtml(transcript: Transcript, turn: SpeechTurn): string {
     })
     .join(' ');
   const lastEnd = [...turn.words].reverse().find((word) => word.end !== undefined)?.end;
-  return `<p class="turn"${timeAttributes(entryStart(turn), turn.end ?? lastEnd)}>${speaker}${words}</p>`;
+  const start = entryStart(turn);
+  return `<p class="turn"${timeAttributes(start, turn.end ?? lastEnd)}>${seekButton(start)}${speaker}${words}</p>`;
 }
 
 export function writeHtml(transcript: Transcript, options: WriteOptions = {}): string {
