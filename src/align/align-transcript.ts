@@ -315,7 +315,7 @@ function learnRates(rates: SpeakingRates, tokens: AlignToken[], committed: numbe
     if (token.turnEnd && start >= 0) {
       const first = placed.get(start) as TokenSegment;
       const last = placed.get(index) as TokenSegment;
-      rates.learn({ speaker: token.speaker, syllables, start: first.start, end: last.end });
+      rates.learn({ entry: token.entry, speaker: token.speaker, syllables, start: first.start, end: last.end });
       start = -1;
     }
   }
