@@ -139,7 +139,7 @@ function retryUntranscribed(
  * too short makes the decoder compress words rather than fail, and the words
  * of the next chunk then land on this turn's audio.
  */
-function squeezed(
+export function squeezed(
   tokens: readonly AlignToken[],
   chunk: number[],
   segments: Map<number, TokenSegment>,
