@@ -30,8 +30,8 @@ export interface DecodedChunk extends AudioChunk {
 export type AudioFormat = 'mp3' | 'wav' | 'flac' | 'vorbis' | 'opus' | 'adts' | 'mp4';
 
 const SUPPORTED = 'MP3, WAV, OGG, Opus, FLAC or M4A';
-/** Bytes read and decoded at a time. */
-const SLICE_BYTES = 1 << 20;
+/** Bytes read and decoded at a time: 256 KiB of 64 kbit/s MP3 is 32 s, whose full-rate floats (~20 MB) are garbage a slice later. */
+const SLICE_BYTES = 1 << 18;
 /** MP4 frames decoded per chunk (~6 s of AAC at 44.1 kHz). */
 const MP4_BATCH = 256;
 /** Headroom on the predicted length: variable bit rates make the first slices a rough guide. */
