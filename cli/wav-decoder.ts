@@ -1,26 +1,33 @@
 /**
  * WAV files to planar float samples, fed a slice at a time: integer PCM (8,
- * 16, 24 and 32 bits), IEEE float (32 and 64 bits), A-law and µ-law, plain or
- * as WAVE_FORMAT_EXTENSIBLE. Samples split across two slices are carried over,
- * so slices may be any size.
+ * 16, 24 and 32 bits), IEEE float (32 and 64 bits), A-law and µ-law, IMA and
+ * Microsoft ADPCM, plain or as WAVE_FORMAT_EXTENSIBLE. Samples (or ADPCM
+ * blocks) split across two slices are carried over, so slices may be any size.
  */
+import { decodeImaBlock, decodeMsBlock, MS_ADPCM_COEFFICIENTS } from './adpcm.ts';
 import type { AudioChunk } from './audio-chunk.ts';
 
 const FORMAT_PCM = 0x0001;
+const FORMAT_MS_ADPCM = 0x0002;
 const FORMAT_FLOAT = 0x0003;
 const FORMAT_ALAW = 0x0006;
 const FORMAT_MULAW = 0x0007;
+const FORMAT_IMA_ADPCM = 0x0011;
 const FORMAT_EXTENSIBLE = 0xfffe;
 
 const FORMAT_NAMES: Record<number, string> = { 0x0001: 'PCM', 0x0002: 'Microsoft ADPCM', 0x0003: 'float', 0x0011: 'IMA ADPCM', 0x0031: 'GSM 6.10', 0x0055: 'MP3' };
 
-type Encoding = 'int' | 'float' | 'alaw' | 'mulaw';
+type Encoding = 'int' | 'float' | 'alaw' | 'mulaw' | 'ima' | 'ms';
 
 interface WavFormat {
   encoding: Encoding;
   channels: number;
   sampleRate: number;
   bytesPerSample: number;
+  /** ADPCM only: bytes and samples (per channel) in one block, and Microsoft ADPCM's predictor pairs. */
+  blockAlign?: number;
+  samplesPerBlock?: number;
+  coefficients?: readonly (readonly [number, number])[];
 }
 
 export class WavDecoder {
@@ -30,6 +37,8 @@ export class WavDecoder {
   private dataLeft = 0;
   private inData = false;
   private done = false;
+  /** Frames the `fact` chunk says the file holds, which ADPCM needs (it pads its last block); Infinity when it does not say. */
+  private framesLeft = Infinity;
 
   /** Decodes the next slice of the file; returns the whole frames it completes (possibly none). */
   decode(slice: Uint8Array): AudioChunk {
@@ -73,10 +82,13 @@ export class WavDecoder {
         if (this.format === undefined) throw new Error('the WAV data chunk comes before its format chunk');
         // Writers that stream without seeking back leave the size at 0 or at the maximum.
         this.dataLeft = size === 0 || size === 0xffffffff ? Infinity : size;
+        // Writers of PCM and float files are careless with `fact`; only ADPCM needs it.
+        if (this.format.samplesPerBlock === undefined) this.framesLeft = Infinity;
         return offset + 8;
       }
       if (offset + 8 + size > bytes.length) return undefined;
       if (id === 'fmt ') this.format = parseFormat(new DataView(bytes.buffer, bytes.byteOffset + offset + 8, size));
+      if (id === 'fact' && size >= 4) this.framesLeft = view.getUint32(offset + 8, true);
       // Chunks are padded to an even length.
       offset += 8 + size + (size & 1);
     }
@@ -84,20 +96,39 @@ export class WavDecoder {
 
   private samples(bytes: Uint8Array): AudioChunk {
     const format = this.format!;
-    const frameBytes = format.bytesPerSample * format.channels;
+    // The unit decoded at once: a frame of samples, or an ADPCM block.
+    const unitBytes = format.blockAlign ?? format.bytesPerSample * format.channels;
     const available = this.done ? 0 : Math.min(bytes.length, this.dataLeft);
-    const frames = Math.floor(available / frameBytes);
-    const used = frames * frameBytes;
+    const units = Math.floor(available / unitBytes);
+    const used = units * unitBytes;
     this.dataLeft -= used;
-    if (this.dataLeft < frameBytes) this.done = true;
+    if (this.dataLeft < unitBytes) this.done = true;
     this.pending = this.done ? new Uint8Array(0) : bytes.slice(used);
+    const channelData = format.samplesPerBlock === undefined ? this.pcm(bytes, units) : this.adpcm(bytes, units);
+    const frames = Math.min(channelData[0]!.length, this.framesLeft);
+    this.framesLeft -= frames;
+    return { channelData: channelData.map((channel) => channel.subarray(0, frames)), sampleRate: format.sampleRate };
+  }
+
+  private pcm(bytes: Uint8Array, frames: number): Float32Array[] {
+    const format = this.format!;
     const channelData = Array.from({ length: format.channels }, () => new Float32Array(frames));
-    const view = new DataView(bytes.buffer, bytes.byteOffset, used);
-    const read = sampleReader(format, view);
+    const read = sampleReader(format, new DataView(bytes.buffer, bytes.byteOffset, frames * format.bytesPerSample * format.channels));
     for (let frame = 0, at = 0; frame < frames; frame++) {
       for (let channel = 0; channel < format.channels; channel++, at += format.bytesPerSample) channelData[channel]![frame] = read(at);
     }
-    return { channelData, sampleRate: format.sampleRate };
+    return channelData;
+  }
+
+  private adpcm(bytes: Uint8Array, blocks: number): Float32Array[] {
+    const { channels, blockAlign = 0, samplesPerBlock = 0, coefficients = MS_ADPCM_COEFFICIENTS, encoding } = this.format!;
+    const channelData = Array.from({ length: channels }, () => new Float32Array(blocks * samplesPerBlock));
+    for (let block = 0; block < blocks; block++) {
+      const data = bytes.subarray(block * blockAlign, (block + 1) * blockAlign);
+      if (encoding === 'ima') decodeImaBlock(data, channels, samplesPerBlock, channelData, block * samplesPerBlock);
+      else decodeMsBlock(data, channels, samplesPerBlock, coefficients, channelData, block * samplesPerBlock);
+    }
+    return channelData;
   }
 }
 
@@ -119,8 +150,24 @@ function parseFormat(view: DataView): WavFormat {
   if ((tag === FORMAT_ALAW || tag === FORMAT_MULAW) && bytesPerSample === 1) {
     return { encoding: tag === FORMAT_ALAW ? 'alaw' : 'mulaw', channels, sampleRate, bytesPerSample };
   }
+  if ((tag === FORMAT_IMA_ADPCM || tag === FORMAT_MS_ADPCM) && bits === 4 && blockAlign > 0) return adpcmFormat(view, tag, channels, sampleRate, blockAlign);
   const name = FORMAT_NAMES[tag] ?? `format 0x${tag.toString(16).padStart(4, '0')}`;
   throw new Error(`WAV with ${tag === FORMAT_PCM || tag === FORMAT_FLOAT ? `${bits}-bit ` : ''}${name} is not supported`);
+}
+
+/** ADPCM blocks: their sample count from the format chunk's extension, or from the block size when it is missing. */
+function adpcmFormat(view: DataView, tag: number, channels: number, sampleRate: number, blockAlign: number): WavFormat {
+  const extension = view.byteLength >= 20 ? view.getUint16(18, true) : 0;
+  if (tag === FORMAT_IMA_ADPCM) {
+    const samplesPerBlock = extension || ((blockAlign - 4 * channels) * 8) / (4 * channels) + 1;
+    return { encoding: 'ima', channels, sampleRate, bytesPerSample: 0, blockAlign, samplesPerBlock };
+  }
+  const samplesPerBlock = extension || ((blockAlign - 7 * channels) * 8) / (4 * channels) + 2;
+  const count = view.byteLength >= 22 ? view.getUint16(20, true) : 0;
+  const coefficients = count > 0 && view.byteLength >= 22 + count * 4
+    ? Array.from({ length: count }, (_, i) => [view.getInt16(22 + i * 4, true), view.getInt16(24 + i * 4, true)] as const)
+    : MS_ADPCM_COEFFICIENTS;
+  return { encoding: 'ms', channels, sampleRate, bytesPerSample: 0, blockAlign, samplesPerBlock, coefficients };
 }
 
 /** Sample values scaled to -1..1; integer PCM is little-endian, 8-bit is unsigned. */
@@ -132,6 +179,9 @@ function sampleReader(format: WavFormat, view: DataView): (at: number) => number
       return (at) => ALAW[view.getUint8(at)]!;
     case 'mulaw':
       return (at) => MULAW[view.getUint8(at)]!;
+    case 'ima':
+    case 'ms':
+      throw new Error('ADPCM is decoded by block');
     case 'int':
       switch (format.bytesPerSample) {
         case 1:
