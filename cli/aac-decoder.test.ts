@@ -121,7 +121,7 @@ describe('AacDecoder', () => {
     }
   });
 
-  it('decodes raw ADTS in slices of any size as it decodes the same frames from an M4A', () => {
+  it('decodes raw ADTS in slices of any size as it decodes the same frames from an M4A, less the priming frame', () => {
     const track = readMp4AudioTrack(fixture('speech.m4a'));
     // Wrap each MP4 frame in an ADTS header (AAC-LC, 44.1 kHz, stereo, no CRC).
     const frames = [...track.frames()];
@@ -138,7 +138,7 @@ describe('AacDecoder', () => {
     for (let offset = 0, size = 1; offset < adts.length; offset += size, size = (size * 7) % 997) chunks.push(decoder.decode(adts.subarray(offset, offset + size)));
     chunks.push(decoder.flush());
     const fromAdts = join(chunks.filter((chunk) => chunk.channelData.length > 0).map((chunk) => chunk.channelData));
-    const { channels } = decodeM4a('speech.m4a');
+    const channels = decodeM4a('speech.m4a').channels.map((channel) => channel.subarray(1024));
     expect(fromAdts[0]).toHaveLength(channels[0]!.length);
     expect(snr({ channelData: channels, sampleRate: 44100 }, fromAdts, 0)).toBeGreaterThan(100);
   });

@@ -115,13 +115,16 @@ export class AacDecoder {
 
 /**
  * Raw `.aac` files: ADTS frames, each with a 7- or 9-byte header, fed a slice
- * at a time. Frames split across slices are carried over.
+ * at a time. Frames split across slices are carried over. ADTS has no field
+ * for the encoder's priming, but every encoder primes with at least one
+ * frame, so the first frame is dropped (as faad2 does).
  */
 export class AdtsDecoder {
   private pending = new Uint8Array(0);
   private decoder: AacDecoder | undefined;
   private failed = 0;
   private decoded = 0;
+  private seen = 0;
 
   decode(slice: Uint8Array): AudioChunk {
     const bytes = this.pending.length === 0 ? slice : concat(this.pending, slice);
@@ -140,7 +143,8 @@ export class AdtsDecoder {
       }
       if (offset + header.frameLength > bytes.length) break;
       this.decoder ??= new AacDecoder(header.audioSpecificConfig);
-      frames.push(this.frame(bytes.subarray(offset + header.headerLength, offset + header.frameLength)));
+      const samples = this.frame(bytes.subarray(offset + header.headerLength, offset + header.frameLength));
+      if (this.seen++ > 0) frames.push(samples);
       offset += header.frameLength;
     }
     this.pending = bytes.slice(offset);

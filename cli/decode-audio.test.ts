@@ -88,14 +88,13 @@ describe('decodeAudioFile on every format', () => {
     it(`decodes ${name} with the tone in place, at its pitch and level`, async () => {
       const { samples, sampleRate } = await decodeAudioFile(fixture(name));
       expect(sampleRate).toBe(DECODED_SAMPLE_RATE);
-      // Raw ADTS says nothing of the encoder's 1024 samples of priming, so it keeps them.
-      const priming = name === 'tone.aac' ? 1024 / 44100 : 0;
-      expect(onsetSeconds(samples)).toBeCloseTo(0.4 + priming, 2);
+      expect(onsetSeconds(samples)).toBeCloseTo(0.4, 2);
       const seconds = samples.length / DECODED_SAMPLE_RATE;
       expect(seconds).toBeGreaterThan(0.99);
-      expect(seconds).toBeLessThan(name === 'tone.aac' || name === 'tone.mp3' ? 1.06 : 1.01);
+      // Raw ADTS cannot say where the encoder's padding of the last frame starts.
+      expect(seconds).toBeLessThan(name === 'tone.aac' ? 1.03 : 1.01);
       // 0.4 s of 440 Hz: 352 zero crossings.
-      const steady = [Math.round((0.5 + priming) * DECODED_SAMPLE_RATE), Math.round((0.9 + priming) * DECODED_SAMPLE_RATE)] as const;
+      const steady = [Math.round(0.5 * DECODED_SAMPLE_RATE), Math.round(0.9 * DECODED_SAMPLE_RATE)] as const;
       expect(Math.abs(zeroCrossings(samples, ...steady) - 352)).toBeLessThanOrEqual(3);
       expect(rms(samples, ...steady)).toBeCloseTo(0.5 / Math.SQRT2, 1);
       expect(rms(samples, 0, Math.round(0.35 * DECODED_SAMPLE_RATE))).toBeLessThan(0.01);
