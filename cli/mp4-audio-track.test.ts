@@ -36,7 +36,8 @@ interface Layout {
   /** Frames per chunk, in order. */
   chunks: number[];
   wide: boolean;
-  edits: [duration: number, mediaTime: number][];
+  /** Entries of the edit list; none at all when undefined. */
+  edits: [duration: number, mediaTime: number][] | undefined;
   handler?: string;
   extra?: Uint8Array;
 }
@@ -77,8 +78,9 @@ function mp4(layout: Layout): Uint8Array {
   );
   const mdhd = full('mdhd', 1, u64(0), u64(0), u32(44100), u64(layout.frames.length * 1024), [0, 0, 0, 0]);
   const hdlr = full('hdlr', 0, u32(0), text(layout.handler ?? 'soun'), u32(0), u32(0), u32(0), [0]);
-  const elst = full('elst', 1, u32(layout.edits.length), ...layout.edits.map(([duration, mediaTime]) => [...u64(duration), ...(mediaTime < 0 ? new Array<number>(8).fill(0xff) : u64(mediaTime)), ...u32(0x10000)]));
-  const trak = box('trak', box('edts', elst), box('mdia', mdhd, hdlr, box('minf', stbl)));
+  const edits = layout.edits ?? [];
+  const elst = full('elst', 1, u32(edits.length), ...edits.map(([duration, mediaTime]) => [...u64(duration), ...(mediaTime < 0 ? new Array<number>(8).fill(0xff) : u64(mediaTime)), ...u32(0x10000)]));
+  const trak = box('trak', layout.edits === undefined ? [] : box('edts', elst), box('mdia', mdhd, hdlr, box('minf', stbl)));
   const mvhd = full('mvhd', 0, u32(0), u32(0), u32(1000), u32(0), new Uint8Array(80));
   return bytesOf(ftyp, mdat, box('moov', mvhd, trak, layout.extra ?? []));
 }
@@ -100,6 +102,17 @@ describe('readMp4AudioTrack', () => {
     expect(track.edit.delay).toBeCloseTo(0.25, 9);
     expect(track.edit.start).toBeCloseTo(2112 / 44100, 9);
     expect(track.edit.duration).toBeCloseTo(1.5, 9);
+  });
+
+  it('takes priming and length from the iTunSMPB tag when there is no edit list', () => {
+    const item = box('----', full('mean', 0, text('com.apple.iTunes')), full('name', 0, text('iTunSMPB')), box('data', u32(1), u32(0), text(' 00000000 00000840 000001CA 0000000000001E84 00000000')));
+    const udta = box('udta', full('meta', 0, full('hdlr', 0, u32(0), text('mdir'), u32(0), u32(0), u32(0), [0]), box('ilst', item)));
+    const track = readMp4AudioTrack(mp4({ frames: frames(4), chunks: [4], wide: false, edits: undefined, extra: udta }));
+    expect(track.edit.start).toBeCloseTo(0x840 / 44100, 9);
+    expect(track.edit.duration).toBeCloseTo(0x1e84 / 44100, 9);
+    // An edit list, when there is one, wins.
+    const both = readMp4AudioTrack(mp4({ frames: frames(4), chunks: [4], wide: false, edits: [[1500, 1024]], extra: udta }));
+    expect(both.edit.start).toBeCloseTo(1024 / 44100, 9);
   });
 
   it('reads an FFmpeg-written M4A: frames back to back through the mdat, priming in the edit list', () => {

@@ -3,7 +3,8 @@
  * where each coded frame sits in the file, the codec's configuration, and the
  * part of the decoded audio the edit list presents (encoders put ~1024 samples
  * of priming before AAC audio and say so there; without trimming them every
- * time would be 23 ms late).
+ * time would be 23 ms late). iTunes-encoded files without an edit list say
+ * the same in their `iTunSMPB` tag.
  *
  * Only what the whole-file reader needs: frames are views into `bytes`, the
  * tables are typed arrays (a 3-hour file has ~500,000 frames). Fragmented MP4
@@ -48,14 +49,15 @@ export function readMp4AudioTrack(bytes: Uint8Array): Mp4AudioTrack {
   const mvhd = movie.find((box) => box.type === 'mvhd');
   const movieTimescale = mvhd ? view.getUint32(mvhd.start + (view.getUint8(mvhd.start) === 1 ? 20 : 12)) : 0;
   const tracks = movie.filter((box) => box.type === 'trak');
+  const gapless = iTunesGapless(view, movie);
   for (const trak of tracks) {
-    const track = readTrack(view, bytes, trak, movieTimescale);
+    const track = readTrack(view, bytes, trak, movieTimescale, gapless);
     if (track !== undefined) return track;
   }
   throw new Error('the MP4 file has no audio track');
 }
 
-function readTrack(view: DataView, bytes: Uint8Array, trak: Box, movieTimescale: number): Mp4AudioTrack | undefined {
+function readTrack(view: DataView, bytes: Uint8Array, trak: Box, movieTimescale: number, gapless: Gapless | undefined): Mp4AudioTrack | undefined {
   const mdia = child(view, trak, 'mdia');
   const hdlr = mdia && child(view, mdia, 'hdlr');
   if (mdia === undefined || hdlr === undefined || fourcc(view, hdlr.start + 8) !== 'soun') return undefined;
@@ -79,7 +81,10 @@ function readTrack(view: DataView, bytes: Uint8Array, trak: Box, movieTimescale:
     ...entry,
     timescale,
     frameCount: sizes.length,
-    edit: editList(view, elst, timescale, movieTimescale),
+    edit:
+      elst === undefined && gapless !== undefined && timescale > 0
+        ? { delay: 0, start: gapless.priming / timescale, duration: gapless.samples > 0 ? gapless.samples / timescale : undefined }
+        : editList(view, elst, timescale, movieTimescale),
     *frames() {
       let frame = 0;
       let run = 0;
@@ -177,6 +182,36 @@ function editList(view: DataView, elst: Box | undefined, timescale: number, movi
     return { delay, start: mediaTime / timescale, duration: duration === 0 ? undefined : duration / movieTimescale };
   }
   return none;
+}
+
+/** Priming and length in samples from iTunes' gapless tag (moov > udta > meta > ilst > `----` named iTunSMPB). */
+interface Gapless {
+  priming: number;
+  samples: number;
+}
+
+function iTunesGapless(view: DataView, movie: Box[]): Gapless | undefined {
+  const udta = movie.find((box) => box.type === 'udta');
+  const meta = udta && child(view, udta, 'meta');
+  if (meta === undefined) return undefined;
+  // `meta` is a full box in MP4 but a plain one in QuickTime files.
+  const metaChildren = view.getUint32(meta.start) === 0 ? children(view, meta.start + 4, meta.end) : children(view, meta.start, meta.end);
+  const ilst = metaChildren.find((box) => box.type === 'ilst');
+  if (ilst === undefined) return undefined;
+  const text = (box: Box, skip: number) => new TextDecoder().decode(new Uint8Array(view.buffer, view.byteOffset + box.start + skip, box.end - box.start - skip));
+  for (const item of children(view, ilst.start, ilst.end)) {
+    if (item.type !== '----') continue;
+    const parts = children(view, item.start, item.end);
+    const name = parts.find((box) => box.type === 'name');
+    const data = parts.find((box) => box.type === 'data');
+    if (name === undefined || data === undefined || text(name, 4) !== 'iTunSMPB') continue;
+    // " 00000000 00000840 000001CA 00000000003F31F6 ...": zero, priming, padding, sample count, in hex.
+    const fields = text(data, 8).trim().split(/\s+/u).map((field) => Number.parseInt(field, 16));
+    const [, priming, , samples] = fields;
+    if (priming === undefined || samples === undefined || Number.isNaN(priming) || Number.isNaN(samples)) return undefined;
+    return { priming, samples };
+  }
+  return undefined;
 }
 
 function children(view: DataView, from: number, to: number): Box[] {
