@@ -13,7 +13,7 @@ function decodeM4a(name: string): { channels: Float32Array[]; sampleRate: number
   const track = readMp4AudioTrack(fixture(name));
   const decoder = new AacDecoder(track.decoderConfig);
   const frames = [...track.frames()].map((frame) => decoder.decodeFrame(frame));
-  return { channels: join(frames), sampleRate: decoder.config.sampleRate, priming: Math.round(track.edit.start * decoder.config.sampleRate) };
+  return { channels: join(frames), sampleRate: decoder.config.sampleRate, priming: Math.round((track.edit?.start ?? 0) * decoder.config.sampleRate) };
 }
 
 function join(frames: readonly (readonly Float32Array[])[]): Float32Array[] {

@@ -15,9 +15,9 @@
 import { open } from 'node:fs/promises';
 import type { AlignAudio } from '../src/align/align-outcome.ts';
 import { Resampler } from '../src/align/resample.ts';
-import { AacDecoder, AdtsDecoder, joinFrames } from './aac-decoder.ts';
+import { AAC_FRAME_LENGTH, AacDecoder, AdtsDecoder, joinFrames, parseAudioSpecificConfig } from './aac-decoder.ts';
 import type { AudioChunk } from './audio-chunk.ts';
-import { readMp4AudioTrack, type Mp4AudioTrack } from './mp4-audio-track.ts';
+import { readMp4AudioTrack, type Mp4AudioTrack, type Mp4Edit } from './mp4-audio-track.ts';
 import { WavDecoder } from './wav-decoder.ts';
 
 export const DECODED_SAMPLE_RATE = 16000;
@@ -160,8 +160,9 @@ const MAX_FAILED_SHARE = 0.1;
 
 async function* decodeMp4(bytes: Uint8Array): AsyncGenerator<DecodedChunk> {
   const track = readMp4AudioTrack(bytes);
-  const trim = new EditTrim(track.edit);
-  const batches = track.format === 'mp4a' && MP3_OBJECT_TYPES.includes(track.objectType) ? mp3Batches(track) : aacBatches(track);
+  const mp3 = track.format === 'mp4a' && MP3_OBJECT_TYPES.includes(track.objectType);
+  const trim = new EditTrim(track.edit ?? (mp3 ? NO_EDIT : assumedAacPriming(track)));
+  const batches = mp3 ? mp3Batches(track) : aacBatches(track);
   let frames = 0;
   for await (const { chunk, count } of batches) {
     frames += count;
@@ -216,13 +217,25 @@ async function* mp3Batches(track: Mp4AudioTrack): AsyncGenerator<{ chunk: AudioC
   }
 }
 
+const NO_EDIT: Mp4Edit = { delay: 0, start: 0, duration: undefined };
+
+/**
+ * AAC in an MP4 that says nothing of its priming (FFmpeg's fragmented files,
+ * for one): every AAC encoder primes with at least a frame, so skip one, as
+ * for raw ADTS.
+ */
+function assumedAacPriming(track: Mp4AudioTrack): Mp4Edit {
+  if (track.format !== 'mp4a' || !AAC_OBJECT_TYPES.includes(track.objectType)) return NO_EDIT;
+  return { delay: 0, start: AAC_FRAME_LENGTH / parseAudioSpecificConfig(track.decoderConfig).sampleRate, duration: undefined };
+}
+
 /** Applies an MP4 edit list to the decoded stream: leading silence, then the presented span only. */
 class EditTrim {
   private skip: number | undefined;
   private left = Infinity;
   private delayed = false;
 
-  constructor(private readonly edit: Mp4AudioTrack['edit']) {}
+  constructor(private readonly edit: Mp4Edit) {}
 
   apply(chunk: AudioChunk): AudioChunk {
     const rate = chunk.sampleRate;

@@ -40,12 +40,55 @@ interface Layout {
   edits: [duration: number, mediaTime: number][] | undefined;
   handler?: string;
   extra?: Uint8Array;
+  /** Movie fragments instead of sample tables: the frames of each fragment, and whether its run lists their sizes (and durations). */
+  fragments?: Fragment[];
+}
+
+interface Fragment {
+  count: number;
+  sizes: boolean;
+  durations?: boolean;
+}
+
+/** Frame size the fragmented layouts declare as the default (tfhd) for runs without sizes. */
+const DEFAULT_SIZE = 11;
+
+/**
+ * Movie fragments of `frames` (which must have DEFAULT_SIZE bytes wherever a
+ * fragment lists no sizes), each a moof whose data offset counts from itself.
+ */
+function fragmented(frames: Uint8Array[], fragments: Fragment[]): Uint8Array {
+  const out: Uint8Array[] = [];
+  let next = 0;
+  for (const { count, sizes, durations = false } of fragments) {
+    const own = frames.slice(next, next + count);
+    next += count;
+    const moofFor = (dataOffset: number) =>
+      box(
+        'moof',
+        full('mfhd', 0, u32(out.length + 1)),
+        box(
+          'traf',
+          box('tfhd', [0, 0x02, 0, sizes ? 0 : 0x10], u32(1), sizes ? [] : u32(DEFAULT_SIZE)),
+          box(
+            'trun',
+            [0, 0, (sizes ? 0x02 : 0) | (durations ? 0x01 : 0), 0x01],
+            u32(count),
+            u32(dataOffset),
+            ...own.map((f) => [...(durations ? u32(1024) : []), ...(sizes ? u32(f.length) : [])]),
+          ),
+        ),
+      );
+    const length = moofFor(0).length;
+    out.push(moofFor(length + 8), box('mdat', ...own));
+  }
+  return bytesOf(...out);
 }
 
 /** An MP4 with one audio track, its mdat first and its moov after (as encoders write when not "fast start"). */
 function mp4(layout: Layout): Uint8Array {
   const ftyp = box('ftyp', text('M4A '), u32(0), text('isomM4A '));
-  const mdatPayload = bytesOf(...layout.frames);
+  const mdatPayload = bytesOf(...(layout.fragments ? [] : layout.frames));
   const mdat = box('mdat', mdatPayload);
   const mdatStart = ftyp.length + 8;
   const chunkOffsets: number[] = [];
@@ -68,20 +111,26 @@ function mp4(layout: Layout): Uint8Array {
     [0x05, 0x80, 0x80, 0x80, 2, 0x12, 0x10],
   );
   const mp4a = box('mp4a', [0, 0, 0, 0, 0, 0, ...u16(1)], [0, 0, 0, 0, 0, 0, 0, 0], [...u16(2), ...u16(16), 0, 0, 0, 0, ...u32(44100 * 65536)], esds);
+  const listed = layout.fragments ? [] : layout.frames;
   const stbl = box(
     'stbl',
     full('stsd', 0, u32(1), mp4a),
-    full('stts', 0, u32(1), u32(layout.frames.length), u32(1024)),
+    full('stts', 0, u32(1), u32(listed.length), u32(1024)),
     full('stsc', 0, u32(runs.length), ...runs.map(([first, count]) => [...u32(first), ...u32(count), ...u32(1)])),
-    full('stsz', 0, u32(0), u32(layout.frames.length), ...layout.frames.map((f) => u32(f.length))),
+    full('stsz', 0, u32(0), u32(listed.length), ...listed.map((f) => u32(f.length))),
     layout.wide ? full('co64', 0, u32(chunkOffsets.length), ...chunkOffsets.map(u64)) : full('stco', 0, u32(chunkOffsets.length), ...chunkOffsets.map(u32)),
   );
   const mdhd = full('mdhd', 1, u64(0), u64(0), u32(44100), u64(layout.frames.length * 1024), [0, 0, 0, 0]);
   const hdlr = full('hdlr', 0, u32(0), text(layout.handler ?? 'soun'), u32(0), u32(0), u32(0), [0]);
   const edits = layout.edits ?? [];
   const elst = full('elst', 1, u32(edits.length), ...edits.map(([duration, mediaTime]) => [...u64(duration), ...(mediaTime < 0 ? new Array<number>(8).fill(0xff) : u64(mediaTime)), ...u32(0x10000)]));
-  const trak = box('trak', layout.edits === undefined ? [] : box('edts', elst), box('mdia', mdhd, hdlr, box('minf', stbl)));
+  const tkhd = full('tkhd', 0, u32(0), u32(0), u32(1), u32(0), u32(0), new Uint8Array(60));
+  const trak = box('trak', tkhd, layout.edits === undefined ? [] : box('edts', elst), box('mdia', mdhd, hdlr, box('minf', stbl)));
   const mvhd = full('mvhd', 0, u32(0), u32(0), u32(1000), u32(0), new Uint8Array(80));
+  if (layout.fragments) {
+    const mvex = box('mvex', full('trex', 0, u32(1), u32(1), u32(1024), u32(0), u32(0)));
+    return bytesOf(ftyp, box('moov', mvhd, trak, mvex, layout.extra ?? []), fragmented(layout.frames, layout.fragments));
+  }
   return bytesOf(ftyp, mdat, box('moov', mvhd, trak, layout.extra ?? []));
 }
 
@@ -94,33 +143,45 @@ describe('readMp4AudioTrack', () => {
     expect(track).toMatchObject({ format: 'mp4a', objectType: 0x40, sampleRate: 44100, timescale: 44100, frameCount: 13 });
     expect([...track.decoderConfig]).toEqual([0x12, 0x10]);
     expect([...track.frames()]).toEqual(layout.frames);
-    expect(track.edit).toEqual({ delay: 0, start: 0, duration: undefined });
+    expect(track.edit).toBeUndefined();
+  });
+
+  it('finds every frame of a fragmented file, with sizes in the runs or as the fragment default', () => {
+    const all = [...frames(5), ...Array.from({ length: 3 }, (_, i) => new Uint8Array(DEFAULT_SIZE).fill(100 + i)), ...frames(2)];
+    const fragments = [
+      { count: 5, sizes: true },
+      { count: 3, sizes: false },
+      { count: 2, sizes: true, durations: true },
+    ];
+    const track = readMp4AudioTrack(mp4({ frames: all, chunks: [], wide: false, edits: undefined, fragments }));
+    expect(track.frameCount).toBe(10);
+    expect([...track.frames()]).toEqual(all);
   });
 
   it('reads the edit list: an empty edit delays, the media edit starts after the priming and sets the length', () => {
     const track = readMp4AudioTrack(mp4({ frames: frames(4), chunks: [4], wide: false, edits: [[250, -1], [1500, 2112]] }));
-    expect(track.edit.delay).toBeCloseTo(0.25, 9);
-    expect(track.edit.start).toBeCloseTo(2112 / 44100, 9);
-    expect(track.edit.duration).toBeCloseTo(1.5, 9);
+    expect(track.edit?.delay).toBeCloseTo(0.25, 9);
+    expect(track.edit?.start).toBeCloseTo(2112 / 44100, 9);
+    expect(track.edit?.duration).toBeCloseTo(1.5, 9);
   });
 
   it('takes priming and length from the iTunSMPB tag when there is no edit list', () => {
     const item = box('----', full('mean', 0, text('com.apple.iTunes')), full('name', 0, text('iTunSMPB')), box('data', u32(1), u32(0), text(' 00000000 00000840 000001CA 0000000000001E84 00000000')));
     const udta = box('udta', full('meta', 0, full('hdlr', 0, u32(0), text('mdir'), u32(0), u32(0), u32(0), [0]), box('ilst', item)));
     const track = readMp4AudioTrack(mp4({ frames: frames(4), chunks: [4], wide: false, edits: undefined, extra: udta }));
-    expect(track.edit.start).toBeCloseTo(0x840 / 44100, 9);
-    expect(track.edit.duration).toBeCloseTo(0x1e84 / 44100, 9);
+    expect(track.edit?.start).toBeCloseTo(0x840 / 44100, 9);
+    expect(track.edit?.duration).toBeCloseTo(0x1e84 / 44100, 9);
     // An edit list, when there is one, wins.
     const both = readMp4AudioTrack(mp4({ frames: frames(4), chunks: [4], wide: false, edits: [[1500, 1024]], extra: udta }));
-    expect(both.edit.start).toBeCloseTo(1024 / 44100, 9);
+    expect(both.edit?.start).toBeCloseTo(1024 / 44100, 9);
   });
 
   it('reads an FFmpeg-written M4A: frames back to back through the mdat, priming in the edit list', () => {
     const bytes = fixture('speech.m4a');
     const track = readMp4AudioTrack(bytes);
     expect(track).toMatchObject({ format: 'mp4a', objectType: 0x40, timescale: 44100 });
-    expect(track.edit.start).toBeCloseTo(1024 / 44100, 9);
-    expect(track.edit.duration).toBeCloseTo(1, 3);
+    expect(track.edit?.start).toBeCloseTo(1024 / 44100, 9);
+    expect(track.edit?.duration).toBeCloseTo(1, 3);
     const all = [...track.frames()];
     expect(all).toHaveLength(track.frameCount);
     // 1 s at 1024 samples a frame, plus the priming frame and a partial last one.
@@ -134,7 +195,6 @@ describe('readMp4AudioTrack', () => {
   it('explains what it cannot read', () => {
     expect(() => readMp4AudioTrack(box('ftyp', text('M4A '), u32(0)))).toThrow('no movie header');
     expect(() => readMp4AudioTrack(mp4({ frames: frames(2), chunks: [2], wide: false, edits: [], handler: 'vide' }))).toThrow('no audio track');
-    expect(() => readMp4AudioTrack(mp4({ frames: frames(2), chunks: [2], wide: false, edits: [], extra: box('mvex') }))).toThrow('fragmented MP4 is not supported');
     const cut = mp4({ frames: frames(5), chunks: [5], wide: false, edits: [] });
     // Point the chunk past the end of the file.
     const stco = cut.findIndex((_, i) => String.fromCharCode(...cut.subarray(i, i + 4)) === 'stco');

@@ -8,7 +8,7 @@
  *
  * Only what the whole-file reader needs: frames are views into `bytes`, the
  * tables are typed arrays (a 3-hour file has ~500,000 frames). Fragmented MP4
- * (moof boxes) is refused.
+ * (movie fragments, as DASH and some recorders write) is read too.
  */
 
 export interface Mp4AudioTrack {
@@ -24,19 +24,34 @@ export interface Mp4AudioTrack {
   timescale: number;
   frameCount: number;
   /**
-   * Presentation per the edit list, in seconds: silence to put first, media
-   * time to start at, and how long to present (undefined: to the end).
+   * Presentation per the edit list (or iTunSMPB), in seconds: silence to put
+   * first, media time to start at, and how long to present (undefined: to the
+   * end). Undefined when the file says neither.
    */
-  edit: { delay: number; start: number; duration: number | undefined };
+  edit: Mp4Edit | undefined;
   /** The coded frames in decoding order. */
   frames(): Generator<Uint8Array>;
 }
 
+export interface Mp4Edit {
+  delay: number;
+  start: number;
+  duration: number | undefined;
+}
+
 interface Box {
   type: string;
+  /** Where the box (its header) starts. */
+  offset: number;
   /** Where the payload starts and ends in the file. */
   start: number;
   end: number;
+}
+
+/** Where each frame sits in the file. */
+interface FrameTable {
+  offsets: Float64Array;
+  sizes: Uint32Array;
 }
 
 export function readMp4AudioTrack(bytes: Uint8Array): Mp4AudioTrack {
@@ -45,19 +60,26 @@ export function readMp4AudioTrack(bytes: Uint8Array): Mp4AudioTrack {
   const moov = top.find((box) => box.type === 'moov');
   if (moov === undefined) throw new Error('the MP4 file has no movie header (moov box); it may be incomplete');
   const movie = children(view, moov.start, moov.end);
-  if (movie.some((box) => box.type === 'mvex')) throw new Error('fragmented MP4 is not supported');
+  const mvex = movie.find((box) => box.type === 'mvex');
   const mvhd = movie.find((box) => box.type === 'mvhd');
   const movieTimescale = mvhd ? view.getUint32(mvhd.start + (view.getUint8(mvhd.start) === 1 ? 20 : 12)) : 0;
   const tracks = movie.filter((box) => box.type === 'trak');
   const gapless = iTunesGapless(view, movie);
   for (const trak of tracks) {
-    const track = readTrack(view, bytes, trak, movieTimescale, gapless);
+    const track = readTrack(view, bytes, trak, movieTimescale, gapless, mvex && ((trackId) => fragmentFrames(view, top, mvex, trackId)));
     if (track !== undefined) return track;
   }
   throw new Error('the MP4 file has no audio track');
 }
 
-function readTrack(view: DataView, bytes: Uint8Array, trak: Box, movieTimescale: number, gapless: Gapless | undefined): Mp4AudioTrack | undefined {
+function readTrack(
+  view: DataView,
+  bytes: Uint8Array,
+  trak: Box,
+  movieTimescale: number,
+  gapless: Gapless | undefined,
+  fragments: Fragments | undefined,
+): Mp4AudioTrack | undefined {
   const mdia = child(view, trak, 'mdia');
   const hdlr = mdia && child(view, mdia, 'hdlr');
   if (mdia === undefined || hdlr === undefined || fourcc(view, hdlr.start + 8) !== 'soun') return undefined;
@@ -65,16 +87,9 @@ function readTrack(view: DataView, bytes: Uint8Array, trak: Box, movieTimescale:
   const timescale = view.getUint32(mdhd.start + (view.getUint8(mdhd.start) === 1 ? 20 : 12));
   const stbl = required(view, required(view, mdia, 'minf'), 'stbl');
   const entry = sampleEntry(view, bytes, required(view, stbl, 'stsd'));
-  const sizes = sampleSizes(view, required(view, stbl, 'stsz'));
-  const chunkOffsets = offsets(view, child(view, stbl, 'stco') ?? required(view, stbl, 'co64'));
-  const stsc = required(view, stbl, 'stsc');
-  const runs = view.getUint32(stsc.start + 4);
-  const firstChunks = new Uint32Array(runs);
-  const perChunk = new Uint32Array(runs);
-  for (let i = 0; i < runs; i++) {
-    firstChunks[i] = view.getUint32(stsc.start + 8 + i * 12);
-    perChunk[i] = view.getUint32(stsc.start + 12 + i * 12);
-  }
+  const tkhd = child(view, trak, 'tkhd');
+  const trackId = tkhd ? view.getUint32(tkhd.start + (view.getUint8(tkhd.start) === 1 ? 20 : 12)) : 0;
+  const { offsets, sizes } = fragments === undefined ? sampleTable(view, stbl) : fragments(trackId);
   const edts = child(view, trak, 'edts');
   const elst = edts && child(view, edts, 'elst');
   return {
@@ -86,21 +101,89 @@ function readTrack(view: DataView, bytes: Uint8Array, trak: Box, movieTimescale:
         ? { delay: 0, start: gapless.priming / timescale, duration: gapless.samples > 0 ? gapless.samples / timescale : undefined }
         : editList(view, elst, timescale, movieTimescale),
     *frames() {
-      let frame = 0;
-      let run = 0;
-      for (let chunk = 0; chunk < chunkOffsets.length && frame < sizes.length; chunk++) {
-        // The run that covers this chunk (stsc numbers chunks from 1).
-        while (run + 1 < runs && firstChunks[run + 1]! <= chunk + 1) run++;
-        let at = chunkOffsets[chunk]!;
-        for (let i = 0; i < perChunk[run]! && frame < sizes.length; i++, frame++) {
-          const size = sizes[frame]!;
-          if (at + size > bytes.length) throw new Error('the MP4 file is cut short: its sample table points past the end');
-          yield bytes.subarray(at, at + size);
-          at += size;
-        }
+      for (let frame = 0; frame < sizes.length; frame++) {
+        const at = offsets[frame]!;
+        const size = sizes[frame]!;
+        if (at + size > bytes.length) throw new Error('the MP4 file is cut short: its sample table points past the end');
+        yield bytes.subarray(at, at + size);
       }
     },
   };
+}
+
+/** Frames listed in the movie box: sizes (stsz), chunk offsets (stco/co64), frames per chunk (stsc). */
+function sampleTable(view: DataView, stbl: Box): FrameTable {
+  const sizes = sampleSizes(view, required(view, stbl, 'stsz'));
+  const chunkOffsets = offsets(view, child(view, stbl, 'stco') ?? required(view, stbl, 'co64'));
+  const stsc = required(view, stbl, 'stsc');
+  const runs = view.getUint32(stsc.start + 4);
+  const frameOffsets = new Float64Array(sizes.length);
+  let frame = 0;
+  let run = 0;
+  for (let chunk = 0; chunk < chunkOffsets.length && frame < sizes.length; chunk++) {
+    // The run that covers this chunk (stsc numbers chunks from 1).
+    while (run + 1 < runs && view.getUint32(stsc.start + 8 + (run + 1) * 12) <= chunk + 1) run++;
+    const perChunk = view.getUint32(stsc.start + 12 + run * 12);
+    let at = chunkOffsets[chunk]!;
+    for (let i = 0; i < perChunk && frame < sizes.length; i++, frame++) {
+      frameOffsets[frame] = at;
+      at += sizes[frame]!;
+    }
+  }
+  return { offsets: frameOffsets.subarray(0, frame), sizes: sizes.subarray(0, frame) };
+}
+
+type Fragments = (trackId: number) => FrameTable;
+
+/**
+ * Frames of a fragmented file: each moof > traf of the track has runs (trun)
+ * of frames, with sizes in the run or as defaults (tfhd, else the movie's trex),
+ * placed from a base offset (ISO/IEC 14496-12, 8.8).
+ */
+function fragmentFrames(view: DataView, top: readonly Box[], mvex: Box, trackId: number): FrameTable {
+  const trex = children(view, mvex.start, mvex.end).find((box) => box.type === 'trex' && view.getUint32(box.start + 4) === trackId);
+  const trexSize = trex ? view.getUint32(trex.start + 16) : 0;
+  const offsets: number[] = [];
+  const sizes: number[] = [];
+  for (const moof of top.filter((box) => box.type === 'moof')) {
+    // Without an explicit base, a fragment's data is placed from the start of its moof.
+    let next = moof.offset;
+    for (const traf of children(view, moof.start, moof.end).filter((box) => box.type === 'traf')) {
+      const parts = children(view, traf.start, traf.end);
+      const tfhd = parts.find((box) => box.type === 'tfhd');
+      if (tfhd === undefined || view.getUint32(tfhd.start + 4) !== trackId) continue;
+      const flags = view.getUint32(tfhd.start) & 0xffffff;
+      let at = tfhd.start + 8;
+      let base = moof.offset;
+      if (flags & 0x1) {
+        base = Number(view.getBigUint64(at));
+        at += 8;
+      }
+      if (flags & 0x2) at += 4;
+      if (flags & 0x8) at += 4;
+      const defaultSize = flags & 0x10 ? view.getUint32(at) : trexSize;
+      next = flags & 0x1 || flags & 0x20000 ? base : next;
+      for (const trun of parts.filter((box) => box.type === 'trun')) {
+        const runFlags = view.getUint32(trun.start) & 0xffffff;
+        const count = view.getUint32(trun.start + 4);
+        let field = trun.start + 8;
+        if (runFlags & 0x1) {
+          next = base + view.getInt32(field);
+          field += 4;
+        }
+        if (runFlags & 0x4) field += 4;
+        const stride = 4 * [0x100, 0x200, 0x400, 0x800].filter((bit) => runFlags & bit).length;
+        const sizeAt = runFlags & 0x100 ? 4 : 0;
+        for (let i = 0; i < count; i++, field += stride) {
+          const size = runFlags & 0x200 ? view.getUint32(field + sizeAt) : defaultSize;
+          offsets.push(next);
+          sizes.push(size);
+          next += size;
+        }
+      }
+    }
+  }
+  return { offsets: Float64Array.from(offsets), sizes: Uint32Array.from(sizes) };
 }
 
 function sampleEntry(view: DataView, bytes: Uint8Array, stsd: Box): Pick<Mp4AudioTrack, 'format' | 'objectType' | 'decoderConfig' | 'sampleRate'> {
@@ -166,9 +249,8 @@ function offsets(view: DataView, box: Box): Float64Array {
 }
 
 /** The first edit that plays media, after any empty edits (which delay it). Later edits are rare in audio and ignored. */
-function editList(view: DataView, elst: Box | undefined, timescale: number, movieTimescale: number): Mp4AudioTrack['edit'] {
-  const none = { delay: 0, start: 0, duration: undefined };
-  if (elst === undefined || timescale === 0 || movieTimescale === 0) return none;
+function editList(view: DataView, elst: Box | undefined, timescale: number, movieTimescale: number): Mp4Edit | undefined {
+  if (elst === undefined || timescale === 0 || movieTimescale === 0) return undefined;
   const wide = view.getUint8(elst.start) === 1;
   const count = view.getUint32(elst.start + 4);
   let delay = 0;
@@ -181,7 +263,7 @@ function editList(view: DataView, elst: Box | undefined, timescale: number, movi
     }
     return { delay, start: mediaTime / timescale, duration: duration === 0 ? undefined : duration / movieTimescale };
   }
-  return none;
+  return undefined;
 }
 
 /** Priming and length in samples from iTunes' gapless tag (moov > udta > meta > ilst > `----` named iTunSMPB). */
@@ -229,7 +311,7 @@ function children(view: DataView, from: number, to: number): Box[] {
       size = to - at;
     }
     if (size < header) throw new Error(`the MP4 file has a malformed ${JSON.stringify(type)} box`);
-    boxes.push({ type, start: at + header, end: Math.min(at + size, to) });
+    boxes.push({ type, offset: at, start: at + header, end: Math.min(at + size, to) });
     at += size;
   }
   return boxes;
