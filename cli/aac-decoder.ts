@@ -11,13 +11,16 @@
  *   wrong variable, and the filter applied was the encoder's, not the decoder's);
  * - perceptual noise substitution filled bands from a random generator that
  *   sticks at zero, which turned whole frames into NaN;
- * - pulse data threw.
+ * - pulse data threw (now added as the standard says; no encoder at hand
+ *   writes pulses, so only addPulse's unit test checks it).
  *
  * With these, its output matches FFmpeg's decoder to float rounding on
  * FFmpeg-encoded AAC-LC (118 dB SNR over a 3-minute file; aac-decoder.test.ts
- * checks it against a 16-bit reference). HE-AAC (SBR, PS) is decoded as its AAC-LC
- * core: half the sample rate, and so no highs above about 5-8 kHz, which speech
- * alignment does not need. AAC Main, LTP and the low-delay profiles are refused.
+ * checks it against a 16-bit reference). HE-AAC (SBR, PS) is decoded as its
+ * AAC-LC core: half the sample rate, so nothing above the SBR crossover (about
+ * 5-8 kHz), which costs 16 kHz speech alignment little; no HE-AAC encoder was at
+ * hand to test that path on real streams. AAC Main, LTP and the low-delay
+ * profiles are refused.
  */
 import { createRequire } from 'node:module';
 import type { AudioChunk } from './audio-chunk.ts';
