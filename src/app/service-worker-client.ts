@@ -1,7 +1,7 @@
 /**
  * Registers the service worker (production only) and reports what the user must know:
  * a new version is ready (the page reloads into it only when the user says so), and the
- * browser's storage is full (reported once by the worker; the app keeps working online).
+ * browser's storage is full (once per page, however often the worker meets it; the app keeps working online).
  */
 export interface ServiceWorkerUpdates {
   /** True once a new version has installed and waits for the user's reload. */
@@ -25,6 +25,7 @@ export function registerServiceWorker({ url, onStorageFull, container = navigato
   let waiting: ServiceWorker | null = null;
   let reloading = false;
   let destroyed = false;
+  let storageFullTold = false;
   const cleanups: Array<() => void> = [];
   const listen = <K extends keyof ServiceWorkerContainerEventMap>(type: K, handler: (event: ServiceWorkerContainerEventMap[K]) => void) => {
     container.addEventListener(type, handler);
@@ -38,7 +39,9 @@ export function registerServiceWorker({ url, onStorageFull, container = navigato
   };
 
   listen('message', (event) => {
-    if ((event.data as { type?: string } | null)?.type === 'verbatim:storage-full') onStorageFull();
+    if ((event.data as { type?: string } | null)?.type !== 'verbatim:storage-full' || storageFullTold) return;
+    storageFullTold = true;
+    onStorageFull();
   });
   listen('controllerchange', () => {
     if (reloading) reloadPage();

@@ -15,18 +15,15 @@ const PRECACHE = typeof __VERBATIM_PRECACHE__ === 'undefined' ? [] : __VERBATIM_
 const VERSION = typeof __VERBATIM_VERSION__ === 'undefined' ? 'dev' : __VERBATIM_VERSION__;
 const CACHE = `verbatim-app-${VERSION}`;
 const scope = new URL(self.registration.scope);
-let storageFullReported = false;
 
 async function tellPages(message) {
   for (const client of await self.clients.matchAll({ includeUncontrolled: true, type: 'window' })) client.postMessage(message);
 }
 
-/** A failed cache write is never the user's problem now; a full disk is worth one sentence. */
+/** A failed cache write is never the user's problem now; a full disk is worth one sentence (each page says it once). */
 async function reportCacheFailure(error) {
   const full = error && (error.name === 'QuotaExceededError' || /quota/i.test(String(error.message)));
-  if (!full || storageFullReported) return;
-  storageFullReported = true;
-  await tellPages({ type: 'verbatim:storage-full' });
+  if (full) await tellPages({ type: 'verbatim:storage-full' });
 }
 
 async function put(cache, request, response) {
