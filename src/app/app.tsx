@@ -37,6 +37,7 @@ import { createAlignmentController, type AlignmentController } from './alignment
 import { createIdbAlignmentCache } from './alignment-cache.ts';
 import { turnStartAccuracy } from './demo-accuracy.ts';
 import { readTranscript } from '../transcript/read-transcript.ts';
+import { UpdatePrompt, type UpdateSource } from '../ui/update-prompt.tsx';
 
 const DEMO = {
   audio: `${import.meta.env.BASE_URL}demo/seed.opus`,
@@ -67,7 +68,7 @@ function waveformColors() {
 }
 
 /** Composition root: creates the player, wires it to the store, loads the first session. */
-export function App() {
+export function App({ updates = null }: { updates?: UpdateSource | null } = {}) {
   const waveformRef = useRef<HTMLDivElement>(null);
   const fileInputRef = useRef<HTMLInputElement>(null);
   const [player, setPlayer] = useState<Player | null>(null);
@@ -235,6 +236,7 @@ export function App() {
         {autosave ? <RestorePrompt autosave={autosave} /> : null}
         {isDemo ? <DemoNote /> : null}
         <Notices />
+        {updates ? <UpdatePrompt updates={updates} /> : null}
         <AlignBanner onAlign={(language) => void alignment?.start({ language })} onCancel={() => alignment?.cancel()} />
         <main className="main">
           <TranscriptView />

@@ -5,6 +5,7 @@ import { addSpeaker } from '../transcript/edit/add-speaker.ts';
 import { useAppStore } from '../store/app-store.ts';
 import { useEditorCommands } from './editor-context.ts';
 import type { Speaker } from '../transcript/model.ts';
+import { isolateBidi } from '../transcript/bidi.ts';
 
 function SpeakerRow({ speaker, others, turns }: { speaker: Speaker; others: Speaker[]; turns: number }) {
   const commands = useEditorCommands();
@@ -34,7 +35,7 @@ function SpeakerRow({ speaker, others, turns }: { speaker: Speaker; others: Spea
             <option value="">Merge into…</option>
             {others.map((other) => (
               <option key={other.id} value={other.id}>
-                {other.name}
+                {isolateBidi(other.name)}
               </option>
             ))}
           </select>

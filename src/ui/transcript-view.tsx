@@ -191,7 +191,6 @@ export function TranscriptView({ onRowRender }: TranscriptViewProps = {}) {
           onClick={onClick}
           onDoubleClick={onDoubleClick}
           style={{ height: virtualizer.getTotalSize() }}
-          aria-rowcount={entries.length}
         >
           {virtualizer.getVirtualItems().map((item) => (
             <div

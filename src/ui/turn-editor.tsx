@@ -13,6 +13,7 @@ import { deleteTurn } from '../transcript/edit/delete-turn.ts';
 import { appStore, useAppStore } from '../store/app-store.ts';
 import { useEditorCommands } from './editor-context.ts';
 import { usePlayer } from './player-context.ts';
+import { isolateBidi } from '../transcript/bidi.ts';
 
 const NEW_SPEAKER = '__new__';
 const UNLABELLED = '__none__';
@@ -145,7 +146,7 @@ export function TurnEditor({ turn, entryIndex }: { turn: SpeechTurn; entryIndex:
             <option value={UNLABELLED}>Unlabelled</option>
             {speakers.map((speaker) => (
               <option key={speaker.id} value={speaker.id}>
-                {speaker.name}
+                {isolateBidi(speaker.name)}
               </option>
             ))}
             <option value={NEW_SPEAKER}>New speaker…</option>

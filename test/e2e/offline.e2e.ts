@@ -1,15 +1,18 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
 import { startStaticServer } from './static-server.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startStaticServer>>;
+const DIST = join(import.meta.dirname, '../../dist');
 
 before(async () => {
-  server = await startStaticServer(join(import.meta.dirname, '../../dist'));
+  server = await startStaticServer(DIST);
   browser = await launchChromium();
 });
 
@@ -18,27 +21,118 @@ after(async () => {
   await server?.close();
 });
 
+/** The worker takes control once its install (the precache) is complete. */
+async function visitOnce(page: Page, url: string) {
+  await page.goto(url);
+  await page.waitForSelector('[data-turn-index]');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+}
+
+async function playsOffline(page: Page) {
+  await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1, null, { timeout: 15_000 });
+  await page.getByTestId('play-pause').click();
+  await page.waitForFunction(() => document.querySelector('audio')!.currentTime > 0.5, null, { timeout: 15_000 });
+}
+
+async function alignDemoText(page: Page) {
+  await page.getByTestId('align-start').click();
+  await page.getByRole('progressbar').waitFor();
+  await page.getByRole('progressbar').waitFor({ state: 'detached', timeout: 240_000 });
+  assert.match((await page.locator('.align-banner').textContent()) ?? '', /Aligned 13 turns/);
+}
+
 describe('offline', () => {
-  it('opens and plays the demo with the network gone, after one visit', async () => {
+  it('opens and plays the demo with the network gone, after exactly one visit', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(server.url);
-    await page.waitForSelector('[data-turn-index]');
-    await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active !== null);
-    // The first visit ran before the worker controlled the page; a second fills the cache through it.
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await page.waitForSelector('[data-turn-index]');
-    await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 2);
-    await page.waitForTimeout(1000);
+    await visitOnce(page, server.url);
 
     await context.setOffline(true);
     await page.reload();
     await page.waitForSelector('[data-turn-index]');
     assert.equal(await page.locator('[data-turn-index]').count(), 13);
-    await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1, null, { timeout: 15_000 });
-    await page.getByTestId('play-pause').click();
-    await page.waitForFunction(() => document.querySelector('audio')!.currentTime > 0.5, null, { timeout: 15_000 });
+    await playsOffline(page);
+    // A new tab works offline too.
+    const second = await context.newPage();
+    await second.goto(server.url);
+    await second.waitForSelector('[data-turn-index]');
     await context.close();
+  });
+
+  it('aligns offline once the models were fetched by one online alignment', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const untimed = `${server.url}?audio=demo/seed.opus&transcript=demo/seed.txt`;
+    await visitOnce(page, untimed);
+    await alignDemoText(page);
+
+    await context.setOffline(true);
+    const offline = await context.newPage();
+    // Its database connection would block the deletion below.
+    await page.close();
+    // Forget the result the first alignment cached, so this one really runs the models, offline.
+    await offline.goto(`${server.url}demo/seed.txt`);
+    await offline.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const request = indexedDB.deleteDatabase('verbatim-alignments');
+          request.onsuccess = resolve;
+          request.onerror = reject;
+        }),
+    );
+    await offline.goto(untimed);
+    await offline.waitForSelector('[data-turn-index]');
+    assert.equal(await offline.locator('[data-turn-index][data-start]').count(), 0);
+    await alignDemoText(offline);
+    await context.close();
+  });
+
+  it('keeps working when the storage quota is full: the page shows, and says so once', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(server.url).origin, quotaSize: 64 * 1024 });
+    await page.goto(server.url);
+    await page.waitForSelector('[data-turn-index]');
+    await page.getByText(/storage is full/u).first().waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    for (let load = 0; load < 3; load += 1) {
+      await page.reload();
+      await page.waitForSelector('[data-turn-index]');
+      assert.equal(await page.locator('[data-turn-index]').count(), 13, `load ${load + 2} shows the demo`);
+      await page.waitForTimeout(500);
+      assert.ok((await page.getByText(/storage is full/u).count()) <= 1, 'said once, not once per failed write');
+    }
+    const fresh = await context.newPage();
+    await fresh.goto(server.url);
+    await fresh.waitForSelector('[data-turn-index]');
+    await fresh.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1, null, { timeout: 15_000 });
+    await context.close();
+  });
+
+  it('offers a new version with a reload prompt instead of swapping code under the user', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'verbatim-sw-'));
+    await cp(DIST, root, { recursive: true });
+    const local = await startStaticServer(root);
+    let context: BrowserContext | undefined;
+    try {
+      context = await browser.newContext();
+      const page = await context.newPage();
+      await visitOnce(page, local.url);
+      assert.equal(await page.getByTestId('update-prompt').count(), 0);
+      await appendFile(join(root, 'sw.js'), '\n// a new build\n');
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      await page.getByTestId('update-prompt').waitFor({ timeout: 30_000 });
+      const before = await page.evaluate(() => performance.timeOrigin);
+      await page.getByRole('button', { name: 'Reload' }).click();
+      await page.waitForFunction((origin) => performance.timeOrigin !== origin, before, { timeout: 30_000 }).catch(() => undefined);
+      await page.waitForSelector('[data-turn-index]');
+      assert.notEqual(await page.evaluate(() => performance.timeOrigin), before, 'the page reloaded into the new version');
+      assert.equal(await page.getByTestId('update-prompt').count(), 0);
+    } finally {
+      await context?.close();
+      await local.close();
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,148 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
+import { startStaticServer } from './static-server.ts';
+import { blocking, describeViolations, runAxe } from './axe.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startStaticServer>>;
+
+before(async () => {
+  server = await startStaticServer(join(import.meta.dirname, '../../dist'));
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface View {
+  name: string;
+  /** Brings the page into the view; returns the selector to check, or undefined for the whole page. */
+  open(page: Page): Promise<string | undefined>;
+}
+
+const editorMode = async (page: Page) => {
+  await page.getByTestId('editor-toggle').click();
+  await page.waitForSelector('[data-mode="edit"]');
+};
+
+const VIEWS: View[] = [
+  { name: 'player', open: async () => undefined },
+  {
+    name: 'player, playing',
+    open: async (page) => {
+      await page.getByTestId('play-pause').click();
+      await page.waitForSelector('.word[aria-current="true"]');
+      await page.getByTestId('play-pause').click();
+      return undefined;
+    },
+  },
+  {
+    name: 'editor mode, a turn selected',
+    open: async (page) => {
+      await editorMode(page);
+      await page.keyboard.press('ArrowDown');
+      return undefined;
+    },
+  },
+  {
+    name: 'editor mode, text editor open',
+    open: async (page) => {
+      await editorMode(page);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('F2');
+      await page.waitForSelector('.turn textarea, .turn-editor textarea');
+      return undefined;
+    },
+  },
+  {
+    name: 'speakers panel',
+    open: async (page) => {
+      await editorMode(page);
+      await page.getByRole('button', { name: /^Speakers/u }).click();
+      return undefined;
+    },
+  },
+  {
+    name: 'find and replace',
+    open: async (page) => {
+      await editorMode(page);
+      await page.getByRole('button', { name: /^Find/u }).click();
+      return undefined;
+    },
+  },
+  {
+    name: 'keyboard shortcuts dialog',
+    open: async (page) => {
+      await page.keyboard.press('?');
+      await page.waitForSelector('dialog[open]');
+      return 'dialog[open]';
+    },
+  },
+  {
+    name: 'paste dialog',
+    open: async (page) => {
+      await page.getByRole('button', { name: /^Paste/u }).click();
+      await page.waitForSelector('dialog[open]');
+      return 'dialog[open]';
+    },
+  },
+  {
+    name: 'podcast feed dialog',
+    open: async (page) => {
+      await page.getByRole('button', { name: /^Podcast/u }).click();
+      await page.waitForSelector('dialog[open]');
+      return 'dialog[open]';
+    },
+  },
+  {
+    name: 'recent projects menu',
+    open: async (page) => {
+      await page.getByTestId('recent-button').click();
+      return undefined;
+    },
+  },
+  {
+    name: 'export menu',
+    open: async (page) => {
+      await page.getByTestId('export-button').click();
+      return undefined;
+    },
+  },
+];
+
+describe('accessibility (axe-core)', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`has no critical or serious violations in any view, ${scheme} theme`, async () => {
+      const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true, viewport: { width: 1366, height: 768 } });
+      const failures: string[] = [];
+      for (const view of VIEWS) {
+        const page = await context.newPage();
+        await page.goto(server.url);
+        await page.waitForSelector('[data-turn-index]');
+        await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1);
+        let include: string | undefined;
+        try {
+          include = await view.open(page);
+        } catch (error) {
+          failures.push(`${view.name}: could not be opened (${(error as Error).message.split('\n')[0]})`);
+          await page.close();
+          continue;
+        }
+        const violations = await runAxe(page, include);
+        console.log(`# axe ${scheme} · ${view.name}: ${describeViolations(violations)}`);
+        if (process.env.AXE_DETAIL) console.log(JSON.stringify(violations, null, 1));
+        for (const violation of blocking(violations)) {
+          failures.push(`${view.name}: ${violation.id} (${violation.impact}) ${violation.help} — ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join('; ')}`);
+        }
+        await page.close();
+      }
+      await context.close();
+      assert.deepEqual(failures, []);
+    });
+  }
+});
