@@ -1,7 +1,7 @@
 /**
  * Aligns a transcript to its audio with the same core the app uses.
  *
- *   npm run align -- AUDIO TRANSCRIPT [--out FILE] [--language en]
+ *   npm run align -- AUDIO TRANSCRIPT [--out FILE] [--language en] [--help]
  *
  * AUDIO: MP3, WAV, OGG, Opus, FLAC or M4A (decoded by WebAssembly, no ffmpeg).
  * TRANSCRIPT: any format the app reads (NPR-style text, SRT, WebVTT, JSON from
@@ -29,6 +29,7 @@ import { describeParseError } from '../src/transcript/parse-result.ts';
 import { readTranscript } from '../src/transcript/read-transcript.ts';
 import { writeSrt } from '../src/transcript/writers/srt-writer.ts';
 import { writeWebVtt } from '../src/transcript/writers/webvtt-writer.ts';
+import { type OptionTable, type Outcome, asksForHelp, optionLines, parseCommandLine } from './command-line.ts';
 import { decodeAudioFile } from './decode-audio.ts';
 
 export interface AlignArgs {
@@ -38,49 +39,44 @@ export interface AlignArgs {
   language?: string;
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Parsed<T> = Outcome<T>;
 
 const OUTPUT_EXTENSIONS = ['.json', '.vtt', '.srt'];
 
+/** Every option of `npm run align`, one line each (read by node:util parseArgs). */
+export const ALIGN_OPTIONS = {
+  out: { type: 'string', value: 'FILE', help: 'write to FILE (.json, .vtt or .srt) instead of JSON on standard output' },
+  language: { type: 'string', value: 'en', help: 'en (default) or fr; other languages get estimated timings' },
+  help: { type: 'boolean', short: 'h', help: 'print this text' },
+} as const satisfies OptionTable;
+
 export function usage(): string {
   return [
-    'usage: npm run align -- AUDIO TRANSCRIPT [--out FILE] [--language en]',
+    'usage: npm run align -- AUDIO TRANSCRIPT [options]',
     '',
-    '  AUDIO       MP3, WAV, OGG, Opus, FLAC or M4A',
-    '  TRANSCRIPT  any transcript format Verbatim reads; times it already has are kept',
-    '  --out       write to FILE (.json, .vtt or .srt) instead of JSON on standard output',
-    '  --language  en (default) or fr; other languages get estimated timings',
+    ...optionLines(ALIGN_OPTIONS, [
+      ['AUDIO', 'MP3, WAV, OGG, Opus, FLAC or M4A'],
+      ['TRANSCRIPT', 'any transcript format Verbatim reads; times it already has are kept'],
+    ]),
   ].join('\n');
 }
 
 export function parseAlignArgs(argv: readonly string[]): Parsed<AlignArgs> {
-  const positional: string[] = [];
-  const options: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--out' || arg === '--language') {
-      const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) return { ok: false, error: `${arg} needs a value` };
-      options[arg.slice(2)] = value;
-      i += 1;
-    } else if (arg.startsWith('--')) {
-      return { ok: false, error: `unknown option ${arg}` };
-    } else {
-      positional.push(arg);
-    }
-  }
-  if (positional.length !== 2) return { ok: false, error: 'expected an audio file and a transcript file' };
-  const out = options.out;
+  const parsed = parseCommandLine(argv, ALIGN_OPTIONS);
+  if (!parsed.ok) return parsed;
+  const { values, positionals } = parsed.value;
+  if (positionals.length !== 2) return { ok: false, error: 'expected an audio file and a transcript file' };
+  const { out, language } = values;
   if (out !== undefined && !OUTPUT_EXTENSIONS.includes(extname(out).toLowerCase())) {
     return { ok: false, error: `--out must end in ${OUTPUT_EXTENSIONS.join(', ')}` };
   }
   return {
     ok: true,
     value: {
-      audio: positional[0] as string,
-      transcript: positional[1] as string,
+      audio: positionals[0] as string,
+      transcript: positionals[1] as string,
       ...(out !== undefined ? { out } : {}),
-      ...(options.language !== undefined ? { language: options.language } : {}),
+      ...(language !== undefined ? { language } : {}),
     },
   };
 }
@@ -216,6 +212,10 @@ export async function runAlign(args: AlignArgs, io: Io): Promise<number> {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
+  if (asksForHelp(argv)) {
+    process.stdout.write(`${usage()}\n`);
+    return;
+  }
   const parsed = parseAlignArgs(argv);
   if (!parsed.ok) {
     process.stderr.write(`align: ${parsed.error}\n\n${usage()}\n`);

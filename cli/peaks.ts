@@ -3,7 +3,7 @@
  * (version 2), for `?peaks=URL`: the app then draws the waveform of a long
  * recording without decoding it in the browser.
  *
- *   npm run peaks -- AUDIO [--out FILE] [--pixels-per-second N] [--bits 8|16] [--split-channels]
+ *   npm run peaks -- AUDIO [--out FILE] [--pixels-per-second N] [--bits 8|16] [--split-channels] [--help]
  *
  * MP3, WAV, FLAC, Ogg Vorbis and Opus are decoded as they are read, a slice at a
  * time: memory stays at the size of the peaks whatever the length of the audio.
@@ -18,6 +18,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import decode, { type AudioData } from 'audio-decode';
 import type { AudiowaveformJson } from '../src/player/peaks.ts';
+import { type OptionTable, type Outcome, asksForHelp, optionLines, parseCommandLine } from './command-line.ts';
 
 export interface PeaksArgs {
   input: string;
@@ -27,21 +28,26 @@ export interface PeaksArgs {
   splitChannels: boolean;
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+export type { Outcome };
 
 export const DEFAULT_PIXELS_PER_SECOND = 50;
 const SLICE_BYTES = 1 << 20;
 
+/** Every option of `npm run peaks`, one line each (read by node:util parseArgs). */
+export const PEAKS_OPTIONS = {
+  out: { type: 'string', value: 'FILE', help: 'FILE to write (default: AUDIO with .peaks.json in place of its extension)' },
+  'pixels-per-second': {
+    type: 'string',
+    value: 'N',
+    help: `waveform points per second of audio (default ${DEFAULT_PIXELS_PER_SECOND}; 3 hours at 50 is about 4 MB)`,
+  },
+  bits: { type: 'string', value: '8|16', help: '8 (default, smaller) or 16' },
+  'split-channels': { type: 'boolean', help: 'one waveform per channel instead of one mixed-down waveform' },
+  help: { type: 'boolean', short: 'h', help: 'print this text' },
+} as const satisfies OptionTable;
+
 export function usage(): string {
-  return [
-    'usage: npm run peaks -- AUDIO [--out FILE] [--pixels-per-second N] [--bits 8|16] [--split-channels]',
-    '',
-    '  Writes BBC audiowaveform JSON (version 2) for ?peaks=URL.',
-    '  --out                FILE to write (default: AUDIO with .peaks.json in place of its extension)',
-    `  --pixels-per-second  waveform points per second of audio (default ${DEFAULT_PIXELS_PER_SECOND}; 3 hours at 50 is about 4 MB)`,
-    '  --bits               8 (default, smaller) or 16',
-    '  --split-channels     one waveform per channel instead of one mixed-down waveform',
-  ].join('\n');
+  return ['usage: npm run peaks -- AUDIO [options]', '', '  Writes BBC audiowaveform JSON (version 2) for ?peaks=URL.', ...optionLines(PEAKS_OPTIONS)].join('\n');
 }
 
 /** `talk.mp3` -> `talk.peaks.json`, beside it. */
@@ -50,30 +56,13 @@ export function defaultPeaksPath(audioPath: string): string {
 }
 
 export function parsePeaksArgs(argv: readonly string[]): Outcome<PeaksArgs> {
-  const positional: string[] = [];
-  const values: Record<string, string> = {};
-  let splitChannels = false;
-  for (let index = 0; index < argv.length; index += 1) {
-    const arg = argv[index] ?? '';
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (flag === '--split-channels') {
-      splitChannels = true;
-    } else if (['--out', '--pixels-per-second', '--bits'].includes(flag)) {
-      const value = inline ?? argv[index + 1];
-      if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) return { ok: false, error: `${flag} needs a value` };
-      values[flag.slice(2)] = value;
-      if (inline === undefined) index += 1;
-    } else if (flag === '--help' || flag === '-h') {
-      return { ok: false, error: '' };
-    } else if (arg.startsWith('--')) {
-      return { ok: false, error: `unknown option ${arg}` };
-    } else {
-      positional.push(arg);
-    }
-  }
-  if (positional.length === 0) return { ok: false, error: 'name the audio file' };
-  if (positional.length > 1) return { ok: false, error: `one audio file at a time (got ${positional.join(', ')})` };
-  const input = positional[0]!;
+  const parsed = parseCommandLine(argv, PEAKS_OPTIONS);
+  if (!parsed.ok) return parsed;
+  const { values, positionals } = parsed.value;
+  if (positionals.length === 0) return { ok: false, error: 'name the audio file' };
+  if (positionals.length > 1) return { ok: false, error: `one audio file at a time (got ${positionals.join(', ')})` };
+  const input = positionals[0]!;
+  const splitChannels = values['split-channels'] === true;
   const pixelsPerSecond = values['pixels-per-second'] === undefined ? DEFAULT_PIXELS_PER_SECOND : Number(values['pixels-per-second']);
   if (!Number.isFinite(pixelsPerSecond) || pixelsPerSecond <= 0 || pixelsPerSecond > 48000) {
     return { ok: false, error: `--pixels-per-second must be a number above 0, not ${values['pixels-per-second']}` };
@@ -222,9 +211,13 @@ export function peaksJson(peaks: AudiowaveformJson): string {
 }
 
 export async function runPeaks(argv: readonly string[], log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<number> {
+  if (asksForHelp(argv)) {
+    log(usage());
+    return 0;
+  }
   const parsed = parsePeaksArgs(argv);
   if (!parsed.ok) {
-    if (parsed.error) log(`peaks: ${parsed.error}`);
+    log(`peaks: ${parsed.error}`);
     log(usage());
     return 2;
   }
