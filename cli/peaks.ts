@@ -5,20 +5,21 @@
  *
  *   npm run peaks -- AUDIO [--out FILE] [--pixels-per-second N] [--bits 8|16] [--split-channels] [--help]
  *
- * MP3, WAV, FLAC, Ogg Vorbis and Opus are decoded as they are read, a slice at a
- * time: memory stays at the size of the peaks whatever the length of the audio.
- * Other containers (M4A/AAC, WebM…) are decoded whole, which holds every sample as
- * 32-bit floats at once (about 1.9 GB per channel for 3 hours at 44.1 kHz).
+ * Decoded by cli/decode-audio.ts, the CLI's own MIT-licensed decoders: MP3, WAV,
+ * FLAC, Ogg Vorbis, Opus and raw AAC are decoded as they are read, a slice at a
+ * time, so memory stays at the size of the peaks whatever the length of the
+ * audio; an M4A/MP4 file is read whole (its index may sit at the end) and
+ * decoded a batch of frames at a time, so its decoded samples are never held whole.
  *
  * Exit status: 0 done, 1 the audio could not be read or decoded, 2 the command line is wrong.
  */
-import { createReadStream } from 'node:fs';
-import { open, readFile, writeFile } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import decode, { type AudioData } from 'audio-decode';
 import type { AudiowaveformJson } from '../src/player/peaks.ts';
+import type { AudioChunk } from './audio-chunk.ts';
 import { type OptionTable, type Outcome, asksForHelp, optionLines, parseCommandLine } from './command-line.ts';
+import { type AudioFormat, SUPPORTED_AUDIO, audioFormat, decodeAudioFileChunks } from './decode-audio.ts';
 
 export interface PeaksArgs {
   input: string;
@@ -31,7 +32,6 @@ export interface PeaksArgs {
 export type { Outcome };
 
 export const DEFAULT_PIXELS_PER_SECOND = 50;
-const SLICE_BYTES = 1 << 20;
 
 /** Every option of `npm run peaks`, one line each (read by node:util parseArgs). */
 export const PEAKS_OPTIONS = {
@@ -89,7 +89,7 @@ export class PeaksAccumulator {
 
   constructor(private readonly options: { pixelsPerSecond: number; bits: 8 | 16; splitChannels: boolean }) {}
 
-  push(chunk: AudioData): void {
+  push(chunk: AudioChunk): void {
     const input = chunk.channelData;
     const frames = input[0]?.length ?? 0;
     if (frames === 0) return;
@@ -151,28 +151,27 @@ export class PeaksAccumulator {
   }
 }
 
-type StreamableFormat = 'mp3' | 'wav' | 'flac' | 'opus' | 'oga';
-
-/** Containers whose decoders take the file in arbitrary slices, from the first bytes; null for the rest. */
-export function streamableFormat(bytes: Uint8Array): StreamableFormat | null {
-  const ascii = (from: number, length: number) => String.fromCharCode(...bytes.subarray(from, from + length));
-  if (ascii(0, 4) === 'RIFF' && ascii(8, 4) === 'WAVE') return 'wav';
-  if (ascii(0, 4) === 'fLaC') return 'flac';
-  if (ascii(0, 4) === 'OggS') return ascii(28, 8) === 'OpusHead' ? 'opus' : 'oga';
-  if (ascii(0, 3) === 'ID3') return 'mp3';
-  // An MPEG audio frame sync: 11 set bits, layer III.
-  if (bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe6) === 0xe2) return 'mp3';
-  return null;
-}
-
 export interface PeaksRun {
   peaks: AudiowaveformJson;
-  /** True when the format could be decoded a slice at a time. */
+  /** False for MP4/M4A, which is read whole (its index may sit at the end). */
   streamed: boolean;
 }
 
-/** Decodes `path` and returns its peaks; throws an Error with a readable message. */
+/** Decodes `path` as it is read and returns its peaks; throws an Error with a readable message. */
 export async function computePeaks(path: string, options: Omit<PeaksArgs, 'input' | 'out'>): Promise<PeaksRun> {
+  const format = await fileFormat(path);
+  const accumulator = new PeaksAccumulator(options);
+  try {
+    for await (const chunk of decodeAudioFileChunks(path)) accumulator.push(chunk);
+    return { peaks: accumulator.finish(), streamed: format !== 'mp4' };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${path} is not audio this tool can read (${SUPPORTED_AUDIO}): ${reason}`, { cause: error });
+  }
+}
+
+/** The file's format from its first bytes, after checking it can be read and is not empty. */
+async function fileFormat(path: string): Promise<AudioFormat | null> {
   let head: Uint8Array;
   try {
     const file = await open(path, 'r');
@@ -190,19 +189,7 @@ export async function computePeaks(path: string, options: Omit<PeaksArgs, 'input
     });
   }
   if (head.length === 0) throw new Error(`${path} is empty`);
-  const accumulator = new PeaksAccumulator(options);
-  const format = streamableFormat(head);
-  try {
-    if (format !== null) {
-      for await (const chunk of decode(createReadStream(path, { highWaterMark: SLICE_BYTES }) as AsyncIterable<Uint8Array>, format)) accumulator.push(chunk);
-    } else {
-      accumulator.push(await decode(await readFile(path)));
-    }
-    return { peaks: accumulator.finish(), streamed: format !== null };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`${path} is not audio this tool can read (MP3, WAV, Ogg, Opus, FLAC or M4A): ${reason}`, { cause: error });
-  }
+  return audioFormat(head);
 }
 
 /** Integers only, so the compact form is also the readable one. */
@@ -242,7 +229,7 @@ export async function runPeaks(argv: readonly string[], log: (line: string) => v
   log(
     `${args.out}: ${peaks.length} points × ${peaks.channels} channel${peaks.channels === 1 ? '' : 's'} for ${seconds.toFixed(1)} s of audio ` +
       `(${peaks.sample_rate} Hz, ${peaks.samples_per_pixel} samples per point, ${peaks.bits} bits), ${(text.length / 1024).toFixed(1)} KB, ` +
-      `${((performance.now() - started) / 1000).toFixed(2)} s${run.streamed ? '' : ' (decoded whole: this format cannot be streamed)'}`,
+      `${((performance.now() - started) / 1000).toFixed(2)} s${run.streamed ? '' : ' (read whole: an MP4 index may sit at its end)'}`,
   );
   return 0;
 }
