@@ -2,19 +2,21 @@
  * Converts a transcript between formats with the same importers and writers the app uses.
  *
  *   npm run convert -- INPUT --to vtt|srt|json|podcast-json|txt|md|html [--out FILE] [--from FORMAT_ID]
- *                     [--word-times] [--title TEXT] [--audio URL] [--help]
+ *                     [--word-times] [--title TEXT] [--audio URL] [--max-size SIZE] [--help]
  *
  * INPUT `-` reads standard input. Exit status: 0 done, 1 the input could not be read or
  * parsed, 2 the command line is wrong.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { WriteOptions } from '../src/transcript/formats/format-spec.ts';
 import { exportFormats, findExportFormat, importFormats } from '../src/transcript/formats/registry.ts';
 import { describeParseError } from '../src/transcript/parse-result.ts';
 import { readTranscript } from '../src/transcript/read-transcript.ts';
+import { MAX_TRANSCRIPT_BYTES, formatByteSize, parseByteSize } from '../src/transcript/size-limit.ts';
 import { timedCues } from '../src/transcript/writers/timed-cues.ts';
 import { type OptionTable, type Outcome, asksForHelp, optionLines, parseCommandLine } from './command-line.ts';
+import { TooLargeError, readLimited, tooLargeAdvice } from './read-limited.ts';
 
 export interface ConvertArgs {
   input: string;
@@ -24,6 +26,8 @@ export interface ConvertArgs {
   wordTimestamps: boolean;
   title?: string;
   audio?: string;
+  /** Inputs larger than this are refused before they are read (default: the app's limit). */
+  maxBytes?: number;
 }
 
 export type { Outcome };
@@ -36,6 +40,7 @@ export const CONVERT_OPTIONS = {
   'word-times': { type: 'boolean', help: 'WebVTT: add inline word timestamps' },
   title: { type: 'string', value: 'TEXT', help: 'title for text, Markdown and HTML output' },
   audio: { type: 'string', value: 'URL', help: 'audio URL or file name for the HTML page' },
+  'max-size': { type: 'string', value: 'SIZE', help: `refuse an INPUT larger than SIZE (default ${formatByteSize(MAX_TRANSCRIPT_BYTES)}, the app's limit; e.g. 200MB)` },
   help: { type: 'boolean', short: 'h', help: 'print this text' },
 } as const satisfies OptionTable;
 
@@ -60,6 +65,8 @@ export function parseConvertArgs(argv: readonly string[]): Outcome<ConvertArgs> 
   if (values.from !== undefined && !importFormats.some((format) => format.id === values.from)) {
     return { ok: false, error: `unknown input format "${values.from}" (known: ${importFormats.map((format) => format.id).join(', ')})` };
   }
+  const maxBytes = values['max-size'] === undefined ? undefined : parseByteSize(values['max-size']);
+  if (values['max-size'] !== undefined && maxBytes === undefined) return { ok: false, error: `--max-size must be a size such as 200MB or 1.5GB, not ${values['max-size']}` };
   return {
     ok: true,
     value: {
@@ -70,6 +77,7 @@ export function parseConvertArgs(argv: readonly string[]): Outcome<ConvertArgs> 
       wordTimestamps: values['word-times'] === true,
       title: values.title,
       audio: values.audio,
+      ...(maxBytes !== undefined ? { maxBytes } : {}),
     },
   };
 }
@@ -99,16 +107,17 @@ export function convertText(text: string, fileName: string, args: ConvertArgs): 
 }
 
 export interface ConvertIo {
-  readFile(path: string): string;
-  readStdin(): string;
+  /** Throws TooLargeError for a file over `maxBytes`. */
+  readFile(path: string, maxBytes: number): string;
+  readStdin(maxBytes: number): string;
   writeFile(path: string, text: string): void;
   stdout(text: string): void;
   stderr(text: string): void;
 }
 
 const nodeIo: ConvertIo = {
-  readFile: (path) => readFileSync(path, 'utf8'),
-  readStdin: () => readFileSync(0, 'utf8'),
+  readFile: (path, maxBytes) => readLimited(path, maxBytes).toString('utf8'),
+  readStdin: (maxBytes) => readLimited(0, maxBytes).toString('utf8'),
   writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
@@ -136,8 +145,13 @@ export function runConvert(argv: readonly string[], io: ConvertIo = nodeIo): num
   const args = parsed.value;
   let text: string;
   try {
-    text = args.input === '-' ? io.readStdin() : io.readFile(args.input);
+    const maxBytes = args.maxBytes ?? MAX_TRANSCRIPT_BYTES;
+    text = args.input === '-' ? io.readStdin(maxBytes) : io.readFile(args.input, maxBytes);
   } catch (error) {
+    if (error instanceof TooLargeError) {
+      io.stderr(`convert: ${tooLargeAdvice(error)}\n`);
+      return 1;
+    }
     io.stderr(`convert: cannot read ${args.input}: ${ioReason(error)}\n`);
     return 1;
   }
