@@ -3,7 +3,9 @@
  * pure JavaScript, on the Aurora.js framework `av`, MIT). The GPL decoders
  * (faad2 and FFmpeg builds) are what the usual npm packages ship; aac.js is
  * the permissive-enough one, but its last release (0.1.3) decodes AAC-LC
- * wrongly in four places, fixed here on its prototypes once at load:
+ * wrongly in four places, fixed in its source by patches/aac+0.1.3.patch, which
+ * `patch-package` applies after every `npm install` / `npm ci` (the postinstall
+ * script); this module refuses an aac.js without it:
  *
  * - the previous frame's window shape is forgotten (every frame builds new
  *   channel streams), so overlaps after a KBD window used the sine window;
@@ -13,6 +15,10 @@
  *   sticks at zero, which turned whole frames into NaN;
  * - pulse data threw (now added as the standard says; no encoder at hand
  *   writes pulses, so only addPulse's unit test checks it).
+ *
+ * The patch is a file rather than a fork because aac.js has had no release
+ * since 2014: there is no upstream to follow, and a patch shows the four
+ * changes to the LGPL source in one reviewable diff.
  *
  * With these, its output matches FFmpeg's decoder to float rounding on
  * FFmpeg-encoded AAC-LC (118 dB SNR over a 3-minute file; aac-decoder.test.ts
@@ -30,8 +36,6 @@ const AOT_AAC_LC = 2;
 const AOT_SBR = 5;
 const AOT_PS = 29;
 const AOT_ESCAPE = 31;
-/** aac.js's band type for noise-substituted bands. */
-const NOISE_BT = 13;
 const AOT_NAMES: Record<number, string> = { 1: 'AAC Main', 3: 'AAC SSR', 4: 'AAC LTP', 23: 'AAC-LD', 39: 'AAC-ELD', 42: 'xHE-AAC (USAC)' };
 
 export const AAC_SAMPLE_RATES = [96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000, 11025, 8000, 7350];
@@ -232,7 +236,7 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return joined;
 }
 
-// --- aac.js, loaded once and corrected ---------------------------------------------------------
+// --- aac.js, loaded once, checked for its patch ---------------------------------------------------------
 
 interface Aurora {
   Buffer: new (data: Uint8Array) => unknown;
@@ -250,192 +254,34 @@ interface AacJsDecoder {
   readChunk(): Float32Array;
 }
 
-interface IcsInfo {
-  windowSequence: number;
-  windowShape: Int32Array;
-  windowCount: number;
-  groupCount: number;
-  groupLength: Int32Array;
-  maxSFB: number;
-  swbCount: number;
-  swbOffsets: ArrayLike<number>;
-}
-
-interface IcStream {
-  info: IcsInfo;
-  data: Float32Array;
-  bandTypes: Int32Array;
-  scaleFactors: Float32Array;
-  pulsePresent: number | boolean;
-  pulseOffset: Int32Array;
-  pulseAmp: Int32Array;
-  tns: Tns & { sampleIndex?: number };
-}
-
-interface Tns {
-  nFilt: Int32Array;
-  length: Int32Array[];
-  order: Int32Array[];
-  direction: boolean[][];
-  coef: Float32Array[][];
-}
-
-interface FilterBank {
-  shapes?: number[];
-}
-
+/** aac.js's channel stream class, with what patches/aac+0.1.3.patch adds to it. */
 interface IcStreamClass {
-  prototype: IcStream & { decode(this: IcStream, stream: unknown, config: { sampleIndex: number }, commonWindow: boolean): void; decodeSpectralData(this: IcStream, stream: unknown): void };
-  NOISE_BT: number;
-  ZERO_BT: number;
-  EIGHT_SHORT_SEQUENCE: number;
+  VERBATIM_FIXES?: number;
+  addPulse?: (dequantized: number, amplitude: number) => number;
 }
 
-let loaded: { aurora: Aurora; Decoder: new (demuxer: unknown, format: object) => AacJsDecoder } | undefined;
+let loaded: { aurora: Aurora; Decoder: new (demuxer: unknown, format: object) => AacJsDecoder; ICStream: IcStreamClass } | undefined;
 
 function aacJs(): NonNullable<typeof loaded> {
   if (loaded) return loaded;
   const require = createRequire(import.meta.url);
+  const ICStream = require('aac/src/ics.js') as IcStreamClass;
+  if (ICStream.VERBATIM_FIXES !== 1) {
+    throw new Error('aac.js in node_modules is missing its fixes (patches/aac+0.1.3.patch): run `npx patch-package` or reinstall with scripts enabled');
+  }
   const aurora = require('av') as Aurora;
   const Decoder = require('aac') as new (demuxer: unknown, format: object) => AacJsDecoder;
-  const ICStream = require('aac/src/ics.js') as IcStreamClass;
-  const TNS = require('aac/src/tns.js') as { prototype: Tns & { process(this: Tns & { sampleIndex?: number }, ics: IcStream, data: Float32Array): void } };
-  const FilterBankClass = require('aac/src/filter_bank.js') as {
-    prototype: FilterBank & { process(this: FilterBank, info: IcsInfo, input: Float32Array, output: Float32Array, channel: number): void };
-  };
-  const patched = Symbol.for('verbatim.aac-fixes');
-  const prototypes = ICStream.prototype as unknown as Record<symbol, boolean>;
-  if (!prototypes[patched]) {
-    prototypes[patched] = true;
-    fixWindowShapes(FilterBankClass.prototype);
-    fixTns(TNS.prototype, ICStream);
-    fixSpectralData(ICStream);
-  }
-  loaded = { aurora, Decoder };
+  loaded = { aurora, Decoder, ICStream };
   return loaded;
-}
-
-/** The window shape a channel's overlap was made with is the one its previous frame declared. */
-function fixWindowShapes(prototype: FilterBank & { process(this: FilterBank, info: IcsInfo, input: Float32Array, output: Float32Array, channel: number): void }) {
-  const process = prototype.process;
-  prototype.process = function (info, input, output, channel) {
-    this.shapes ??= [];
-    info.windowShape[0] = this.shapes[channel] ?? 0;
-    process.call(this, info, input, output, channel);
-    this.shapes[channel] = info.windowShape[1]!;
-  };
-}
-
-/** Highest band TNS may touch, per sample rate index (ISO/IEC 14496-3, 4.6.9.4). */
-const TNS_MAX_BANDS_LONG = [31, 31, 34, 40, 42, 51, 46, 46, 42, 42, 42, 39, 39];
-const TNS_MAX_BANDS_SHORT = [9, 9, 10, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14];
-
-/** TNS as the decoder applies it: an all-pole filter over each filtered band range (4.6.9.3). */
-function fixTns(prototype: { process(this: Tns & { sampleIndex?: number }, ics: IcStream, data: Float32Array): void }, ICStream: IcStreamClass) {
-  const decode = ICStream.prototype.decode;
-  // aac.js does not keep the sample rate where TNS can see it; the band limits depend on it.
-  ICStream.prototype.decode = function (stream, config, commonWindow) {
-    this.tns.sampleIndex = config.sampleIndex;
-    decode.call(this, stream, config, commonWindow);
-  };
-  const lpc = new Float64Array(20);
-  prototype.process = function (ics, data) {
-    const info = ics.info;
-    const short = info.windowSequence === ICStream.EIGHT_SHORT_SEQUENCE;
-    const maxBands = Math.min((short ? TNS_MAX_BANDS_SHORT : TNS_MAX_BANDS_LONG)[this.sampleIndex ?? 0] ?? 0, info.maxSFB);
-    for (let w = 0; w < info.windowCount; w++) {
-      let bottom = info.swbCount;
-      for (let filter = 0; filter < this.nFilt[w]!; filter++) {
-        const top = bottom;
-        bottom = Math.max(0, top - this.length[w]![filter]!);
-        const order = this.order[w]![filter]!;
-        if (order === 0) continue;
-        // Reflection coefficients to the direct-form filter (Levinson recursion).
-        const coef = this.coef[w]![filter]!;
-        for (let m = 0; m < order; m++) {
-          const r = -coef[m]!;
-          lpc[m] = r;
-          for (let i = 0; i < (m + 1) >> 1; i++) {
-            const a = lpc[i]!;
-            const b = lpc[m - 1 - i]!;
-            lpc[i] = a + r * b;
-            lpc[m - 1 - i] = b + r * a;
-          }
-        }
-        const from = info.swbOffsets[Math.min(bottom, maxBands)]!;
-        const to = info.swbOffsets[Math.min(top, maxBands)]!;
-        if (to <= from) continue;
-        const step = this.direction[w]![filter] ? -1 : 1;
-        let at = (step === 1 ? from : to - 1) + w * 128;
-        for (let m = 0; m < to - from; m++, at += step) {
-          for (let i = 1; i <= Math.min(m, order); i++) data[at] = data[at]! - data[at - i * step]! * lpc[i - 1]!;
-        }
-      }
-    }
-  };
-}
-
-/** Noise-substituted bands filled with scaled noise (4.6.13), and pulses added (4.6.3.3). */
-function fixSpectralData(ICStream: IcStreamClass) {
-  const decodeSpectralData = ICStream.prototype.decodeSpectralData;
-  let seed = 0x1f2e3d4c;
-  ICStream.prototype.decodeSpectralData = function (stream) {
-    const { info, bandTypes } = this;
-    const bands = info.groupCount * info.maxSFB;
-    const noisy: number[] = [];
-    for (let band = 0; band < bands; band++) {
-      if (bandTypes[band] === ICStream.NOISE_BT) {
-        noisy.push(band);
-        bandTypes[band] = ICStream.ZERO_BT;
-      }
-    }
-    const pulses = Boolean(this.pulsePresent);
-    this.pulsePresent = false;
-    decodeSpectralData.call(this, stream);
-    this.pulsePresent = pulses;
-    for (const band of noisy) bandTypes[band] = ICStream.NOISE_BT;
-    if (noisy.length > 0) {
-      const offsets = info.swbOffsets;
-      for (let group = 0, band = 0, groupStart = 0; group < info.groupCount; group++) {
-        for (let sfb = 0; sfb < info.maxSFB; sfb++, band++) {
-          if (bandTypes[band] !== ICStream.NOISE_BT) continue;
-          const width = offsets[sfb + 1]! - offsets[sfb]!;
-          for (let w = 0, start = groupStart + offsets[sfb]!; w < info.groupLength[group]!; w++, start += 128) {
-            let energy = 0;
-            for (let k = 0; k < width; k++) {
-              seed = (Math.imul(seed, 1664525) + 1013904223) | 0;
-              this.data[start + k] = seed;
-              energy += seed * seed;
-            }
-            const scale = this.scaleFactors[band]! / Math.sqrt(energy);
-            for (let k = 0; k < width; k++) this.data[start + k]! *= scale;
-          }
-        }
-        groupStart += info.groupLength[group]! * 128;
-      }
-    }
-    if (pulses) addPulses(this);
-  };
-}
-
-function addPulses(ics: IcStream): void {
-  const offsets = ics.info.swbOffsets;
-  let band = 0;
-  for (let i = 0; i < ics.pulseOffset.length; i++) {
-    const at = ics.pulseOffset[i]!;
-    while (offsets[band + 1]! <= at) band++;
-    const scale = ics.scaleFactors[band]!;
-    if (ics.bandTypes[band] === NOISE_BT || scale === 0) continue;
-    ics.data[at] = addPulse(ics.data[at]! / scale, ics.pulseAmp[i]!) * scale;
-  }
 }
 
 /**
  * A pulse adds `amplitude` to the magnitude of a quantized value before it is
  * dequantized; the value here is already dequantized (sign(q)·|q|^(4/3)).
+ * This is the patched aac.js's own function, exported for its unit test.
  */
 export function addPulse(dequantized: number, amplitude: number): number {
-  const quantized = dequantized === 0 ? 0 : Math.sign(dequantized) * Math.abs(dequantized) ** 0.75;
-  const pulsed = Math.round(quantized) + (dequantized > 0 ? amplitude : -amplitude);
-  return Math.sign(pulsed) * Math.abs(pulsed) ** (4 / 3);
+  const { addPulse: patched } = aacJs().ICStream;
+  if (patched === undefined) throw new Error('aac.js is missing its pulse fix');
+  return patched(dequantized, amplitude);
 }

@@ -1,7 +1,7 @@
 /**
  * Aligns a transcript to its audio with the same core the app uses.
  *
- *   npm run align -- AUDIO TRANSCRIPT [--out FILE] [--language en]
+ *   npm run align -- AUDIO TRANSCRIPT [--out FILE] [--language en] [--max-size SIZE] [--help]
  *
  * AUDIO: MP3, WAV, OGG, Opus, FLAC or M4A (decoded by WebAssembly, no ffmpeg).
  * TRANSCRIPT: any format the app reads (NPR-style text, SRT, WebVTT, JSON from
@@ -19,68 +19,72 @@
  * Exit status: 0 aligned; 1 the audio or transcript cannot be used (unreadable,
  * empty, or plainly not the transcript of this audio); 2 wrong command line.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { alignTranscript } from '../src/align/align-transcript.ts';
 import { createNodeEngine } from '../src/align/node-engine.ts';
 import { type Transcript, speakerName, speechTurns, turnText } from '../src/transcript/model.ts';
 import { describeParseError } from '../src/transcript/parse-result.ts';
+import { MAX_TRANSCRIPT_BYTES, formatByteSize, parseByteSize } from '../src/transcript/size-limit.ts';
 import { readTranscript } from '../src/transcript/read-transcript.ts';
 import { writeSrt } from '../src/transcript/writers/srt-writer.ts';
 import { writeWebVtt } from '../src/transcript/writers/webvtt-writer.ts';
+import { type OptionTable, type Outcome, asksForHelp, optionLines, parseCommandLine } from './command-line.ts';
 import { decodeAudioFile } from './decode-audio.ts';
+import { TooLargeError, readLimited, tooLargeAdvice } from './read-limited.ts';
 
 export interface AlignArgs {
   audio: string;
   transcript: string;
   out?: string;
   language?: string;
+  /** Transcripts larger than this are refused before they are read (default: the app's limit). */
+  maxBytes?: number;
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+export type Parsed<T> = Outcome<T>;
 
 const OUTPUT_EXTENSIONS = ['.json', '.vtt', '.srt'];
 
+/** Every option of `npm run align`, one line each (read by node:util parseArgs). */
+export const ALIGN_OPTIONS = {
+  out: { type: 'string', value: 'FILE', help: 'write to FILE (.json, .vtt or .srt) instead of JSON on standard output' },
+  language: { type: 'string', value: 'en', help: 'en (default) or fr; other languages get estimated timings' },
+  'max-size': { type: 'string', value: 'SIZE', help: `refuse a TRANSCRIPT larger than SIZE (default ${formatByteSize(MAX_TRANSCRIPT_BYTES)}, the app's limit; e.g. 200MB)` },
+  help: { type: 'boolean', short: 'h', help: 'print this text' },
+} as const satisfies OptionTable;
+
 export function usage(): string {
   return [
-    'usage: npm run align -- AUDIO TRANSCRIPT [--out FILE] [--language en]',
+    'usage: npm run align -- AUDIO TRANSCRIPT [options]',
     '',
-    '  AUDIO       MP3, WAV, OGG, Opus, FLAC or M4A',
-    '  TRANSCRIPT  any transcript format Verbatim reads; times it already has are kept',
-    '  --out       write to FILE (.json, .vtt or .srt) instead of JSON on standard output',
-    '  --language  en (default) or fr; other languages get estimated timings',
+    ...optionLines(ALIGN_OPTIONS, [
+      ['AUDIO', 'MP3, WAV, OGG, Opus, FLAC or M4A'],
+      ['TRANSCRIPT', 'any transcript format Verbatim reads; times it already has are kept'],
+    ]),
   ].join('\n');
 }
 
 export function parseAlignArgs(argv: readonly string[]): Parsed<AlignArgs> {
-  const positional: string[] = [];
-  const options: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--out' || arg === '--language') {
-      const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) return { ok: false, error: `${arg} needs a value` };
-      options[arg.slice(2)] = value;
-      i += 1;
-    } else if (arg.startsWith('--')) {
-      return { ok: false, error: `unknown option ${arg}` };
-    } else {
-      positional.push(arg);
-    }
-  }
-  if (positional.length !== 2) return { ok: false, error: 'expected an audio file and a transcript file' };
-  const out = options.out;
+  const parsed = parseCommandLine(argv, ALIGN_OPTIONS);
+  if (!parsed.ok) return parsed;
+  const { values, positionals } = parsed.value;
+  if (positionals.length !== 2) return { ok: false, error: 'expected an audio file and a transcript file' };
+  const { out, language } = values;
   if (out !== undefined && !OUTPUT_EXTENSIONS.includes(extname(out).toLowerCase())) {
     return { ok: false, error: `--out must end in ${OUTPUT_EXTENSIONS.join(', ')}` };
   }
+  const maxBytes = values['max-size'] === undefined ? undefined : parseByteSize(values['max-size']);
+  if (values['max-size'] !== undefined && maxBytes === undefined) return { ok: false, error: `--max-size must be a size such as 200MB or 1.5GB, not ${values['max-size']}` };
   return {
     ok: true,
     value: {
-      audio: positional[0] as string,
-      transcript: positional[1] as string,
+      audio: positionals[0] as string,
+      transcript: positionals[1] as string,
       ...(out !== undefined ? { out } : {}),
-      ...(options.language !== undefined ? { language: options.language } : {}),
+      ...(language !== undefined ? { language } : {}),
+      ...(maxBytes !== undefined ? { maxBytes } : {}),
     },
   };
 }
@@ -157,8 +161,12 @@ function progressPrinter(io: Io): (fraction: number, stage: string) => void {
 export async function runAlign(args: AlignArgs, io: Io): Promise<number> {
   let text: string;
   try {
-    text = readFileSync(args.transcript, 'utf8');
+    text = readLimited(args.transcript, args.maxBytes ?? MAX_TRANSCRIPT_BYTES).toString('utf8');
   } catch (error) {
+    if (error instanceof TooLargeError) {
+      io.stderr(`align: ${tooLargeAdvice(error)}\n`);
+      return 1;
+    }
     const code = (error as NodeJS.ErrnoException).code;
     io.stderr(`align: ${code === 'ENOENT' ? `transcript file not found: ${args.transcript}` : (error as Error).message}\n`);
     return 1;
@@ -216,6 +224,10 @@ export async function runAlign(args: AlignArgs, io: Io): Promise<number> {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
+  if (asksForHelp(argv)) {
+    process.stdout.write(`${usage()}\n`);
+    return;
+  }
   const parsed = parseAlignArgs(argv);
   if (!parsed.ok) {
     process.stderr.write(`align: ${parsed.error}\n\n${usage()}\n`);

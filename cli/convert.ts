@@ -2,18 +2,21 @@
  * Converts a transcript between formats with the same importers and writers the app uses.
  *
  *   npm run convert -- INPUT --to vtt|srt|json|podcast-json|txt|md|html [--out FILE] [--from FORMAT_ID]
- *                     [--word-times] [--title TEXT] [--audio URL]
+ *                     [--word-times] [--title TEXT] [--audio URL] [--max-size SIZE] [--help]
  *
  * INPUT `-` reads standard input. Exit status: 0 done, 1 the input could not be read or
  * parsed, 2 the command line is wrong.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { WriteOptions } from '../src/transcript/formats/format-spec.ts';
 import { exportFormats, findExportFormat, importFormats } from '../src/transcript/formats/registry.ts';
 import { describeParseError } from '../src/transcript/parse-result.ts';
 import { readTranscript } from '../src/transcript/read-transcript.ts';
+import { MAX_TRANSCRIPT_BYTES, formatByteSize, parseByteSize } from '../src/transcript/size-limit.ts';
 import { timedCues } from '../src/transcript/writers/timed-cues.ts';
+import { type OptionTable, type Outcome, asksForHelp, optionLines, parseCommandLine } from './command-line.ts';
+import { TooLargeError, readLimited, tooLargeAdvice } from './read-limited.ts';
 
 export interface ConvertArgs {
   input: string;
@@ -23,54 +26,37 @@ export interface ConvertArgs {
   wordTimestamps: boolean;
   title?: string;
   audio?: string;
+  /** Inputs larger than this are refused before they are read (default: the app's limit). */
+  maxBytes?: number;
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+export type { Outcome };
+
+/** Every option of `npm run convert`, one line each (read by node:util parseArgs). */
+export const CONVERT_OPTIONS = {
+  to: { type: 'string', value: 'FORMAT', help: `output format, by id or extension: ${exportFormats.map((format) => `${format.id} (.${format.extension})`).join(', ')}` },
+  from: { type: 'string', value: 'FORMAT_ID', help: `read INPUT as this format instead of detecting it: ${importFormats.map((format) => format.id).join(', ')}` },
+  out: { type: 'string', value: 'FILE', help: 'write to FILE instead of standard output' },
+  'word-times': { type: 'boolean', help: 'WebVTT: add inline word timestamps' },
+  title: { type: 'string', value: 'TEXT', help: 'title for text, Markdown and HTML output' },
+  audio: { type: 'string', value: 'URL', help: 'audio URL or file name for the HTML page' },
+  'max-size': { type: 'string', value: 'SIZE', help: `refuse an INPUT larger than SIZE (default ${formatByteSize(MAX_TRANSCRIPT_BYTES)}, the app's limit; e.g. 200MB)` },
+  help: { type: 'boolean', short: 'h', help: 'print this text' },
+} as const satisfies OptionTable;
 
 /** Writers that need times and so leave untimed entries out. */
 const TIMED_WRITERS = new Set(['webvtt', 'srt', 'podcast-json']);
 
 export function usage(): string {
-  const to = exportFormats.map((format) => `${format.id} (.${format.extension})`).join(', ');
-  const from = importFormats.map((format) => format.id).join(', ');
-  return [
-    'usage: npm run convert -- INPUT --to FORMAT [--out FILE] [--from FORMAT_ID] [--word-times] [--title TEXT] [--audio URL]',
-    '',
-    `  --to      output format, by id or extension: ${to}`,
-    `  --from    read INPUT as this format instead of detecting it: ${from}`,
-    '  --out     write to FILE instead of standard output',
-    '  --word-times  WebVTT: add inline word timestamps',
-    '  --title   title for text, Markdown and HTML output',
-    '  --audio   audio URL or file name for the HTML page',
-    '  INPUT `-` reads standard input.',
-  ].join('\n');
+  return ['usage: npm run convert -- INPUT --to FORMAT [options]', '', ...optionLines(CONVERT_OPTIONS, [['INPUT', 'a transcript file, or `-` for standard input']])].join('\n');
 }
 
 export function parseConvertArgs(argv: readonly string[]): Outcome<ConvertArgs> {
-  const positional: string[] = [];
-  const values: Record<string, string> = {};
-  let wordTimestamps = false;
-  for (let index = 0; index < argv.length; index += 1) {
-    const arg = argv[index] ?? '';
-    if (arg === '--word-times') {
-      wordTimestamps = true;
-    } else if (['--to', '--out', '--from', '--title', '--audio'].includes(arg)) {
-      const value = argv[index + 1];
-      if (value === undefined || (value.startsWith('--') && value.length > 2)) return { ok: false, error: `${arg} needs a value` };
-      values[arg.slice(2)] = value;
-      index += 1;
-    } else if (arg.startsWith('--') && arg.includes('=')) {
-      const [name = '', ...rest] = arg.slice(2).split('=');
-      if (!['to', 'out', 'from', 'title', 'audio'].includes(name)) return { ok: false, error: `unknown option --${name}` };
-      values[name] = rest.join('=');
-    } else if (arg.startsWith('--')) {
-      return { ok: false, error: `unknown option ${arg}` };
-    } else {
-      positional.push(arg);
-    }
-  }
-  if (positional.length === 0) return { ok: false, error: 'no input file given' };
-  if (positional.length > 1) return { ok: false, error: `one input file at a time (got ${positional.join(', ')})` };
+  const parsed = parseCommandLine(argv, CONVERT_OPTIONS);
+  if (!parsed.ok) return parsed;
+  const { values, positionals } = parsed.value;
+  if (positionals.length === 0) return { ok: false, error: 'no input file given' };
+  if (positionals.length > 1) return { ok: false, error: `one input file at a time (got ${positionals.join(', ')})` };
   if (values.to === undefined) return { ok: false, error: 'say which format to write with --to' };
   if (!findExportFormat(values.to)) {
     const known = exportFormats.map((format) => `${format.id}/${format.extension}`).join(', ');
@@ -79,16 +65,19 @@ export function parseConvertArgs(argv: readonly string[]): Outcome<ConvertArgs> 
   if (values.from !== undefined && !importFormats.some((format) => format.id === values.from)) {
     return { ok: false, error: `unknown input format "${values.from}" (known: ${importFormats.map((format) => format.id).join(', ')})` };
   }
+  const maxBytes = values['max-size'] === undefined ? undefined : parseByteSize(values['max-size']);
+  if (values['max-size'] !== undefined && maxBytes === undefined) return { ok: false, error: `--max-size must be a size such as 200MB or 1.5GB, not ${values['max-size']}` };
   return {
     ok: true,
     value: {
-      input: positional[0] ?? '',
+      input: positionals[0] ?? '',
       to: values.to,
       out: values.out,
       from: values.from,
-      wordTimestamps,
+      wordTimestamps: values['word-times'] === true,
       title: values.title,
       audio: values.audio,
+      ...(maxBytes !== undefined ? { maxBytes } : {}),
     },
   };
 }
@@ -118,16 +107,17 @@ export function convertText(text: string, fileName: string, args: ConvertArgs): 
 }
 
 export interface ConvertIo {
-  readFile(path: string): string;
-  readStdin(): string;
+  /** Throws TooLargeError for a file over `maxBytes`. */
+  readFile(path: string, maxBytes: number): string;
+  readStdin(maxBytes: number): string;
   writeFile(path: string, text: string): void;
   stdout(text: string): void;
   stderr(text: string): void;
 }
 
 const nodeIo: ConvertIo = {
-  readFile: (path) => readFileSync(path, 'utf8'),
-  readStdin: () => readFileSync(0, 'utf8'),
+  readFile: (path, maxBytes) => readLimited(path, maxBytes).toString('utf8'),
+  readStdin: (maxBytes) => readLimited(0, maxBytes).toString('utf8'),
   writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
@@ -143,7 +133,7 @@ function ioReason(error: unknown): string {
 
 /** Runs the command; returns the exit status. */
 export function runConvert(argv: readonly string[], io: ConvertIo = nodeIo): number {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  if (asksForHelp(argv)) {
     io.stdout(`${usage()}\n`);
     return 0;
   }
@@ -155,8 +145,13 @@ export function runConvert(argv: readonly string[], io: ConvertIo = nodeIo): num
   const args = parsed.value;
   let text: string;
   try {
-    text = args.input === '-' ? io.readStdin() : io.readFile(args.input);
+    const maxBytes = args.maxBytes ?? MAX_TRANSCRIPT_BYTES;
+    text = args.input === '-' ? io.readStdin(maxBytes) : io.readFile(args.input, maxBytes);
   } catch (error) {
+    if (error instanceof TooLargeError) {
+      io.stderr(`convert: ${tooLargeAdvice(error)}\n`);
+      return 1;
+    }
     io.stderr(`convert: cannot read ${args.input}: ${ioReason(error)}\n`);
     return 1;
   }

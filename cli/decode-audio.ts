@@ -29,7 +29,7 @@ export interface DecodedChunk extends AudioChunk {
 
 export type AudioFormat = 'mp3' | 'wav' | 'flac' | 'vorbis' | 'opus' | 'adts' | 'mp4';
 
-const SUPPORTED = 'MP3, WAV, OGG, Opus, FLAC or M4A';
+export const SUPPORTED_AUDIO = 'MP3, WAV, OGG, Opus, FLAC or M4A';
 /** Bytes read and decoded at a time: 256 KiB of 64 kbit/s MP3 is 32 s, whose full-rate floats (~20 MB) are garbage a slice later. */
 const SLICE_BYTES = 1 << 18;
 /** MP4 frames decoded per chunk (~6 s of AAC at 44.1 kHz). */
@@ -329,7 +329,7 @@ async function decodeToAlignAudio(source: ByteSource, name: string): Promise<Ali
     for await (const chunk of decodeSource(source)) collector.add(chunk, chunk.progress);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`${name} is not an audio file this tool can read (${SUPPORTED}): ${reason}`, { cause: error });
+    throw new Error(`${name} is not an audio file this tool can read (${SUPPORTED_AUDIO}): ${reason}`, { cause: error });
   }
   const samples = collector.finish();
   if (samples.length === 0) throw new Error(`${name} contains no audio samples`);

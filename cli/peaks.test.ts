@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parsePeaks } from '../src/player/peaks.ts';
-import { PeaksAccumulator, computePeaks, defaultPeaksPath, parsePeaksArgs, runPeaks, streamableFormat } from './peaks.ts';
+import { audioFormat } from './decode-audio.ts';
+import { PeaksAccumulator, computePeaks, defaultPeaksPath, parsePeaksArgs, runPeaks } from './peaks.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'verbatim-peaks-'));
@@ -97,7 +98,7 @@ describe('computePeaks and runPeaks on real files', () => {
     const samples = [...new Array<number>(rate).fill(0), ...Array.from({ length: rate }, (_, i) => (i % 20 < 10 ? 0.9 : -0.9))];
     const path = join(work, 'square.wav');
     writeFileSync(path, wav(samples, rate));
-    expect(streamableFormat(readFileSync(path))).toBe('wav');
+    expect(audioFormat(readFileSync(path))).toBe('wav');
     const { peaks, streamed } = await computePeaks(path, { pixelsPerSecond: 10, bits: 8, splitChannels: false });
     expect(streamed).toBe(true);
     expect(peaks.length).toBe(20);
@@ -108,7 +109,7 @@ describe('computePeaks and runPeaks on real files', () => {
     expect(read.ok && read.value.duration).toBe(2);
   });
 
-  it('decodes the demo Opus file as a stream and writes the JSON file', async () => {
+  it('decodes the demo Opus file as a stream and writes the JSON file', { timeout: 30_000 }, async () => {
     const out = join(work, 'seed.peaks.json');
     const lines: string[] = [];
     expect(await runPeaks([join(root, 'public/demo/seed.opus'), '--out', out], (line) => lines.push(line))).toBe(0);
@@ -117,6 +118,21 @@ describe('computePeaks and runPeaks on real files', () => {
     expect(read.ok).toBe(true);
     if (read.ok) expect(read.value.duration).toBeGreaterThan(60);
   });
+
+  it.each(['tone.mp3', 'tone.flac', 'tone.ogg', 'tone.opus', 'tone.aac', 'tone.m4a', 'tone-frag.m4a'])(
+    'reads %s with the CLI decoders, tone where the tone is',
+    async (name) => {
+      const path = join(root, 'test/fixtures/decode-audio', name);
+      const { peaks, streamed } = await computePeaks(path, { pixelsPerSecond: 100, bits: 16, splitChannels: false });
+      expect(streamed).toBe(!name.endsWith('.m4a'));
+      // The fixtures hold a 0.5-amplitude 440 Hz tone; every point of its middle reaches it both ways.
+      const middle = peaks.data.slice(Math.floor(peaks.length / 2) * 2, Math.floor(peaks.length / 2) * 2 + 20);
+      for (let i = 0; i < middle.length; i += 2) {
+        expect(middle[i]! / 32768).toBeLessThan(-0.4);
+        expect(middle[i + 1]! / 32768).toBeGreaterThan(0.4);
+      }
+    },
+  );
 
   it('explains a missing file, a file that is not audio and a bad command line', async () => {
     const lines: string[] = [];

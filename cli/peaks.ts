@@ -3,21 +3,23 @@
  * (version 2), for `?peaks=URL`: the app then draws the waveform of a long
  * recording without decoding it in the browser.
  *
- *   npm run peaks -- AUDIO [--out FILE] [--pixels-per-second N] [--bits 8|16] [--split-channels]
+ *   npm run peaks -- AUDIO [--out FILE] [--pixels-per-second N] [--bits 8|16] [--split-channels] [--help]
  *
- * MP3, WAV, FLAC, Ogg Vorbis and Opus are decoded as they are read, a slice at a
- * time: memory stays at the size of the peaks whatever the length of the audio.
- * Other containers (M4A/AAC, WebM…) are decoded whole, which holds every sample as
- * 32-bit floats at once (about 1.9 GB per channel for 3 hours at 44.1 kHz).
+ * Decoded by cli/decode-audio.ts, the CLI's own MIT-licensed decoders: MP3, WAV,
+ * FLAC, Ogg Vorbis, Opus and raw AAC are decoded as they are read, a slice at a
+ * time, so memory stays at the size of the peaks whatever the length of the
+ * audio; an M4A/MP4 file is read whole (its index may sit at the end) and
+ * decoded a batch of frames at a time, so its decoded samples are never held whole.
  *
  * Exit status: 0 done, 1 the audio could not be read or decoded, 2 the command line is wrong.
  */
-import { createReadStream } from 'node:fs';
-import { open, readFile, writeFile } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import decode, { type AudioData } from 'audio-decode';
 import type { AudiowaveformJson } from '../src/player/peaks.ts';
+import type { AudioChunk } from './audio-chunk.ts';
+import { type OptionTable, type Outcome, asksForHelp, optionLines, parseCommandLine } from './command-line.ts';
+import { type AudioFormat, SUPPORTED_AUDIO, audioFormat, decodeAudioFileChunks } from './decode-audio.ts';
 
 export interface PeaksArgs {
   input: string;
@@ -27,21 +29,25 @@ export interface PeaksArgs {
   splitChannels: boolean;
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+export type { Outcome };
 
 export const DEFAULT_PIXELS_PER_SECOND = 50;
-const SLICE_BYTES = 1 << 20;
+
+/** Every option of `npm run peaks`, one line each (read by node:util parseArgs). */
+export const PEAKS_OPTIONS = {
+  out: { type: 'string', value: 'FILE', help: 'FILE to write (default: AUDIO with .peaks.json in place of its extension)' },
+  'pixels-per-second': {
+    type: 'string',
+    value: 'N',
+    help: `waveform points per second of audio (default ${DEFAULT_PIXELS_PER_SECOND}; 3 hours at 50 is about 4 MB)`,
+  },
+  bits: { type: 'string', value: '8|16', help: '8 (default, smaller) or 16' },
+  'split-channels': { type: 'boolean', help: 'one waveform per channel instead of one mixed-down waveform' },
+  help: { type: 'boolean', short: 'h', help: 'print this text' },
+} as const satisfies OptionTable;
 
 export function usage(): string {
-  return [
-    'usage: npm run peaks -- AUDIO [--out FILE] [--pixels-per-second N] [--bits 8|16] [--split-channels]',
-    '',
-    '  Writes BBC audiowaveform JSON (version 2) for ?peaks=URL.',
-    '  --out                FILE to write (default: AUDIO with .peaks.json in place of its extension)',
-    `  --pixels-per-second  waveform points per second of audio (default ${DEFAULT_PIXELS_PER_SECOND}; 3 hours at 50 is about 4 MB)`,
-    '  --bits               8 (default, smaller) or 16',
-    '  --split-channels     one waveform per channel instead of one mixed-down waveform',
-  ].join('\n');
+  return ['usage: npm run peaks -- AUDIO [options]', '', '  Writes BBC audiowaveform JSON (version 2) for ?peaks=URL.', ...optionLines(PEAKS_OPTIONS)].join('\n');
 }
 
 /** `talk.mp3` -> `talk.peaks.json`, beside it. */
@@ -50,30 +56,13 @@ export function defaultPeaksPath(audioPath: string): string {
 }
 
 export function parsePeaksArgs(argv: readonly string[]): Outcome<PeaksArgs> {
-  const positional: string[] = [];
-  const values: Record<string, string> = {};
-  let splitChannels = false;
-  for (let index = 0; index < argv.length; index += 1) {
-    const arg = argv[index] ?? '';
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (flag === '--split-channels') {
-      splitChannels = true;
-    } else if (['--out', '--pixels-per-second', '--bits'].includes(flag)) {
-      const value = inline ?? argv[index + 1];
-      if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) return { ok: false, error: `${flag} needs a value` };
-      values[flag.slice(2)] = value;
-      if (inline === undefined) index += 1;
-    } else if (flag === '--help' || flag === '-h') {
-      return { ok: false, error: '' };
-    } else if (arg.startsWith('--')) {
-      return { ok: false, error: `unknown option ${arg}` };
-    } else {
-      positional.push(arg);
-    }
-  }
-  if (positional.length === 0) return { ok: false, error: 'name the audio file' };
-  if (positional.length > 1) return { ok: false, error: `one audio file at a time (got ${positional.join(', ')})` };
-  const input = positional[0]!;
+  const parsed = parseCommandLine(argv, PEAKS_OPTIONS);
+  if (!parsed.ok) return parsed;
+  const { values, positionals } = parsed.value;
+  if (positionals.length === 0) return { ok: false, error: 'name the audio file' };
+  if (positionals.length > 1) return { ok: false, error: `one audio file at a time (got ${positionals.join(', ')})` };
+  const input = positionals[0]!;
+  const splitChannels = values['split-channels'] === true;
   const pixelsPerSecond = values['pixels-per-second'] === undefined ? DEFAULT_PIXELS_PER_SECOND : Number(values['pixels-per-second']);
   if (!Number.isFinite(pixelsPerSecond) || pixelsPerSecond <= 0 || pixelsPerSecond > 48000) {
     return { ok: false, error: `--pixels-per-second must be a number above 0, not ${values['pixels-per-second']}` };
@@ -100,7 +89,7 @@ export class PeaksAccumulator {
 
   constructor(private readonly options: { pixelsPerSecond: number; bits: 8 | 16; splitChannels: boolean }) {}
 
-  push(chunk: AudioData): void {
+  push(chunk: AudioChunk): void {
     const input = chunk.channelData;
     const frames = input[0]?.length ?? 0;
     if (frames === 0) return;
@@ -162,28 +151,27 @@ export class PeaksAccumulator {
   }
 }
 
-type StreamableFormat = 'mp3' | 'wav' | 'flac' | 'opus' | 'oga';
-
-/** Containers whose decoders take the file in arbitrary slices, from the first bytes; null for the rest. */
-export function streamableFormat(bytes: Uint8Array): StreamableFormat | null {
-  const ascii = (from: number, length: number) => String.fromCharCode(...bytes.subarray(from, from + length));
-  if (ascii(0, 4) === 'RIFF' && ascii(8, 4) === 'WAVE') return 'wav';
-  if (ascii(0, 4) === 'fLaC') return 'flac';
-  if (ascii(0, 4) === 'OggS') return ascii(28, 8) === 'OpusHead' ? 'opus' : 'oga';
-  if (ascii(0, 3) === 'ID3') return 'mp3';
-  // An MPEG audio frame sync: 11 set bits, layer III.
-  if (bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe6) === 0xe2) return 'mp3';
-  return null;
-}
-
 export interface PeaksRun {
   peaks: AudiowaveformJson;
-  /** True when the format could be decoded a slice at a time. */
+  /** False for MP4/M4A, which is read whole (its index may sit at the end). */
   streamed: boolean;
 }
 
-/** Decodes `path` and returns its peaks; throws an Error with a readable message. */
+/** Decodes `path` as it is read and returns its peaks; throws an Error with a readable message. */
 export async function computePeaks(path: string, options: Omit<PeaksArgs, 'input' | 'out'>): Promise<PeaksRun> {
+  const format = await fileFormat(path);
+  const accumulator = new PeaksAccumulator(options);
+  try {
+    for await (const chunk of decodeAudioFileChunks(path)) accumulator.push(chunk);
+    return { peaks: accumulator.finish(), streamed: format !== 'mp4' };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`${path} is not audio this tool can read (${SUPPORTED_AUDIO}): ${reason}`, { cause: error });
+  }
+}
+
+/** The file's format from its first bytes, after checking it can be read and is not empty. */
+async function fileFormat(path: string): Promise<AudioFormat | null> {
   let head: Uint8Array;
   try {
     const file = await open(path, 'r');
@@ -201,19 +189,7 @@ export async function computePeaks(path: string, options: Omit<PeaksArgs, 'input
     });
   }
   if (head.length === 0) throw new Error(`${path} is empty`);
-  const accumulator = new PeaksAccumulator(options);
-  const format = streamableFormat(head);
-  try {
-    if (format !== null) {
-      for await (const chunk of decode(createReadStream(path, { highWaterMark: SLICE_BYTES }) as AsyncIterable<Uint8Array>, format)) accumulator.push(chunk);
-    } else {
-      accumulator.push(await decode(await readFile(path)));
-    }
-    return { peaks: accumulator.finish(), streamed: format !== null };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`${path} is not audio this tool can read (MP3, WAV, Ogg, Opus, FLAC or M4A): ${reason}`, { cause: error });
-  }
+  return audioFormat(head);
 }
 
 /** Integers only, so the compact form is also the readable one. */
@@ -222,9 +198,13 @@ export function peaksJson(peaks: AudiowaveformJson): string {
 }
 
 export async function runPeaks(argv: readonly string[], log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<number> {
+  if (asksForHelp(argv)) {
+    log(usage());
+    return 0;
+  }
   const parsed = parsePeaksArgs(argv);
   if (!parsed.ok) {
-    if (parsed.error) log(`peaks: ${parsed.error}`);
+    log(`peaks: ${parsed.error}`);
     log(usage());
     return 2;
   }
@@ -249,7 +229,7 @@ export async function runPeaks(argv: readonly string[], log: (line: string) => v
   log(
     `${args.out}: ${peaks.length} points × ${peaks.channels} channel${peaks.channels === 1 ? '' : 's'} for ${seconds.toFixed(1)} s of audio ` +
       `(${peaks.sample_rate} Hz, ${peaks.samples_per_pixel} samples per point, ${peaks.bits} bits), ${(text.length / 1024).toFixed(1)} KB, ` +
-      `${((performance.now() - started) / 1000).toFixed(2)} s${run.streamed ? '' : ' (decoded whole: this format cannot be streamed)'}`,
+      `${((performance.now() - started) / 1000).toFixed(2)} s${run.streamed ? '' : ' (read whole: an MP4 index may sit at its end)'}`,
   );
   return 0;
 }

@@ -11,31 +11,48 @@
  * `--fixture` instead rewrites the small committed case in test/fixtures/align/.
  */
 import { resolve } from 'node:path';
+import { type OptionTable, asksForHelp, optionLines, parseCommandLine } from '../cli/command-line.ts';
 import { fixtureScript, generateBenchCases, renderCase, transcriptLines, writeCase } from './synth/bench-cases.ts';
 
 const FIXTURE_DIR = 'test/fixtures/align';
 
-function main(args: string[]): void {
-  let outDir = '/tmp/verbatim-bench-data';
-  let long = true;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--out' && args[i + 1]) outDir = args[++i]!;
-    else if (arg === '--no-long') long = false;
-    else if (arg === '--fixture') {
+/** Every option of `npm run bench:data`, one line each (read by node:util parseArgs). */
+const OPTIONS = {
+  out: { type: 'string', value: 'DIR', default: '/tmp/verbatim-bench-data', help: 'where to write the cases (default /tmp/verbatim-bench-data)' },
+  'no-long': { type: 'boolean', help: 'leave out the ~30-minute case' },
+  fixture: { type: 'boolean', help: `rewrite the small committed case in ${FIXTURE_DIR}/ instead` },
+  help: { type: 'boolean', short: 'h', help: 'print this text' },
+} as const satisfies OptionTable;
+
+const USAGE = ['usage: npm run bench:data -- [options]', '', ...optionLines(OPTIONS)].join('\n');
+
+function main(argv: string[]): number {
+  if (asksForHelp(argv)) {
+    console.log(USAGE);
+    return 0;
+  }
+  const parsed = parseCommandLine(argv, OPTIONS);
+  if (!parsed.ok || parsed.value.positionals.length > 0) {
+    console.error(`bench:data: ${parsed.ok ? `unexpected argument ${parsed.value.positionals[0]}` : parsed.error}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values } = parsed.value;
+  try {
+    if (values.fixture) {
       const script = fixtureScript();
       const entry = writeCase(FIXTURE_DIR, renderCase(script), transcriptLines(script));
       console.log(`${FIXTURE_DIR}/${entry.audio}: ${entry.durationSec} s, ${entry.words} words`);
-      return;
-    } else {
-      console.error('usage: npm run bench:data -- [--out DIR] [--no-long] [--fixture]');
-      process.exit(2);
+      return 0;
     }
+    const started = Date.now();
+    const dir = resolve(values.out);
+    const manifest = generateBenchCases(dir, { long: !values['no-long'], log: (line) => console.log(line) });
+    console.log(`${manifest.cases.length} cases in ${dir} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    return 0;
+  } catch (error) {
+    console.error(`bench:data: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
   }
-  const started = Date.now();
-  const dir = resolve(outDir);
-  const manifest = generateBenchCases(dir, { long, log: (line) => console.log(line) });
-  console.log(`${manifest.cases.length} cases in ${dir} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-main(process.argv.slice(2));
+process.exitCode = main(process.argv.slice(2));

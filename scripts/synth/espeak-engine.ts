@@ -1,4 +1,5 @@
-import koffi, { type LibraryHandle } from 'koffi';
+import type { LibraryHandle } from 'koffi';
+import { loadKoffi } from './koffi.ts';
 import type { EngineUtterance, PhoneSegment } from './phone-segment.ts';
 import { adjustBoundaries, splitMergedWords } from './split-merged-words.ts';
 
@@ -72,6 +73,7 @@ const handles: LibraryHandle[] = [];
 
 function loadLibrary(): EspeakLibrary {
   if (library) return library;
+  const koffi = loadKoffi();
   const lib = koffi.load('libespeak-ng.so.1');
   handles.push(lib);
   const eventType = koffi.struct('espeak_EVENT', {

@@ -1,4 +1,5 @@
-import koffi, { type LibraryHandle } from 'koffi';
+import type { LibraryHandle } from 'koffi';
+import { loadKoffi } from './koffi.ts';
 import type { EngineUtterance, PhoneSegment } from './phone-segment.ts';
 
 /**
@@ -33,6 +34,7 @@ const libraries: LibraryHandle[] = [];
 
 function loadLibrary(): FliteLibrary {
   if (library) return library;
+  const koffi = loadKoffi();
   const lib = koffi.load('libflite.so.1');
   libraries.push(lib);
   const waveType = koffi.struct('cst_wave', {

@@ -1,4 +1,4 @@
-import { resample } from './resample.ts';
+import { resample } from '../../src/align/resample.ts';
 import { engineSpeak, type VoiceSpec } from './voice-spec.ts';
 import type { MonoAudio } from './wav-file.ts';
 import { wordExtents, type Extent } from './word-extents.ts';

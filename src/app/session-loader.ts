@@ -7,10 +7,9 @@ import { emptyTranscript, type Transcript } from '../transcript/model.ts';
 import type { FeedEpisode, FeedListing, FeedTranscript } from '../transcript/podcast-feed.ts';
 import { looksLikePeaks, parsePeaks, type WaveformPeaks } from '../player/peaks.ts';
 import { formatClock } from '../transcript/format-time.ts';
+import { MAX_TRANSCRIPT_BYTES } from '../transcript/size-limit.ts';
 import { AUDIO_EXTENSIONS, TRANSCRIPT_EXTENSIONS, classifyFile, extensionOf } from './classify-file.ts';
 
-/** Transcripts beyond this are refused before reading: no real transcript is this large. */
-const MAX_TRANSCRIPT_BYTES = 64 * 1024 * 1024;
 const AUDIO_PROBE_TIMEOUT_MS = 20_000;
 
 export interface LoadedTranscript {
