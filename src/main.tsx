@@ -1,13 +1,36 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
+import { createVerbatim } from './app/create-verbatim.ts';
+import { openInitial } from './app/open-initial.ts';
+import { createIdbProjectStorage, createLocalRescueSlot } from './app/project-storage.ts';
+import { createIdbAlignmentCache } from './app/alignment-cache.ts';
 import './ui/styles.css';
+
+function waveformColors() {
+  const styles = getComputedStyle(document.documentElement);
+  const read = (name: string, fallback: string) => styles.getPropertyValue(name).trim() || fallback;
+  return { wave: read('--wave', '#9aa7b8'), progress: read('--wave-progress', '#2f6fdb'), cursor: read('--wave-cursor', '#c2410c') };
+}
+
+// The app object exists before React renders, once: React only shows it.
+const app = createVerbatim({
+  storage: createIdbProjectStorage(),
+  rescue: createLocalRescueSlot(),
+  alignmentCache: createIdbAlignmentCache(),
+  target: window,
+  colors: waveformColors(),
+});
+const initial = openInitial(app, window.location);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <App app={app} feed={initial.feed} />
   </StrictMode>,
 );
+
+// Development: a module reload replaces the whole page's app object, not a second one beside it.
+if (import.meta.hot) import.meta.hot.dispose(() => app.destroy());
 
 // Offline after the first visit (see public/sw.js). Not in development, where it would cache stale modules.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

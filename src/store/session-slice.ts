@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { emptyTranscript, type Transcript } from '../transcript/model.ts';
-import { buildTimeIndex, type TimeIndex } from '../transcript/time-index.ts';
+import type { TimeIndex } from '../transcript/time-index.ts';
+import { timeIndexOf } from './derive-time-index.ts';
 import type { AppState } from './app-store.ts';
 
 export interface Notice {
@@ -26,7 +27,7 @@ export interface SessionSource {
 
 export interface SessionSlice {
   transcript: Transcript;
-  /** Derived from `transcript`; rebuilt by the store whenever `transcript` changes. */
+  /** Derived from `transcript`, in the same write (see derive-time-index.ts). */
   timeIndex: TimeIndex;
   transcriptName: string;
   formatLabel: string;
@@ -44,13 +45,11 @@ export interface SessionSlice {
   dismiss(id: number): void;
 }
 
-let nextNoticeId = 1;
-
 export function initialSession() {
   const transcript = emptyTranscript();
   return {
     transcript,
-    timeIndex: buildTimeIndex(transcript),
+    timeIndex: timeIndexOf(transcript),
     transcriptName: '',
     formatLabel: '',
     formatId: '',
@@ -63,7 +62,9 @@ export function initialSession() {
   };
 }
 
-export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) => ({
+export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) => {
+  let nextNoticeId = 1;
+  return {
   ...initialSession(),
   setSession: (source) =>
     set((state) => ({
@@ -79,6 +80,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       activeWord: -1,
       following: true,
       selectedEntry: -1,
+      textEdit: null,
       dirty: false,
       sessionId: state.sessionId + 1,
       alignment: { status: 'idle', fraction: 0, etaSec: null, stage: '', message: '' },
@@ -90,4 +92,5 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     return id;
   },
   dismiss: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
-});
+  };
+};

@@ -2,7 +2,7 @@ import { Fragment, memo, type CSSProperties } from 'react';
 import { LOW_CONFIDENCE, type SpeechTurn } from '../transcript/model.ts';
 import { turnEnd, turnStart } from '../transcript/time-index.ts';
 import { formatClock, formatPrecise } from '../transcript/format-time.ts';
-import { useAppStore } from '../store/app-store.ts';
+import { useAppStore } from './app-context.ts';
 import { TurnEditor } from './turn-editor.tsx';
 
 export interface TurnRowProps {
