@@ -3,7 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
 import { createVerbatim } from './app/create-verbatim.ts';
 import { openInitial } from './app/open-initial.ts';
-import { createIdbProjectStorage, createLocalRescueSlot } from './app/project-storage.ts';
+import { createIdbProjectStorage } from './app/project-storage.ts';
+import { createLocalRescueSlot } from './app/rescue-slot.ts';
 import { createIdbAlignmentCache } from './app/alignment-cache.ts';
 import './ui/styles.css';
 

@@ -10,9 +10,11 @@ import { createAlignClient, type AlignClient } from '../align/align-client.ts';
 import type { AppServices } from '../ui/app-context.ts';
 import { speakerHue } from '../ui/speaker-color.ts';
 import { connectSync } from './connect-sync.ts';
-import { createSessionLoader, type SessionLoader, type SessionLoaderExtras } from './session-loader.ts';
-import { installAutosave, type Autosave } from './autosave.ts';
-import type { ProjectStorage, RescueSlot } from './project-storage.ts';
+import { createSessionLoader, type SessionLoader } from './session-loader.ts';
+import { installAutosave, type Autosave, type AutosaveOptions } from './autosave.ts';
+import type { SchedulerClock } from './save-scheduler.ts';
+import type { ProjectStorage } from './project-storage.ts';
+import type { RescueSlot } from './rescue-slot.ts';
 import { createAlignmentController, type AlignmentController } from './alignment-controller.ts';
 import type { AlignmentCache } from './alignment-cache.ts';
 
@@ -36,6 +38,10 @@ export interface VerbatimOptions {
   player?: Player;
   alignClient?: AlignClient;
   colors?: WaveformColors;
+  /** The clock autosave schedules on (tests pass a fake one). */
+  clock?: SchedulerClock;
+  /** Asked before each autosave write (the seam for a cross-tab lock; see autosave.ts). */
+  beforeWrite?: AutosaveOptions['beforeWrite'];
 }
 
 /** The app object: everything is created once here, outside React, and torn down by `destroy()`. */
@@ -44,7 +50,7 @@ export interface Verbatim extends AppServices {
   readonly player: Player;
   readonly commands: EditorCommands;
   readonly alignment: AlignmentController;
-  readonly loader: SessionLoader & SessionLoaderExtras;
+  readonly loader: SessionLoader;
   readonly autosave: Autosave;
   /** `host` is what the page places (the waveform and its `<audio>`); React adopts it, never creates it. */
   readonly waveform: { readonly host: HTMLElement; readonly zoom: WaveformZoom; readonly regions: TurnRegions };
@@ -67,11 +73,17 @@ export function createVerbatim(options: VerbatimOptions): Verbatim {
   const player = options.player ?? createPlayer(element, options.colors ?? DEFAULT_COLORS);
   const shell = createEmitter<ShellRequests>();
   // Installed before any load so the first session is already watched.
-  const autosave = installAutosave(store, { storage: options.storage, ...(options.rescue ? { rescue: options.rescue } : {}), ...(options.target ? { target: options.target } : {}) });
-  const baseLoader = createSessionLoader(player, store);
-  // Autosave watches file and URL loads (where a project came from); paste, read-as and feeds pass straight through.
-  const loader = { ...baseLoader, ...autosave.trackLoader(baseLoader) };
   const commands = createEditorCommands(store, player);
+  const autosave = installAutosave(store, {
+    storage: options.storage,
+    ...(options.rescue ? { rescue: options.rescue } : {}),
+    ...(options.target ? { target: options.target } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.beforeWrite ? { beforeWrite: options.beforeWrite } : {}),
+    // A restore is an editor command: one undo step back to the file as opened.
+    applyRestore: (transcript, dirty) => commands.restore(transcript, dirty),
+  });
+  const loader = createSessionLoader(player, store);
   const zoom = installWaveformZoom(player, store);
   const regions = installTurnRegions(player, store, commands, { speakerHue });
   // The client starts its worker, and fetches models, only when alignment is first used.
@@ -102,6 +114,7 @@ export function createVerbatim(options: VerbatimOptions): Verbatim {
 
   const subscriptions: Unsubscribe[] = [
     () => alignClient.dispose(),
+    () => loader.destroy(),
     () => autosave.destroy(),
     () => regions.destroy(),
     () => zoom.destroy(),

@@ -34,7 +34,7 @@ export function openInitial(app: Verbatim, location: { search: string; hash: str
       : feed
         ? Promise.resolve(false)
         : app.loader.loadUrls(DEMO, { quiet: true });
-  const done = first.then(async (loaded) => {
+  const done = first.then(async (loaded: boolean) => {
     if (start !== undefined) app.player.seek(start);
     if (alignDemo && loaded) {
       await app.alignment.start({ language: 'en' });

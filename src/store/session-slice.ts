@@ -23,6 +23,8 @@ export interface SessionSource {
   audioUrl?: string;
   /** Stable identity of the audio across reloads: the URL, or name + size + date for a local file. */
   audioKey?: string;
+  /** Absolute URL the transcript was downloaded from; empty for files, pastes and feeds read as text. */
+  transcriptUrl?: string;
 }
 
 export interface SessionSlice {
@@ -36,6 +38,7 @@ export interface SessionSlice {
   audioName: string;
   audioUrl: string;
   audioKey: string;
+  transcriptUrl: string;
   notices: Notice[];
   /** Increments with every new session; history and autosave key off it. */
   sessionId: number;
@@ -57,6 +60,7 @@ export function initialSession() {
     audioName: '',
     audioUrl: '',
     audioKey: '',
+    transcriptUrl: '',
     notices: [] as Notice[],
     sessionId: 0,
   };
@@ -76,6 +80,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       audioName: source.audioName ?? state.audioName,
       audioUrl: source.audioUrl ?? state.audioUrl,
       audioKey: source.audioKey ?? state.audioKey,
+      transcriptUrl: source.transcriptUrl ?? '',
       activeTurn: -1,
       activeWord: -1,
       following: true,

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppStore, type AppStore } from '../store/app-store.ts';
 import { createTestServices, inApp } from '../../test/support/test-services.tsx';
 import { installAutosave, type Autosave } from '../app/autosave.ts';
-import type { SessionLoader } from '../app/session-loader.ts';
+import type { RecentProjectsProps } from './recent-projects.tsx';
 import type { SavedProject } from '../app/project-storage.ts';
 import { timedTurn, transcriptOf } from '../transcript/edit/transcript-fixture.ts';
 import { createMemoryProjectStorage } from '../../test/support/memory-project-storage.ts';
@@ -21,8 +21,7 @@ let appStore: AppStore;
 let autosave: Autosave;
 let memory: ReturnType<typeof createMemoryProjectStorage>;
 let opened: { audio?: string; transcript?: string }[];
-const loader: SessionLoader = {
-  loadFiles: async () => false,
+const loader: NonNullable<RecentProjectsProps['loader']> = {
   loadUrls: async (urls) => {
     opened.push(urls);
     return true;

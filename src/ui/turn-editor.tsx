@@ -65,11 +65,20 @@ export function TurnEditor({ turn, entryIndex }: { turn: SpeechTurn; entryIndex:
   const editingText = caret !== null;
   const [draft, setDraft] = useState('');
   const textRef = useRef<HTMLTextAreaElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const wasEditing = useRef(false);
 
   // The box opens with its text and takes focus and the caret at once, before any
   // further key press can reach the page's shortcuts.
   useLayoutEffect(() => {
-    if (caret === null) return;
+    if (caret === null) {
+      // Closing the box gives focus back to its turn, not to the page, where Enter would tap-sync.
+      const active = document.activeElement;
+      if (wasEditing.current && (active === document.body || active === null)) rootRef.current?.closest<HTMLElement>('[data-entry-index]')?.focus({ preventScroll: true });
+      wasEditing.current = false;
+      return;
+    }
+    wasEditing.current = true;
     const text = turnText(turn);
     setDraft(text);
     const box = textRef.current;
@@ -111,7 +120,7 @@ export function TurnEditor({ turn, entryIndex }: { turn: SpeechTurn; entryIndex:
   };
 
   return (
-    <div className="turn-editor" role="group" aria-label="Edit turn" onClick={(event) => event.stopPropagation()}>
+    <div ref={rootRef} className="turn-editor" role="group" aria-label="Edit turn" onClick={(event) => event.stopPropagation()}>
       <div className="turn-editor__row">
         <label className="turn-editor__speaker">
           <span className="visually-hidden">Speaker</span>
