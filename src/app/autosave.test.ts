@@ -5,8 +5,8 @@ import { timedTurn, transcriptOf } from '../transcript/edit/transcript-fixture.t
 import type { Transcript } from '../transcript/model.ts';
 import { installAutosave, SAVE_MAX_WAIT_MS, type Autosave } from './autosave.ts';
 import { projectKey } from './project-key.ts';
-import { createLocalRescueSlot, type ProjectStorage } from './project-storage.ts';
-import type { SessionLoader } from './session-loader.ts';
+import type { ProjectStorage } from './project-storage.ts';
+import { createLocalRescueSlot } from './rescue-slot.ts';
 import { createMemoryProjectStorage } from '../../test/support/memory-project-storage.ts';
 
 /** Storage that fails every call the way a browser would. */
@@ -35,7 +35,7 @@ function failingStorage(error: () => unknown): ProjectStorage & { attempts: numb
 const SOURCE = 'the original file text';
 const original = (): Transcript => transcriptOf(timedTurn('Hello there friend.', 0), timedTurn('Second turn here.', 3, 'bob'), timedTurn('Third one.', 6));
 
-function openSession(store: AppStore, transcript = original(), extra: { audioKey?: string; sourceText?: string } = {}) {
+function openSession(store: AppStore, transcript = original(), extra: { audioKey?: string; sourceText?: string; transcriptUrl?: string } = {}) {
   store.getState().setSession({
     transcript,
     transcriptName: 'talk.vtt',
@@ -44,6 +44,7 @@ function openSession(store: AppStore, transcript = original(), extra: { audioKey
     audioName: 'talk.mp3',
     audioUrl: 'https://example.org/talk.mp3',
     audioKey: extra.audioKey ?? 'url:https://example.org/talk.mp3',
+    ...(extra.transcriptUrl ? { transcriptUrl: extra.transcriptUrl } : {}),
   });
 }
 
@@ -337,18 +338,10 @@ describe('recent projects', () => {
     expect((await autosave.recent()).map((project) => project.key)).toEqual([second, first]);
   });
 
-  it('remembers the transcript URL of a project opened from URLs', async () => {
+  it('remembers the transcript URL of a project opened from URLs, as the session names it', async () => {
     const memory = createMemoryProjectStorage();
-    const autosave = install(memory.storage);
-    const loader: SessionLoader = {
-      loadFiles: async () => false,
-      loadUrls: async () => {
-        await Promise.resolve();
-        openSession(store);
-        return true;
-      },
-    };
-    await autosave.trackLoader(loader).loadUrls({ audio: 'https://example.org/talk.mp3', transcript: 'https://example.org/talk.vtt' });
+    install(memory.storage);
+    openSession(store, original(), { transcriptUrl: 'https://example.org/talk.vtt' });
     await settle();
     edit(store, 0, 0.25);
     await vi.advanceTimersByTimeAsync(SAVE_MAX_WAIT_MS);

@@ -1,21 +1,18 @@
 import type { AppState, AppStore } from '../store/app-store.ts';
 import type { Transcript } from '../transcript/model.ts';
 import { createEmitter, type Unsubscribe } from '../player/emitter.ts';
-import type { SessionLoader } from './session-loader.ts';
 import { projectKey } from './project-key.ts';
-import {
-  classifyStorageError,
-  type ProjectStorage,
-  type ProjectSummary,
-  type RescueSlot,
-  type SavedProject,
-  type StorageProblem,
-} from './project-storage.ts';
+import type { ProjectStorage, ProjectSummary, SavedProject } from './project-storage.ts';
+import { createStorageWarnings } from './storage-warnings.ts';
+import type { RescueSlot } from './rescue-slot.ts';
+import { createSaveScheduler, systemClock, type SchedulerClock } from './save-scheduler.ts';
+import { projectRecord, sameTranscript, summaryOf, type ProjectIdentity } from './project-record.ts';
+import { installPageLifecycle } from './page-lifecycle.ts';
 
 /** Quiet time after the last change before saving. */
-export const SAVE_DELAY_MS = 300;
-/** A save starts at most this long after the first unsaved change, however fast the user types. */
-export const SAVE_MAX_WAIT_MS = 800;
+export const SAVE_DELAY_MS = 40;
+/** A save starts at most this long after the first unsaved change, however fast the user types: a committed edit reaches storage within about 100 ms. */
+export const SAVE_MAX_WAIT_MS = 80;
 
 export interface AutosaveEvents {
   /** The restore offer appeared or went away. */
@@ -28,7 +25,7 @@ export interface Autosave {
   /** Saved edits for the project just opened, waiting for the user's answer; null when there are none. */
   offer(): ProjectSummary | null;
   on<E extends keyof AutosaveEvents>(event: E, listener: (...args: AutosaveEvents[E]) => void): Unsubscribe;
-  /** Replaces the transcript with the saved one as one undoable step (Ctrl+Z returns to the file as opened). */
+  /** Puts the saved transcript back through `restore` (one undoable step: Ctrl+Z returns to the file as opened). */
   restore(): Promise<void>;
   /** Deletes the saved edits and keeps the transcript as opened. */
   discard(): Promise<void>;
@@ -38,8 +35,6 @@ export interface Autosave {
   forget(key: string): Promise<void>;
   /** Writes pending changes now (the page is being hidden or closed). */
   flush(): Promise<void>;
-  /** Wraps the session loader so projects opened from URLs remember the transcript URL, for Recent. */
-  trackLoader(loader: SessionLoader): SessionLoader;
   destroy(): void;
 }
 
@@ -49,61 +44,62 @@ export interface AutosaveOptions {
   rescue?: RescueSlot;
   /** Where page-lifecycle events arrive; none in tests that do not need them. */
   target?: Window;
-  /** The clock that dates saves. */
+  /** Dates saves and times the scheduler; tests pass a fake one. */
+  clock?: SchedulerClock;
+  /** Dates saves only (the scheduler keeps the system timers): for callers that fake just the date. */
   now?: () => number;
   delayMs?: number;
   maxWaitMs?: number;
+  /** Writes a restored transcript: the editor commands' `restore`, so the restore is an undoable command. */
+  applyRestore?: (transcript: Transcript, dirty: boolean) => void;
+  /**
+   * Asked before every write with the project it is for; false skips the write
+   * (for example while another tab owns the project). The seam for a cross-tab lock.
+   */
+  beforeWrite?: (project: ProjectIdentity) => boolean | Promise<boolean>;
 }
 
-interface Session {
+/** The open project, fixed when its session started. */
+interface Session extends ProjectIdentity {
   id: number;
-  key: string;
   /** The transcript as opened: "edited" means "not this object". */
   base: Transcript;
   /** What the key hashes: the file's text, or the model as opened when there was no file. */
   original: string;
-  transcriptUrl?: string;
+  phase: 'checking' | 'offer' | 'active';
+  /** What storage holds for this key, as far as this page wrote it. */
+  stored: { transcript: Transcript; dirty: boolean } | null;
 }
-
-const WARNINGS: Record<StorageProblem, (detail: string) => string> = {
-  unavailable: () =>
-    'This browser is not letting Verbatim store anything (private browsing or blocked site data), so your edits are not saved on this device. Export your work before you close the tab.',
-  quota: () =>
-    'Browser storage is full, so your latest edits are not saved on this device. Export your work, or free space by deleting old projects under Recent.',
-  failed: (detail) => `Your latest edits could not be saved on this device (${detail}). Export your work before you close the tab.`,
-};
 
 /**
  * Never lose work: saves every change to the transcript (edits, undo, redo) to
  * local storage, keyed to the audio + original transcript pair, and offers the
- * saved edits back when that pair is opened again.
+ * saved edits back when that pair is opened again. It coordinates single-job
+ * parts: the scheduler (save-scheduler.ts), the record (project-record.ts),
+ * the storage adapter (project-storage.ts), the rescue slot (rescue-slot.ts)
+ * and the page events (page-lifecycle.ts).
  *
  * Only an edited transcript is saved; returning to the transcript as opened
  * (undo to the start) removes the save. While a restore offer waits for an
- * answer nothing is written, so new edits can never overwrite the old ones
- * unseen; the unload warning covers that window.
+ * answer nothing is written, so new edits can never overwrite the old ones unseen.
  */
 export function installAutosave(store: AppStore, options: AutosaveOptions): Autosave {
-  const { storage, target, rescue } = options;
-  const now = options.now ?? Date.now;
-  const delayMs = options.delayMs ?? SAVE_DELAY_MS;
-  const maxWaitMs = options.maxWaitMs ?? SAVE_MAX_WAIT_MS;
+  const { storage, rescue } = options;
+  const clock: SchedulerClock = options.clock ?? (options.now ? { ...systemClock, now: options.now } : systemClock);
   const emitter = createEmitter<AutosaveEvents>();
+  const applyRestore =
+    options.applyRestore ??
+    ((transcript: Transcript, dirty: boolean) => {
+      store.getState().commitTranscript(transcript);
+      store.setState({ dirty });
+    });
 
   let session: Session | null = null;
-  let phase: 'checking' | 'offer' | 'active' = 'checking';
   let pendingOffer: SavedProject | null = null;
   /** Kept as one object so `offer()` is a stable snapshot (React's useSyncExternalStore relies on it). */
   let offerSummary: ProjectSummary | null = null;
-  let checkToken = 0;
-  /** What storage holds for the session's key, as far as this page wrote it. */
-  let stored: { transcript: Transcript; dirty: boolean } | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let firstChangeAt: number | null = null;
   let writing: Promise<void> | null = null;
   let writeAgain = false;
-  const warned = new Set<StorageProblem>();
-  let loadingTranscriptUrl: string | undefined;
   /** Storage answers can arrive after destroy(); they must not start new writes. */
   let destroyed = false;
 
@@ -128,44 +124,32 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
     emitter.emit('offer', offerSummary);
   };
 
-  /** One visible warning per kind of problem, not one per keystroke; a success re-arms it. */
-  const report = (error: unknown) => {
-    const problem = classifyStorageError(error);
-    if (warned.has(problem)) return;
-    warned.add(problem);
-    store.getState().notify('warning', WARNINGS[problem](error instanceof Error ? error.message : String(error)));
+  const warnings = createStorageWarnings((text) => store.getState().notify('warning', text));
+  const report = warnings.report;
+
+  const needsWrite = (state: AppState, current: Session | null): current is Session => {
+    if (destroyed || !current || state.sessionId !== current.id || current.phase !== 'active') return false;
+    if (state.transcript === current.base) return current.stored !== null;
+    return current.stored === null || current.stored.transcript !== state.transcript || current.stored.dirty !== state.dirty;
   };
 
-  const needsWrite = (state: AppState) => {
-    if (destroyed || !session || state.sessionId !== session.id || phase !== 'active') return false;
-    if (state.transcript === session.base) return stored !== null;
-    return stored === null || stored.transcript !== state.transcript || stored.dirty !== state.dirty;
-  };
+  const identityOf = (current: Session): ProjectIdentity => ({ key: current.key, ...(current.transcriptUrl ? { transcriptUrl: current.transcriptUrl } : {}) });
 
-  const record = (state: AppState, current: Session): SavedProject => ({
-    key: current.key,
-    savedAt: now(),
-    audioName: state.audioName,
-    transcriptName: state.transcriptName,
-    ...(reopenableUrl(state.audioUrl) ? { audioUrl: reopenableUrl(state.audioUrl) } : {}),
-    ...(current.transcriptUrl ? { transcriptUrl: current.transcriptUrl } : {}),
-    dirty: state.dirty,
-    transcript: state.transcript,
-  });
-
-  const writeOnce = async () => {
+  /** One write for one project, named explicitly: a later session cannot redirect it. */
+  const writeOnce = async (current: Session) => {
     const state = store.getState();
-    const current = session;
-    if (!current || !needsWrite(state)) return;
+    if (!needsWrite(state, current)) return;
+    const identity = identityOf(current);
     try {
+      if (options.beforeWrite && !(await options.beforeWrite(identity))) return;
       if (state.transcript === current.base) {
-        await storage.remove(current.key);
-        if (session === current) stored = null;
+        await storage.remove(identity.key);
+        current.stored = null;
       } else {
-        await storage.put(record(state, current));
-        if (session === current) stored = { transcript: state.transcript, dirty: state.dirty };
+        await storage.put(projectRecord(state, identity, clock.now()));
+        current.stored = { transcript: state.transcript, dirty: state.dirty };
       }
-      warned.clear();
+      warnings.clear();
       emitter.emit('change');
     } catch (error) {
       report(error);
@@ -174,9 +158,7 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
 
   /** Writes are serialised: a change during a write is written right after it. */
   const save = (): Promise<void> => {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-    firstChangeAt = null;
+    scheduler.cancel();
     if (writing) {
       writeAgain = true;
       return writing;
@@ -184,129 +166,108 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
     writing = (async () => {
       do {
         writeAgain = false;
-        await writeOnce();
+        if (session) await writeOnce(session);
       } while (writeAgain);
     })().finally(() => {
       writing = null;
     });
     return writing;
   };
-
+  const scheduler = createSaveScheduler(() => void save(), { delayMs: options.delayMs ?? SAVE_DELAY_MS, maxWaitMs: options.maxWaitMs ?? SAVE_MAX_WAIT_MS, clock });
   const schedule = () => {
-    if (!needsWrite(store.getState())) return;
-    const time = Date.now();
-    firstChangeAt ??= time;
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(() => void save(), Math.max(0, Math.min(delayMs, firstChangeAt + maxWaitMs - time)));
+    if (needsWrite(store.getState(), session)) scheduler.poke();
   };
 
-  const check = () => {
-    const current = session;
-    if (!current) return;
-    const token = ++checkToken;
-    phase = 'checking';
+  const check = (current: Session) => {
+    current.phase = 'checking';
     if (pendingOffer) setOffer(null);
+    const key = current.key;
     const decide = (saved: SavedProject | undefined) => {
-      if (token !== checkToken || destroyed) return;
-      if (rescued?.key === current.key && (!saved || saved.savedAt < rescued.savedAt)) saved = rescued;
+      if (session !== current || current.key !== key || destroyed) return;
+      if (rescued?.key === key && (!saved || saved.savedAt < rescued.savedAt)) saved = rescued;
       if (saved && !sameTranscript(saved.transcript, current.base)) {
-        phase = 'offer';
+        current.phase = 'offer';
         setOffer(saved);
         return;
       }
-      phase = 'active';
+      current.phase = 'active';
       // A save identical to the file as opened restores nothing: drop it rather than offer it.
-      if (saved) stored = { transcript: saved.transcript, dirty: saved.dirty };
+      if (saved) current.stored = { transcript: saved.transcript, dirty: saved.dirty };
       schedule();
     };
     ready
-      .then(() => storage.get(current.key))
+      .then(() => storage.get(key))
       .then(decide, (error: unknown) => {
-        if (token !== checkToken || destroyed) return;
+        if (session !== current || destroyed) return;
         report(error);
         decide(undefined);
       });
   };
 
   /** A new project replaces the open one: its last changes are written now, not dropped with its timer. */
-  const finishSession = (previous: AppState) => {
-    const current = session;
-    if (!current || phase !== 'active' || previous.sessionId !== current.id) return;
-    const edited = previous.transcript !== current.base;
-    if (!edited || (stored?.transcript === previous.transcript && stored.dirty === previous.dirty)) return;
+  const finishSession = (previous: AppState, current: Session | null) => {
+    if (!current || current.phase !== 'active' || previous.sessionId !== current.id) return;
+    if (previous.transcript === current.base) return;
+    if (current.stored?.transcript === previous.transcript && current.stored.dirty === previous.dirty) return;
+    const identity = identityOf(current);
     // Transactions run in the order they were opened, so this lands after any write already under way.
-    storage.put(record(previous, current)).then(
+    storage.put(projectRecord(previous, identity, clock.now())).then(
       () => emitter.emit('change'),
       (error: unknown) => report(error),
     );
   };
 
   const startSession = (state: AppState) => {
-    if (state.sessionId === 0) return;
+    scheduler.cancel();
+    if (state.sessionId === 0) {
+      session = null;
+      return;
+    }
     const original = state.sourceText || JSON.stringify(state.transcript);
     session = {
       id: state.sessionId,
       key: projectKey(state.audioKey, original),
+      ...(state.transcriptUrl ? { transcriptUrl: state.transcriptUrl } : {}),
       base: state.transcript,
       original,
-      ...(loadingTranscriptUrl ? { transcriptUrl: loadingTranscriptUrl } : {}),
+      phase: 'checking',
+      stored: null,
     };
-    stored = null;
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-    firstChangeAt = null;
-    check();
+    check(session);
   };
 
   const unsubscribeStore = store.subscribe((state, previous) => {
     if (state.sessionId !== previous.sessionId) {
-      finishSession(previous);
+      finishSession(previous, session);
       startSession(state);
     } else if (session && state.audioKey !== previous.audioKey) {
       // Audio opened after the transcript: the project is now the new pair.
       const key = projectKey(state.audioKey, session.original);
       if (key === session.key) return;
       session.key = key;
-      stored = null;
-      check();
+      session.stored = null;
+      check(session);
     } else if (state.transcript !== previous.transcript || state.dirty !== previous.dirty) {
       schedule();
     }
   });
   startSession(store.getState());
 
-  const listeners: Unsubscribe[] = [unsubscribeStore];
-  if (target) {
-    const onHidden = () => {
-      if (target.document.visibilityState === 'hidden') void save();
-    };
-    const onPageHide = () => {
-      const state = store.getState();
-      // The write below may be cut off with the page; the synchronous copy is not.
-      if (rescue && session && phase === 'active' && state.transcript !== session.base && (needsWrite(state) || writing)) {
-        try {
-          rescue.write(record(state, session));
-        } catch {
-          // Best effort only: the storage write is still attempted.
-        }
-      }
-      void save();
-    };
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      // Start writing now: the write runs while the browser asks "Leave site?".
-      void save();
-      if (!store.getState().dirty) return;
-      event.preventDefault();
-      // Older browsers show the warning only when returnValue is set.
-      event.returnValue = '';
-    };
-    target.document.addEventListener('visibilitychange', onHidden);
-    target.addEventListener('pagehide', onPageHide);
-    target.addEventListener('beforeunload', onBeforeUnload);
+  const listeners: Unsubscribe[] = [unsubscribeStore, () => scheduler.cancel()];
+  if (options.target) {
     listeners.push(
-      () => target.document.removeEventListener('visibilitychange', onHidden),
-      () => target.removeEventListener('pagehide', onPageHide),
-      () => target.removeEventListener('beforeunload', onBeforeUnload),
+      installPageLifecycle(options.target, {
+        flush: () => void save(),
+        rescue: () => {
+          const state = store.getState();
+          const current = session;
+          // The write started with it may be cut off with the page; the synchronous copy is not.
+          if (!rescue || !current || current.phase !== 'active' || state.transcript === current.base) return;
+          if (!needsWrite(state, current) && !writing) return;
+          rescue.write(projectRecord(state, identityOf(current), clock.now()));
+        },
+        hasUnexported: () => store.getState().dirty,
+      }),
     );
   }
 
@@ -315,19 +276,19 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
     on: (event, listener) => emitter.on(event, listener),
     async restore() {
       const saved = pendingOffer;
-      if (phase !== 'offer' || !saved) return;
-      phase = 'active';
+      const current = session;
+      if (!current || current.phase !== 'offer' || !saved) return;
+      current.phase = 'active';
       setOffer(null);
       // Storage already holds exactly this: no write follows the restore.
-      stored = { transcript: saved.transcript, dirty: saved.dirty };
-      store.getState().commitTranscript(saved.transcript);
-      store.setState({ dirty: saved.dirty });
+      current.stored = { transcript: saved.transcript, dirty: saved.dirty };
+      applyRestore(saved.transcript, saved.dirty);
       schedule();
     },
     async discard() {
       const current = session;
-      if (phase !== 'offer' || !current) return;
-      phase = 'active';
+      if (!current || current.phase !== 'offer') return;
+      current.phase = 'active';
       setOffer(null);
       if (rescued?.key === current.key) {
         rescue?.clear();
@@ -347,63 +308,23 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
     },
     async forget(key) {
       await storage.remove(key);
-      if (session?.key === key) {
-        if (phase === 'offer') {
-          phase = 'active';
+      const current = session;
+      if (current?.key === key) {
+        if (current.phase === 'offer') {
+          current.phase = 'active';
           setOffer(null);
         }
         // Deleted means deleted: the current state is not written back until it changes again.
         const state = store.getState();
-        stored = state.transcript === session.base ? null : { transcript: state.transcript, dirty: state.dirty };
+        current.stored = state.transcript === current.base ? null : { transcript: state.transcript, dirty: state.dirty };
       }
       emitter.emit('change');
     },
     flush: save,
-    trackLoader(loader) {
-      return {
-        loadFiles(files) {
-          loadingTranscriptUrl = undefined;
-          return loader.loadFiles(files);
-        },
-        async loadUrls(urls, loadOptions) {
-          loadingTranscriptUrl = urls.transcript ? absoluteUrl(urls.transcript) : undefined;
-          try {
-            return await loader.loadUrls(urls, loadOptions);
-          } finally {
-            loadingTranscriptUrl = undefined;
-          }
-        },
-      };
-    },
     destroy() {
       destroyed = true;
-      if (timer !== null) clearTimeout(timer);
       listeners.forEach((unsubscribe) => unsubscribe());
       emitter.clear();
     },
   };
-}
-
-function summaryOf(project: SavedProject): ProjectSummary {
-  const { transcript: _transcript, ...summary } = project;
-  return summary;
-}
-
-/** Deep equality for plain transcript data; only runs once per opened project. */
-function sameTranscript(a: Transcript, b: Transcript): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function absoluteUrl(url: string): string {
-  try {
-    return new URL(url, globalThis.location?.href).href;
-  } catch {
-    return url;
-  }
-}
-
-/** Object and data URLs die with the page (or are huge); only real URLs can reopen a project. */
-function reopenableUrl(url: string): string | undefined {
-  if (!url || /^(blob|data):/iu.test(url)) return undefined;
-  return absoluteUrl(url);
 }

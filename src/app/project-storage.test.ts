@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyStorageError, createIdbProjectStorage, createLocalRescueSlot, encodeTranscript } from './project-storage.ts';
+import { classifyStorageError, createIdbProjectStorage, encodeTranscript } from './project-storage.ts';
+import { createLocalRescueSlot } from './rescue-slot.ts';
 import { largeTranscript, timedTurn, transcriptOf, untimedTurn, eventEntry } from '../transcript/edit/transcript-fixture.ts';
 import { setTurnStart } from '../transcript/edit/set-turn-time.ts';
 import { editTurnText } from '../transcript/edit/edit-turn-text.ts';

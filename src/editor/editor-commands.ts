@@ -1,4 +1,6 @@
 import type { AppStore } from '../store/app-store.ts';
+import type { Mode } from '../store/editor-slice.ts';
+import { createTurnCommands, type TurnCommands } from './turn-commands.ts';
 import type { Transcript } from '../transcript/model.ts';
 import { setTurnEnd, setTurnStart } from '../transcript/edit/set-turn-time.ts';
 import { nudgeBoundary } from '../transcript/edit/nudge-boundary.ts';
@@ -11,13 +13,24 @@ export interface Clock {
 }
 
 /**
- * Every edit goes through here: a pure operation on the transcript, then one
- * store write, which is one undo step. Gestures (a drag) are coalesced into a
- * single step between `beginGesture` and `endGesture`.
+ * Every write to the transcript, the selection and the mode goes through here:
+ * a pure operation on the transcript, then one store write, which is one undo
+ * step. Gestures (a drag) are coalesced into a single step between
+ * `beginGesture` and `endGesture`.
  */
-export interface EditorCommands {
+export interface EditorCommands extends TurnCommands {
   /** Applies a pure edit as one undoable step. Returns false when it changed nothing. */
   edit(operation: (transcript: Transcript) => Transcript): boolean;
+  /**
+   * Puts back a transcript kept elsewhere (autosaved edits) as one undoable step,
+   * with its own "not exported" flag: Ctrl+Z returns to the file as opened.
+   */
+  restore(transcript: Transcript, dirty: boolean): void;
+  setMode(mode: Mode): void;
+  /** E: read-along ⇄ editor mode. */
+  toggleMode(): void;
+  /** Selects an entry (-1: none); `edge` is the boundary Alt+←/→ then nudges. */
+  select(entryIndex: number, edge?: 'start' | 'end'): void;
   undo(): void;
   redo(): void;
   canUndo(): boolean;
@@ -62,7 +75,15 @@ export function createEditorCommands(store: AppStore, clock: Clock): EditorComma
   };
 
   return {
+    ...createTurnCommands(store, edit),
     edit,
+    restore(transcript, dirty) {
+      store.getState().commitTranscript(transcript);
+      store.setState({ dirty });
+    },
+    setMode: (mode) => store.getState().setMode(mode),
+    toggleMode: () => store.getState().setMode(store.getState().mode === 'edit' ? 'read' : 'edit'),
+    select: (entryIndex, edge) => store.getState().select(entryIndex, edge),
     undo: () => {
       if (gestureStart) return;
       history().undo();

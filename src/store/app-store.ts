@@ -1,6 +1,6 @@
-import { createStore, useStore } from 'zustand';
+import { createStore } from 'zustand';
 import { temporal } from 'zundo';
-import { buildTimeIndex } from '../transcript/time-index.ts';
+import { deriveTimeIndex } from './derive-time-index.ts';
 import type { Transcript } from '../transcript/model.ts';
 import { createSessionSlice, initialSession, type SessionSlice } from './session-slice.ts';
 import { createPlaybackSlice, initialPlayback, type PlaybackSlice } from './playback-slice.ts';
@@ -24,26 +24,23 @@ export function initialAppState() {
 
 export function createAppStore() {
   const store = createStore<AppState>()(
-    temporal(
-      (...args) => ({
-        ...createSessionSlice(...args),
-        ...createPlaybackSlice(...args),
-        ...createEditorSlice(...args),
-        ...createAlignmentSlice(...args),
-      }),
-      {
-        partialize: (state): History => ({ transcript: state.transcript }),
-        equality: (past, current) => past.transcript === current.transcript,
-        limit: HISTORY_LIMIT,
-      },
+    // Outside `temporal`, so undo and redo (which write through it) carry the index too.
+    deriveTimeIndex(
+      temporal(
+        (...args) => ({
+          ...createSessionSlice(...args),
+          ...createPlaybackSlice(...args),
+          ...createEditorSlice(...args),
+          ...createAlignmentSlice(...args),
+        }),
+        {
+          partialize: (state): History => ({ transcript: state.transcript }),
+          equality: (past, current) => past.transcript === current.transcript,
+          limit: HISTORY_LIMIT,
+        },
+      ),
     ),
   );
-  // The lookup index follows the transcript however it changed (load, edit, undo).
-  store.subscribe((state, previous) => {
-    if (state.transcript !== previous.transcript && state.timeIndex === previous.timeIndex) {
-      store.setState({ timeIndex: buildTimeIndex(state.transcript) });
-    }
-  });
   // A new session is not an edit: it starts a new, empty history.
   const setSession = store.getState().setSession;
   store.setState({
@@ -58,11 +55,5 @@ export function createAppStore() {
   return store;
 }
 
+/** One per app object (see src/app/create-verbatim.ts); tests create their own. */
 export type AppStore = ReturnType<typeof createAppStore>;
-
-/** The app's one store. Components read it through `useAppStore`. */
-export const appStore = createAppStore();
-
-export function useAppStore<T>(selector: (state: AppState) => T): T {
-  return useStore(appStore, selector);
-}

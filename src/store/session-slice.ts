@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { emptyTranscript, type Transcript } from '../transcript/model.ts';
-import { buildTimeIndex, type TimeIndex } from '../transcript/time-index.ts';
+import type { TimeIndex } from '../transcript/time-index.ts';
+import { timeIndexOf } from './derive-time-index.ts';
 import type { AppState } from './app-store.ts';
 
 export interface Notice {
@@ -22,11 +23,13 @@ export interface SessionSource {
   audioUrl?: string;
   /** Stable identity of the audio across reloads: the URL, or name + size + date for a local file. */
   audioKey?: string;
+  /** Absolute URL the transcript was downloaded from; empty for files, pastes and feeds read as text. */
+  transcriptUrl?: string;
 }
 
 export interface SessionSlice {
   transcript: Transcript;
-  /** Derived from `transcript`; rebuilt by the store whenever `transcript` changes. */
+  /** Derived from `transcript`, in the same write (see derive-time-index.ts). */
   timeIndex: TimeIndex;
   transcriptName: string;
   formatLabel: string;
@@ -35,6 +38,7 @@ export interface SessionSlice {
   audioName: string;
   audioUrl: string;
   audioKey: string;
+  transcriptUrl: string;
   notices: Notice[];
   /** Increments with every new session; history and autosave key off it. */
   sessionId: number;
@@ -44,13 +48,11 @@ export interface SessionSlice {
   dismiss(id: number): void;
 }
 
-let nextNoticeId = 1;
-
 export function initialSession() {
   const transcript = emptyTranscript();
   return {
     transcript,
-    timeIndex: buildTimeIndex(transcript),
+    timeIndex: timeIndexOf(transcript),
     transcriptName: '',
     formatLabel: '',
     formatId: '',
@@ -58,12 +60,15 @@ export function initialSession() {
     audioName: '',
     audioUrl: '',
     audioKey: '',
+    transcriptUrl: '',
     notices: [] as Notice[],
     sessionId: 0,
   };
 }
 
-export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) => ({
+export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) => {
+  let nextNoticeId = 1;
+  return {
   ...initialSession(),
   setSession: (source) =>
     set((state) => ({
@@ -75,10 +80,12 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       audioName: source.audioName ?? state.audioName,
       audioUrl: source.audioUrl ?? state.audioUrl,
       audioKey: source.audioKey ?? state.audioKey,
+      transcriptUrl: source.transcriptUrl ?? '',
       activeTurn: -1,
       activeWord: -1,
       following: true,
       selectedEntry: -1,
+      textEdit: null,
       dirty: false,
       sessionId: state.sessionId + 1,
       alignment: { status: 'idle', fraction: 0, etaSec: null, stage: '', message: '' },
@@ -90,4 +97,5 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
     return id;
   },
   dismiss: (id) => set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) })),
-});
+  };
+};

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useAppStore } from '../store/app-store.ts';
+import { useAppStore } from './app-context.ts';
 import { formatSpokenDuration } from '../transcript/format-time.ts';
 
 const LANGUAGES = [

@@ -1,13 +1,8 @@
-import { createContext, useContext } from 'react';
+import { useContext } from 'react';
+import { AppContext, type AlignmentActions } from './app-context.ts';
 
-/** Starts and cancels alignment; provided by the app, null until it exists. */
-export interface AlignmentActions {
-  start(options?: { fromEntry?: number; language?: string }): void;
-  cancel(): void;
-}
-
-export const AlignmentContext = createContext<AlignmentActions | null>(null);
+export type { AlignmentActions } from './app-context.ts';
 
 export function useAlignment(): AlignmentActions | null {
-  return useContext(AlignmentContext);
+  return useContext(AppContext)?.alignment ?? null;
 }

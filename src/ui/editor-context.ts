@@ -1,9 +1,8 @@
-import { createContext, useContext } from 'react';
+import { useContext } from 'react';
 import type { EditorCommands } from '../editor/editor-commands.ts';
+import { AppContext } from './app-context.ts';
 
-export const EditorContext = createContext<EditorCommands | null>(null);
-
-/** Editor commands; null until the app has created them. Tests pass their own. */
+/** Editor commands: the only way components change the transcript, selection and mode. */
 export function useEditorCommands(): EditorCommands | null {
-  return useContext(EditorContext);
+  return useContext(AppContext)?.commands ?? null;
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import { appStore, useAppStore } from '../store/app-store.ts';
+import { useStoreApi, useAppStore } from './app-context.ts';
 import { useEditorCommands } from './editor-context.ts';
 import { FindReplacePanel } from './find-replace-panel.tsx';
 import { SpeakersPanel } from './speakers-panel.tsx';
@@ -8,6 +8,7 @@ import { useAlignment } from './alignment-context.ts';
 
 /** Editor-mode actions above the transcript: history, tap-sync, speakers, find/replace. */
 export function EditorToolbar() {
+  const appStore = useStoreApi();
   const commands = useEditorCommands();
   const canUndo = useStore(appStore.temporal, (state) => state.pastStates.length > 0);
   const canRedo = useStore(appStore.temporal, (state) => state.futureStates.length > 0);

@@ -1,7 +1,8 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { appStore, initialAppState } from '../store/app-store.ts';
+import { createAppStore, type AppStore } from '../store/app-store.ts';
+import { createTestServices, inApp } from '../../test/support/test-services.tsx';
 import { exportFormats, findExportFormat } from '../transcript/formats/registry.ts';
 import type { ExportFormat } from '../transcript/formats/format-spec.ts';
 import { timedTurn, transcriptOf } from '../transcript/edit/transcript-fixture.ts';
@@ -11,11 +12,12 @@ import { ExportMenu, exportBaseName, exportFileName } from './export-menu.tsx';
 const transcript = transcriptOf(timedTurn('Hello there friend.', 0), timedTurn('Second turn here.', 3, 'bob'));
 
 /** What the page handed to the browser as downloads (jsdom cannot download). */
+let appStore: AppStore;
 let downloads: { name: string; blob: Blob; type: string }[];
 const blobs = new Map<string, Blob>();
 
 beforeEach(() => {
-  appStore.setState(initialAppState());
+  appStore = createAppStore();
   appStore.getState().setSession({ transcript, transcriptName: 'seed.verbatim.json', formatLabel: 'Verbatim JSON', audioName: 'seed.opus', audioUrl: 'blob:x' });
   downloads = [];
   let next = 0;
@@ -48,7 +50,7 @@ const menuButton = () => screen.getByRole('button', { name: 'Export' });
 
 describe('ExportMenu', () => {
   it('lists every export format in the registry, plus the word-timestamp option', async () => {
-    render(<ExportMenu />);
+    render(<ExportMenu />, { wrapper: inApp(createTestServices({ store: appStore })) });
     expect(menuButton()).toHaveAttribute('aria-haspopup', 'menu');
     expect(menuButton()).toHaveAttribute('aria-expanded', 'false');
     await userEvent.click(menuButton());
@@ -63,7 +65,7 @@ describe('ExportMenu', () => {
   });
 
   it('moves with the arrow keys, Home and End, wraps, and closes on Escape back to the button', async () => {
-    render(<ExportMenu />);
+    render(<ExportMenu />, { wrapper: inApp(createTestServices({ store: appStore })) });
     menuButton().focus();
     await userEvent.keyboard('{ArrowDown}');
     const items = [...screen.getAllByRole('menuitem'), screen.getByRole('menuitemcheckbox')];
@@ -85,7 +87,7 @@ describe('ExportMenu', () => {
   });
 
   it('ArrowUp on the button opens the menu at its last item', async () => {
-    render(<ExportMenu />);
+    render(<ExportMenu />, { wrapper: inApp(createTestServices({ store: appStore })) });
     menuButton().focus();
     await userEvent.keyboard('{ArrowUp}');
     expect(screen.getByRole('menuitemcheckbox')).toHaveFocus();
@@ -94,7 +96,7 @@ describe('ExportMenu', () => {
   it('downloads SRT named after the transcript, with the writer’s text, and marks the changes exported', async () => {
     appStore.getState().commitTranscript(setTurnStart(transcript, 1, 3.25));
     expect(appStore.getState().dirty).toBe(true);
-    render(<ExportMenu />);
+    render(<ExportMenu />, { wrapper: inApp(createTestServices({ store: appStore })) });
     await userEvent.click(menuButton());
     await userEvent.click(screen.getByRole('menuitem', { name: /SRT/ }));
     expect(downloads).toHaveLength(1);
@@ -110,7 +112,7 @@ describe('ExportMenu', () => {
   });
 
   it('the word-timestamp option stays in the open menu and reaches the WebVTT writer', async () => {
-    render(<ExportMenu />);
+    render(<ExportMenu />, { wrapper: inApp(createTestServices({ store: appStore })) });
     await userEvent.click(menuButton());
     await userEvent.keyboard('{End}');
     await userEvent.keyboard(' ');
@@ -127,14 +129,14 @@ describe('ExportMenu', () => {
   });
 
   it('is disabled while there is no transcript', () => {
-    appStore.setState(initialAppState());
-    render(<ExportMenu />);
+    appStore = createAppStore();
+    render(<ExportMenu />, { wrapper: inApp(createTestServices({ store: appStore })) });
     expect(menuButton()).toBeDisabled();
   });
 
   it('reports a writer that fails instead of downloading', async () => {
     const broken: ExportFormat = { id: 'broken', label: 'Broken', extension: 'x', mimeType: 'text/plain', write: () => { throw new Error('no can do'); } };
-    render(<ExportMenu formats={[broken]} />);
+    render(<ExportMenu formats={[broken]} />, { wrapper: inApp(createTestServices({ store: appStore })) });
     await userEvent.click(menuButton());
     await userEvent.click(screen.getByRole('menuitem', { name: /Broken/ }));
     expect(downloads).toHaveLength(0);

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { appStore, useAppStore, type AppState } from '../store/app-store.ts';
+import { type AppState } from '../store/app-store.ts';
+import { useStoreApi, useAppStore } from './app-context.ts';
 import { exportFormats } from '../transcript/formats/registry.ts';
 import type { ExportFormat, WriteOptions } from '../transcript/formats/format-spec.ts';
 import './persistence.css';
@@ -57,6 +58,7 @@ type Item = { kind: 'format'; format: ExportFormat } | { kind: 'word-timestamps'
  * `<base>.<ext>` and marks the changes exported.
  */
 export function ExportMenu({ formats = exportFormats }: { formats?: readonly ExportFormat[] }) {
+  const appStore = useStoreApi();
   const hasTranscript = useAppStore((state) => state.transcript.entries.length > 0);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);

@@ -1,9 +1,13 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { appStore } from '../store/app-store.ts';
+import { createAppStore } from '../store/app-store.ts';
+import { createTestServices, inApp } from '../../test/support/test-services.tsx';
 import type { FeedEpisode, FeedListing } from '../transcript/podcast-feed.ts';
 import { FeedDialog, type FeedActions } from './feed-dialog.tsx';
+
+const appStore = createAppStore();
+const wrapper = inApp(createTestServices({ store: appStore }));
 
 beforeAll(() => {
   // jsdom has no modal dialogs; open and close are enough here (Chromium covers the rest end to end).
@@ -47,7 +51,7 @@ describe('FeedDialog', () => {
         [json, undefined, undefined],
       ),
     );
-    render(<FeedDialog actions={actions} request={{ source: 'https://x.test/feed.xml' }} />);
+    render(<FeedDialog actions={actions} request={{ source: 'https://x.test/feed.xml' }} />, { wrapper });
     const dialog = await screen.findByTestId('feed-dialog');
     expect(actions.readFeed).toHaveBeenCalledWith('https://x.test/feed.xml');
     expect(within(dialog).getByLabelText('Feed address')).toHaveValue('https://x.test/feed.xml');
@@ -63,7 +67,7 @@ describe('FeedDialog', () => {
     const vtt = { url: 'https://x.test/1.vtt', type: 'text/vtt' };
     const first = episode('Fog signals', { transcripts: [vtt] });
     const actions = fakeActions(listing([first], [vtt]));
-    render(<FeedDialog actions={actions} request={{ source: 'feed.xml' }} />);
+    render(<FeedDialog actions={actions} request={{ source: 'feed.xml' }} />, { wrapper });
     const dialog = await screen.findByTestId('feed-dialog');
     await userEvent.click(await within(dialog).findByRole('button', { name: /Fog signals/u }));
     expect(actions.openEpisode).toHaveBeenCalledWith(first, vtt);
@@ -76,7 +80,7 @@ describe('FeedDialog', () => {
       appStore.getState().notify('error', '1.vtt could not be downloaded: the server answered 404 Not Found.');
       return false;
     });
-    render(<FeedDialog actions={actions} request={{ source: 'feed.xml' }} />);
+    render(<FeedDialog actions={actions} request={{ source: 'feed.xml' }} />, { wrapper });
     const dialog = await screen.findByTestId('feed-dialog');
     await userEvent.click(await within(dialog).findByRole('button', { name: /Fog signals/u }));
     await waitFor(() => expect(screen.getByTestId('feed-status')).toHaveTextContent('1.vtt could not be downloaded: the server answered 404 Not Found.'));
@@ -84,7 +88,7 @@ describe('FeedDialog', () => {
   });
 
   it('shows the reader’s sentence when the feed cannot be used', async () => {
-    render(<FeedDialog actions={fakeActions('feed.xml: the feed “Coming Soon” has no episodes.')} request={{ source: 'feed.xml' }} />);
+    render(<FeedDialog actions={fakeActions('feed.xml: the feed “Coming Soon” has no episodes.')} request={{ source: 'feed.xml' }} />, { wrapper });
     const status = await screen.findByText('feed.xml: the feed “Coming Soon” has no episodes.');
     expect(status).toHaveClass('dialog__status--error');
     expect(screen.queryAllByTestId('feed-episode')).toHaveLength(0);
@@ -93,7 +97,7 @@ describe('FeedDialog', () => {
   it('reads an address typed by the user, and filters a long list by title', async () => {
     const titles = Array.from({ length: 12 }, (_, index) => `Episode ${index + 1}${index === 6 ? ': Lighthouses' : ''}`);
     const actions = fakeActions(listing(titles.map((title) => episode(title))));
-    render(<FeedDialog actions={actions} />);
+    render(<FeedDialog actions={actions} />, { wrapper });
     await userEvent.click(screen.getByRole('button', { name: 'Podcast feed…' }));
     await userEvent.type(screen.getByLabelText('Feed address'), 'https://x.test/show.rss{Enter}');
     expect(actions.readFeed).toHaveBeenCalledWith('https://x.test/show.rss');

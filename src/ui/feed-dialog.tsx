@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { appStore } from '../store/app-store.ts';
+import { useStoreApi } from './app-context.ts';
 import type { FeedEpisode, FeedListing, FeedTranscript } from '../transcript/podcast-feed.ts';
 import { formatClock } from '../transcript/format-time.ts';
 import './loading.css';
@@ -53,6 +53,7 @@ export interface FeedActions {
  * `<podcast:transcript>` as the transcript.
  */
 export function FeedDialog({ actions, request }: { actions: FeedActions | null; request?: FeedRequest | null }) {
+  const appStore = useStoreApi();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const urlRef = useRef<HTMLInputElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);

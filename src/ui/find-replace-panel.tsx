@@ -1,10 +1,11 @@
 import { useId, useMemo, useState } from 'react';
 import { findError, findMatches, findReplace, type FindOptions } from '../transcript/edit/find-replace.ts';
-import { appStore, useAppStore } from '../store/app-store.ts';
+import { useStoreApi, useAppStore } from './app-context.ts';
 import { useEditorCommands } from './editor-context.ts';
 
 /** Find and replace across the transcript; "Replace all" is one undo step and keeps word times. */
 export function FindReplacePanel({ onClose }: { onClose: () => void }) {
+  const appStore = useStoreApi();
   const transcript = useAppStore((state) => state.transcript);
   const commands = useEditorCommands();
   const [find, setFind] = useState('');

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { useAppStore, type Notice } from '../store/app-store.ts';
+import type { Notice } from '../store/app-store.ts';
+import { useAppStore } from './app-context.ts';
 
 /** Confirmations fade after this; errors and warnings stay until dismissed. */
 const INFO_MS = 6000;

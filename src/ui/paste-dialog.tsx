@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { appStore } from '../store/app-store.ts';
+import { useStoreApi } from './app-context.ts';
 import { isTypingTarget } from '../editor/is-typing-target.ts';
 import { readTranscript } from '../transcript/read-transcript.ts';
 import { describeParseError } from '../transcript/parse-result.ts';
@@ -37,6 +37,7 @@ const pasteKey = () => withModifier('V');
  * with the text when it looks like a transcript.
  */
 export function PasteDialog({ onOpen }: { onOpen: ((text: string) => Promise<boolean>) | null }) {
+  const appStore = useStoreApi();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const [open, setOpen] = useState(false);
@@ -91,7 +92,7 @@ export function PasteDialog({ onOpen }: { onOpen: ((text: string) => Promise<boo
     };
     window.addEventListener('paste', onPaste);
     return () => window.removeEventListener('paste', onPaste);
-  }, [onOpen, show]);
+  }, [appStore, onOpen, show]);
 
   const readClipboard = async () => {
     setProblem(undefined);

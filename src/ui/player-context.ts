@@ -1,9 +1,8 @@
-import { createContext, useContext } from 'react';
+import { useContext } from 'react';
 import type { Player } from '../player/player.ts';
+import { AppContext } from './app-context.ts';
 
-export const PlayerContext = createContext<Player | null>(null);
-
-/** The app's player; components are rendered inside a provider, tests pass a fake. */
+/** The app's player; null outside an app (a component rendered on its own). */
 export function usePlayer(): Player | null {
-  return useContext(PlayerContext);
+  return useContext(AppContext)?.player ?? null;
 }

@@ -1,5 +1,5 @@
 import { usePlayer } from './player-context.ts';
-import { useAppStore } from '../store/app-store.ts';
+import { useAppStore } from './app-context.ts';
 import { PLAYBACK_RATES, SKIP_SECONDS } from '../player/playback-settings.ts';
 import { TimeDisplay } from './time-display.tsx';
 

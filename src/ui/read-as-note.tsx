@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { appStore, useAppStore } from '../store/app-store.ts';
+import { useStoreApi, useAppStore } from './app-context.ts';
 import { importFormats } from '../transcript/formats/registry.ts';
 import { readTranscript } from '../transcript/read-transcript.ts';
 import { describeParseError } from '../transcript/parse-result.ts';
@@ -27,6 +27,7 @@ function previewAs(text: string, name: string, formatId: string): { ok: boolean;
  * and the current transcript stays.
  */
 export function ReadAsNote({ onReadAs }: { onReadAs: ((formatId: string) => string | undefined) | null }) {
+  const appStore = useStoreApi();
   const formatId = useAppStore((state) => state.formatId);
   const formatLabel = useAppStore((state) => state.formatLabel);
   const transcriptName = useAppStore((state) => state.transcriptName);

@@ -1,9 +1,10 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appStore, initialAppState } from '../store/app-store.ts';
+import { createAppStore, type AppStore } from '../store/app-store.ts';
+import { createTestServices, inApp } from '../../test/support/test-services.tsx';
 import { installAutosave, type Autosave } from '../app/autosave.ts';
-import type { SessionLoader } from '../app/session-loader.ts';
+import type { RecentProjectsProps } from './recent-projects.tsx';
 import type { SavedProject } from '../app/project-storage.ts';
 import { timedTurn, transcriptOf } from '../transcript/edit/transcript-fixture.ts';
 import { createMemoryProjectStorage } from '../../test/support/memory-project-storage.ts';
@@ -16,11 +17,11 @@ function project(key: string, savedAt: number, extra: Partial<SavedProject> = {}
   return { key, savedAt, audioName: `${key}.mp3`, transcriptName: `${key}.vtt`, dirty: true, transcript: transcriptOf(timedTurn('Hi.', 0)), ...extra };
 }
 
+let appStore: AppStore;
 let autosave: Autosave;
 let memory: ReturnType<typeof createMemoryProjectStorage>;
 let opened: { audio?: string; transcript?: string }[];
-const loader: SessionLoader = {
-  loadFiles: async () => false,
+const loader: NonNullable<RecentProjectsProps['loader']> = {
   loadUrls: async (urls) => {
     opened.push(urls);
     return true;
@@ -28,7 +29,7 @@ const loader: SessionLoader = {
 };
 
 beforeEach(() => {
-  appStore.setState(initialAppState());
+  appStore = createAppStore();
   memory = createMemoryProjectStorage();
   memory.projects.set('old', project('old', new Date(2026, 9, 30, 9, 15).getTime()));
   memory.projects.set('demo', project('demo', now - 3_600_000, { audioUrl: 'https://example.org/demo.opus', transcriptUrl: 'https://example.org/demo.json', dirty: false }));
@@ -39,7 +40,7 @@ beforeEach(() => {
 afterEach(() => autosave.destroy());
 
 async function openPanel() {
-  render(<RecentProjects autosave={autosave} loader={loader} now={() => now} />);
+  render(<RecentProjects autosave={autosave} loader={loader} now={() => now} />, { wrapper: inApp(createTestServices({ store: appStore })) });
   await userEvent.click(screen.getByRole('button', { name: 'Recent' }));
   const panel = await screen.findByRole('region', { name: 'Saved on this device' });
   await waitFor(() => expect(within(panel).getAllByTestId('recent-open')).toHaveLength(2));
@@ -93,7 +94,7 @@ describe('RecentProjects', () => {
 
   it('says so when nothing is saved', async () => {
     memory.projects.clear();
-    render(<RecentProjects autosave={autosave} loader={loader} />);
+    render(<RecentProjects autosave={autosave} loader={loader} />, { wrapper: inApp(createTestServices({ store: appStore })) });
     await userEvent.click(screen.getByRole('button', { name: 'Recent' }));
     expect(await screen.findByText(/No saved edits yet/)).toBeInTheDocument();
   });

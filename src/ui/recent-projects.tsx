@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Unsubscribe } from '../player/emitter.ts';
-import { appStore } from '../store/app-store.ts';
+import { useStoreApi } from './app-context.ts';
 import { describeSavedAt } from './describe-saved-at.ts';
 import './persistence.css';
 
@@ -37,6 +37,7 @@ export interface RecentProjectsProps {
  * browser cannot reopen them, so it says which files to open again.
  */
 export function RecentProjects({ autosave, loader, now }: RecentProjectsProps) {
+  const appStore = useStoreApi();
   const [open, setOpen] = useState(false);
   const [projects, setProjects] = useState<RecentProject[] | null>(null);
   const [failed, setFailed] = useState(false);

@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appStore, initialAppState } from '../store/app-store.ts';
+import { createAppStore, type AppStore } from '../store/app-store.ts';
 import { installAutosave, type Autosave } from '../app/autosave.ts';
 import { projectKey } from '../app/project-key.ts';
 import { setTurnStart } from '../transcript/edit/set-turn-time.ts';
@@ -14,6 +14,7 @@ const AUDIO_KEY = 'url:https://example.org/talk.mp3';
 const KEY = projectKey(AUDIO_KEY, SOURCE);
 const original = () => transcriptOf(timedTurn('Hello there.', 0), timedTurn('Second turn.', 3, 'bob'));
 
+let appStore: AppStore;
 let autosave: Autosave;
 let memory: ReturnType<typeof createMemoryProjectStorage>;
 const savedAt = new Date(2026, 10, 3, 14, 32).getTime();
@@ -23,7 +24,7 @@ function openSession() {
 }
 
 beforeEach(() => {
-  appStore.setState(initialAppState());
+  appStore = createAppStore();
   memory = createMemoryProjectStorage();
   memory.projects.set(KEY, {
     key: KEY,

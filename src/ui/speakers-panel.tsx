@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { renameSpeaker } from '../transcript/edit/rename-speaker.ts';
 import { mergeSpeakers } from '../transcript/edit/merge-speakers.ts';
 import { addSpeaker } from '../transcript/edit/add-speaker.ts';
-import { useAppStore } from '../store/app-store.ts';
+import { useAppStore } from './app-context.ts';
 import { useEditorCommands } from './editor-context.ts';
 import type { Speaker } from '../transcript/model.ts';
 import { isolateBidi } from '../transcript/bidi.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { usePlayer } from './player-context.ts';
-import { useAppStore } from '../store/app-store.ts';
+import { useAppStore } from './app-context.ts';
 import { formatClock } from '../transcript/format-time.ts';
 
 /**

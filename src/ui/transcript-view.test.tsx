@@ -1,11 +1,11 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProfilerOnRenderCallback } from 'react';
-import { appStore, initialAppState } from '../store/app-store.ts';
+import { createAppStore, type AppStore } from '../store/app-store.ts';
+import { createTestServices, inApp } from '../../test/support/test-services.tsx';
 import { connectSync } from '../app/connect-sync.ts';
 import type { Transcript } from '../transcript/model.ts';
 import { createFakePlayer, type FakePlayer } from '../../test/support/fake-player.ts';
-import { PlayerContext } from './player-context.ts';
 import { TranscriptView } from './transcript-view.tsx';
 
 const transcript: Transcript = {
@@ -50,21 +50,18 @@ beforeAll(() => {
 });
 afterAll(() => vi.restoreAllMocks());
 
+let appStore: AppStore;
 let player: FakePlayer;
 let disconnect: () => void;
 
 function renderView(onRowRender?: ProfilerOnRenderCallback) {
-  return render(
-    <PlayerContext.Provider value={player}>
-      <TranscriptView onRowRender={onRowRender} />
-    </PlayerContext.Provider>,
-  );
+  return render(<TranscriptView onRowRender={onRowRender} />, { wrapper: inApp(createTestServices({ store: appStore, player })) });
 }
 
 const turnElement = (index: number) => document.querySelector<HTMLElement>(`[data-turn-index="${index}"]`)!;
 
 beforeEach(() => {
-  appStore.setState(initialAppState());
+  appStore = createAppStore();
   appStore.getState().setSession({ transcript, transcriptName: 't.json', formatLabel: 'Verbatim JSON' });
   player = createFakePlayer(10);
   disconnect = connectSync(player, appStore);
@@ -107,7 +104,7 @@ describe('TranscriptView', () => {
     renderView();
     fireEvent.click(screen.getByText('friend.'));
     expect(player.seeks.at(-1)).toBe(4.3);
-    fireEvent.click(screen.getByRole('button', { name: /Ann Lee, 0:03/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Ann Lee 0:03: play from here/ }));
     expect(player.seeks.at(-1)).toBe(3);
     fireEvent.click(screen.getByText('Untimed'));
     expect(player.seeks).toHaveLength(2);

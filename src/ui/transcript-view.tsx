@@ -1,9 +1,11 @@
 import { Profiler, useCallback, useLayoutEffect, useMemo, useRef, type MouseEvent, type ProfilerOnRenderCallback } from 'react';
 import { defaultRangeExtractor, elementScroll, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { appStore, useAppStore } from '../store/app-store.ts';
+import { useStoreApi, useAppStore } from './app-context.ts';
 import type { Entry } from '../transcript/model.ts';
 import { validateTiming } from '../transcript/validate-timing.ts';
 import { usePlayer } from './player-context.ts';
+import { useEditorCommands } from './editor-context.ts';
+import { caretAfterWord } from '../editor/turn-commands.ts';
 import { TurnRow } from './turn-row.tsx';
 import { EventRow } from './event-row.tsx';
 import { speakerHue } from './speaker-color.ts';
@@ -41,6 +43,8 @@ function estimateRowHeight(entry: Entry | undefined): number {
  * virtualized, so a 3-hour transcript keeps a few dozen rows in the DOM.
  */
 export function TranscriptView({ onRowRender }: TranscriptViewProps = {}) {
+  const appStore = useStoreApi();
+  const commands = useEditorCommands();
   const transcript = useAppStore((state) => state.transcript);
   const timeIndex = useAppStore((state) => state.timeIndex);
   const following = useAppStore((state) => state.following);
@@ -137,7 +141,7 @@ export function TranscriptView({ onRowRender }: TranscriptViewProps = {}) {
       if (window.getSelection()?.type === 'Range') return; // the user is selecting text to copy
       if (appStore.getState().mode === 'edit') {
         const row = event.target.closest<HTMLElement>('[data-entry-index]');
-        if (row) appStore.getState().select(Number(row.dataset.entryIndex));
+        if (row) commands?.select(Number(row.dataset.entryIndex));
       }
       const target = event.target.closest<HTMLElement>('[data-seek], .word[data-start]');
       const seconds = Number(target?.dataset.seek ?? target?.dataset.start);
@@ -145,14 +149,23 @@ export function TranscriptView({ onRowRender }: TranscriptViewProps = {}) {
       player.seek(seconds);
       appStore.getState().setFollowing(true);
     },
-    [player],
+    [appStore, commands, player],
   );
 
-  const onDoubleClick = useCallback((event: MouseEvent<HTMLDivElement>) => {
-    if (!(event.target instanceof Element) || appStore.getState().mode !== 'edit' || !event.target.closest('.turn__text')) return;
-    const row = event.target.closest<HTMLElement>('[data-entry-index]');
-    if (row) window.dispatchEvent(new CustomEvent('verbatim:edit-text', { detail: Number(row.dataset.entryIndex) }));
-  }, []);
+  // Double-click on the text opens the text box with the caret after the word clicked.
+  const onDoubleClick = useCallback(
+    (event: MouseEvent<HTMLDivElement>) => {
+      if (!commands || !(event.target instanceof Element) || appStore.getState().mode !== 'edit') return;
+      const text = event.target.closest('.turn__text');
+      const row = event.target.closest<HTMLElement>('[data-entry-index]');
+      if (!text || !row) return;
+      const entryIndex = Number(row.dataset.entryIndex);
+      const entry = appStore.getState().transcript.entries[entryIndex];
+      const wordIndex = Number(event.target.closest<HTMLElement>('.word')?.dataset.wordIndex ?? -1);
+      commands.openTextEditor(entryIndex, entry?.kind === 'speech' && wordIndex >= 0 ? caretAfterWord(entry.words, wordIndex) : undefined);
+    },
+    [appStore, commands],
+  );
 
   const renderEntry = (entryIndex: number) => {
     const entry = entries[entryIndex];

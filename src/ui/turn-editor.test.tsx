@@ -1,12 +1,11 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { appStore, initialAppState } from '../store/app-store.ts';
-import { createEditorCommands, type EditorCommands } from '../editor/editor-commands.ts';
+import { createAppStore, type AppStore } from '../store/app-store.ts';
+import { createTestServices, inApp } from '../../test/support/test-services.tsx';
+import type { EditorCommands } from '../editor/editor-commands.ts';
 import type { SpeechTurn, Transcript } from '../transcript/model.ts';
 import { turnText } from '../transcript/model.ts';
 import { createFakePlayer } from '../../test/support/fake-player.ts';
-import { PlayerContext } from './player-context.ts';
-import { EditorContext } from './editor-context.ts';
 import { TranscriptView } from './transcript-view.tsx';
 import { EditorToolbar } from './editor-toolbar.tsx';
 
@@ -37,18 +36,18 @@ beforeAll(() => {
 });
 afterAll(() => vi.restoreAllMocks());
 
+let appStore: AppStore;
 let commands: EditorCommands;
 
 function renderEditor() {
-  const player = createFakePlayer(10);
-  commands = createEditorCommands(appStore, player);
+  const services = createTestServices({ store: appStore, player: createFakePlayer(10) });
+  commands = services.commands;
   return render(
-    <PlayerContext.Provider value={player}>
-      <EditorContext.Provider value={commands}>
-        <EditorToolbar />
-        <TranscriptView />
-      </EditorContext.Provider>
-    </PlayerContext.Provider>,
+    <>
+      <EditorToolbar />
+      <TranscriptView />
+    </>,
+    { wrapper: inApp(services) },
   );
 }
 
@@ -56,7 +55,7 @@ const entries = () => appStore.getState().transcript.entries;
 const editorOf = () => screen.getByRole('group', { name: 'Edit turn' });
 
 beforeEach(() => {
-  appStore.setState(initialAppState());
+  appStore = createAppStore();
   appStore.getState().setSession({ transcript, transcriptName: 't.json', formatLabel: 'Verbatim JSON' });
   appStore.getState().setMode('edit');
 });

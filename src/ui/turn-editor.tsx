@@ -1,16 +1,8 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { SpeechTurn, Transcript } from '../transcript/model.ts';
-import { tokenize, turnText } from '../transcript/model.ts';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { SpeechTurn } from '../transcript/model.ts';
+import { turnText } from '../transcript/model.ts';
 import { formatPrecise, parseTimeInput } from '../transcript/format-time.ts';
-import { setTurnEnd, setTurnStart } from '../transcript/edit/set-turn-time.ts';
-import { setTurnSpeaker } from '../transcript/edit/set-turn-speaker.ts';
-import { addSpeaker } from '../transcript/edit/add-speaker.ts';
-import { editTurnText } from '../transcript/edit/edit-turn-text.ts';
-import { splitTurn } from '../transcript/edit/split-turn.ts';
-import { mergeTurns } from '../transcript/edit/merge-turns.ts';
-import { insertTurn } from '../transcript/edit/insert-turn.ts';
-import { deleteTurn } from '../transcript/edit/delete-turn.ts';
-import { appStore, useAppStore } from '../store/app-store.ts';
+import { useAppStore } from './app-context.ts';
 import { useEditorCommands } from './editor-context.ts';
 import { usePlayer } from './player-context.ts';
 import { isolateBidi } from '../transcript/bidi.ts';
@@ -62,11 +54,6 @@ function TimeField({ label, value, onCommit }: { label: string; value: number | 
   );
 }
 
-/** Index of the word the caret sits in or before: the split point. */
-function wordIndexAtCaret(text: string, caret: number): number {
-  return tokenize(text.slice(0, caret)).length - (/\S$/u.test(text.slice(0, caret)) && /^\S/u.test(text.slice(caret)) ? 1 : 0);
-}
-
 /**
  * The controls of the selected turn in editor mode: speaker, start and end,
  * text, split/merge/insert/delete. Every change is one undoable command.
@@ -75,47 +62,50 @@ export function TurnEditor({ turn, entryIndex }: { turn: SpeechTurn; entryIndex:
   const commands = useEditorCommands();
   const player = usePlayer();
   const speakers = useAppStore((state) => state.transcript.speakers);
-  const [editingText, setEditingText] = useState(false);
+  const caret = useAppStore((state) => (state.textEdit?.entry === entryIndex ? state.textEdit.caret : null));
+  const editingText = caret !== null;
   const [draft, setDraft] = useState('');
   const textRef = useRef<HTMLTextAreaElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const wasEditing = useRef(false);
 
-  const edit = (operation: (transcript: Transcript) => Transcript) => commands?.edit(operation);
+  // The box opens with its text and takes focus and the caret at once, before any
+  // further key press can reach the page's shortcuts.
+  useLayoutEffect(() => {
+    if (caret === null) {
+      // Closing the box gives focus back to its turn, not to the page, where Enter would tap-sync.
+      const active = document.activeElement;
+      if (wasEditing.current && (active === document.body || active === null)) rootRef.current?.closest<HTMLElement>('[data-entry-index]')?.focus({ preventScroll: true });
+      wasEditing.current = false;
+      return;
+    }
+    wasEditing.current = true;
+    const text = turnText(turn);
+    setDraft(text);
+    const box = textRef.current;
+    if (!box) return;
+    box.value = text;
+    box.focus();
+    const at = caret < 0 ? text.length : Math.min(caret, text.length);
+    box.setSelectionRange(at, at);
+    // Only when the box opens (or is asked to move its caret), not on every edit of the turn.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [caret]);
 
-  useEffect(() => {
-    const onRequest = (event: Event) => {
-      if ((event as CustomEvent<number>).detail === entryIndex) startTextEdit();
-    };
-    window.addEventListener('verbatim:edit-text', onRequest);
-    return () => window.removeEventListener('verbatim:edit-text', onRequest);
-  });
-
-  const startTextEdit = () => {
-    setDraft(turnText(turn));
-    setEditingText(true);
-    requestAnimationFrame(() => textRef.current?.focus());
-  };
-  const commitText = () => {
-    setEditingText(false);
-    if (draft.trim() !== turnText(turn)) edit((t) => editTurnText(t, entryIndex, draft));
-  };
-  const splitAtCaret = () => {
-    const caret = textRef.current?.selectionStart ?? draft.length;
-    const text = draft;
-    const wordIndex = wordIndexAtCaret(text, caret);
-    setEditingText(false);
-    edit((t) => {
-      const edited = text.trim() !== turnText(turn) ? editTurnText(t, entryIndex, text) : t;
-      return splitTurn(edited, entryIndex, wordIndex);
-    });
-  };
+  const startTextEdit = () => commands?.openTextEditor(entryIndex);
+  const commitText = () => commands?.saveText(entryIndex, draft);
+  const splitAtCaret = () => commands?.splitAtCaret(entryIndex, draft, textRef.current?.selectionStart ?? draft.length);
   const onTextKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // Keys typed here belong to the text: none reaches the page's shortcuts.
+    event.stopPropagation();
     if (event.key === 'Escape') {
       event.preventDefault();
-      setEditingText(false);
+      commands?.closeTextEditor();
     } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       splitAtCaret();
-    } else if (event.key === 'Enter') {
+    } else if (event.key === 'Enter' && !event.shiftKey) {
+      // Shift+Enter keeps its native meaning: a line break, the start of a new paragraph.
       event.preventDefault();
       commitText();
     }
@@ -124,21 +114,14 @@ export function TurnEditor({ turn, entryIndex }: { turn: SpeechTurn; entryIndex:
   const changeSpeaker = (value: string) => {
     if (value === NEW_SPEAKER) {
       const name = window.prompt('Name of the new speaker')?.trim();
-      if (!name) return;
-      edit((t) => {
-        const added = addSpeaker(t, name);
-        const id = added.speakers[added.speakers.length - 1]!.id;
-        return setTurnSpeaker(added, entryIndex, id);
-      });
+      if (name) commands?.setNewSpeaker(entryIndex, name);
       return;
     }
-    edit((t) => setTurnSpeaker(t, entryIndex, value === UNLABELLED ? null : value));
+    commands?.setSpeaker(entryIndex, value === UNLABELLED ? null : value);
   };
 
-  const selectEntry = (index: number) => appStore.getState().select(index);
-
   return (
-    <div className="turn-editor" role="group" aria-label="Edit turn" onClick={(event) => event.stopPropagation()}>
+    <div ref={rootRef} className="turn-editor" role="group" aria-label="Edit turn" onClick={(event) => event.stopPropagation()}>
       <div className="turn-editor__row">
         <label className="turn-editor__speaker">
           <span className="visually-hidden">Speaker</span>
@@ -152,11 +135,11 @@ export function TurnEditor({ turn, entryIndex }: { turn: SpeechTurn; entryIndex:
             <option value={NEW_SPEAKER}>New speaker…</option>
           </select>
         </label>
-        <TimeField label="Start" value={turn.start} onCommit={(s) => edit((t) => setTurnStart(t, entryIndex, s))} />
+        <TimeField label="Start" value={turn.start} onCommit={(s) => commands?.setTurnStart(entryIndex, s)} />
         <button type="button" className="mini-button" title="Start at the playhead ([)" onClick={() => commands?.setStartFromPlayhead()}>
           [ Playhead
         </button>
-        <TimeField label="End" value={turn.end} onCommit={(s) => edit((t) => setTurnEnd(t, entryIndex, s))} />
+        <TimeField label="End" value={turn.end} onCommit={(s) => commands?.setTurnEnd(entryIndex, s)} />
         <button type="button" className="mini-button" title="End at the playhead (])" onClick={() => commands?.setEndFromPlayhead()}>
           Playhead ]
         </button>
@@ -182,7 +165,7 @@ export function TurnEditor({ turn, entryIndex }: { turn: SpeechTurn; entryIndex:
             }}
           />
           <div className="turn-editor__hint">
-            Enter saves · Esc cancels · Ctrl+Enter splits at the caret · unchanged words keep their times
+            Enter saves · Esc cancels · Ctrl+Enter splits at the caret · Shift+Enter starts a paragraph · unchanged words keep their times
           </div>
           <button type="button" className="mini-button" data-keep-text="true" onClick={splitAtCaret}>
             Split here
@@ -195,27 +178,23 @@ export function TurnEditor({ turn, entryIndex }: { turn: SpeechTurn; entryIndex:
             Edit text
           </button>
         ) : null}
-        <button type="button" className="mini-button" onClick={() => edit((t) => mergeTurns(t, entryIndex, 'previous'))} disabled={entryIndex === 0}>
+        <button type="button" className="mini-button" onClick={() => commands?.mergeWith(entryIndex, 'previous')} disabled={entryIndex === 0}>
           Merge with previous
         </button>
-        <button type="button" className="mini-button" onClick={() => edit((t) => mergeTurns(t, entryIndex, 'next'))}>
+        <button type="button" className="mini-button" onClick={() => commands?.mergeWith(entryIndex, 'next')}>
           Merge with next
         </button>
         <button
           type="button"
           className="mini-button"
-          onClick={() => {
-            if (edit((t) => insertTurn(t, entryIndex, { speakerId: turn.speakerId }))) selectEntry(entryIndex + 1);
-          }}
+          onClick={() => commands?.insertBelow(entryIndex)}
         >
           Insert turn below
         </button>
         <button
           type="button"
           className="mini-button mini-button--danger"
-          onClick={() => {
-            if (edit((t) => deleteTurn(t, entryIndex))) selectEntry(Math.max(0, entryIndex - 1));
-          }}
+          onClick={() => commands?.deleteTurn(entryIndex)}
         >
           Delete turn
         </button>

@@ -2,7 +2,7 @@ import { Fragment, memo, type CSSProperties } from 'react';
 import { LOW_CONFIDENCE, type SpeechTurn } from '../transcript/model.ts';
 import { turnEnd, turnStart } from '../transcript/time-index.ts';
 import { formatClock, formatPrecise } from '../transcript/format-time.ts';
-import { useAppStore } from '../store/app-store.ts';
+import { useAppStore } from './app-context.ts';
 import { TurnEditor } from './turn-editor.tsx';
 
 export interface TurnRowProps {
@@ -48,6 +48,8 @@ export const TurnRow = memo(function TurnRow({ turn, turnIndex, entryIndex, spea
       data-start={start}
       data-end={end}
       data-selected={selected ? 'true' : undefined}
+      // Focusable by click (not by Tab): Enter on the focused, selected turn opens its text box.
+      tabIndex={-1}
       aria-current={active ? 'true' : undefined}
       aria-label={`${name}${start !== undefined ? ` at ${formatClock(start)}` : ''}`}
       style={style}

@@ -1,5 +1,5 @@
 import { useEffect, type RefObject } from 'react';
-import { appStore } from '../store/app-store.ts';
+import { useStoreApi } from './app-context.ts';
 import { lastAtOrBefore, type TimeIndex } from '../transcript/time-index.ts';
 import type { ScrollOwnership } from './scroll-ownership.ts';
 
@@ -24,6 +24,7 @@ export function useFollowActiveTurn(
   ownership: ScrollOwnership,
   currentTime: () => number,
 ): void {
+  const appStore = useStoreApi();
   useEffect(() => {
     const scroller = scrollerRef.current;
     if (!scroller) return;
@@ -72,7 +73,7 @@ export function useFollowActiveTurn(
       scroller.removeEventListener('pointerdown', onUserIntent);
       scroller.removeEventListener('keydown', onKey);
     };
-  }, [scrollerRef, locateRow, ownership, currentTime]);
+  }, [appStore, scrollerRef, locateRow, ownership, currentTime]);
 }
 
 /** The active turn, or in a gap the last turn that started before `time`. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
-import { appStore } from '../store/app-store.ts';
+import { useStoreApi } from './app-context.ts';
 
 /** The rendered row of an entry, if it is in the DOM (rows are virtualized). */
 export function rowElement(list: HTMLElement | null, entryIndex: number): HTMLElement | null {
@@ -13,6 +13,7 @@ export function rowElement(list: HTMLElement | null, entryIndex: number): HTMLEl
  * in and out of the DOM).
  */
 export function useWordHighlight(listRef: RefObject<HTMLElement | null>): () => void {
+  const appStore = useStoreApi();
   const marked = useRef<Element | null>(null);
 
   const refresh = useCallback(() => {
@@ -27,7 +28,7 @@ export function useWordHighlight(listRef: RefObject<HTMLElement | null>): () => 
     current?.removeAttribute('aria-current');
     target?.setAttribute('aria-current', 'true');
     marked.current = target;
-  }, [listRef]);
+  }, [appStore, listRef]);
 
   useEffect(() => {
     refresh();
@@ -39,7 +40,7 @@ export function useWordHighlight(listRef: RefObject<HTMLElement | null>): () => 
       marked.current?.removeAttribute('aria-current');
       marked.current = null;
     };
-  }, [refresh]);
+  }, [appStore, refresh]);
 
   return refresh;
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { WaveformZoom, WaveformView } from '../player/waveform-zoom.ts';
 import type { TurnRegions, TurnRegionsStatus } from '../player/turn-regions.ts';
-import { useAppStore } from '../store/app-store.ts';
+import { useAppStore } from './app-context.ts';
 import { isTypingTarget } from '../editor/is-typing-target.ts';
 import './waveform.css';
 

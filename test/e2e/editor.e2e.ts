@@ -95,8 +95,13 @@ describe('editor mode', () => {
     await text.waitFor();
     const original = await text.inputValue();
     assert.ok(original.includes('Moscow'));
-    await text.fill(original.replace('Moscow', 'Moscow’s'));
-    await text.press('Enter');
+    // Real keys: put the caret right after "Moscow" and type the apostrophe and s.
+    await text.evaluate((element: HTMLTextAreaElement) => {
+      const at = element.value.indexOf('Moscow') + 'Moscow'.length;
+      element.setSelectionRange(at, at);
+    });
+    await page.keyboard.type('’s');
+    await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('[data-turn-index="2"] .turn__text')?.textContent?.includes('Moscow’s'));
     const after = await row.locator('.word').evaluateAll((words) =>
       words.map((word) => ({ text: word.textContent, start: (word as HTMLElement).dataset.start, end: (word as HTMLElement).dataset.end })),
@@ -114,6 +119,57 @@ describe('editor mode', () => {
     assert.equal(changed, 1);
     await page.keyboard.press('Control+z');
     await page.waitForFunction(() => !document.querySelector('[data-turn-index="2"] .turn__text')?.textContent?.includes('Moscow’s'));
+    await page.context().close();
+  });
+
+  it('F2 opens the text box focused, so typing a sentence with e, Space and , edits text and fires no shortcut', async () => {
+    const page = await openEditor();
+    const row = page.locator('[data-turn-index="2"]');
+    const original = (await row.locator('.turn__text').textContent()) ?? '';
+    await row.locator('.turn__text').click();
+    await page.keyboard.press('F2');
+    const text = page.getByRole('textbox', { name: 'Turn text' });
+    await text.waitFor();
+    // No click into the box: F2 alone must have given it the focus and put the caret at the end.
+    const focus = await page.evaluate(() => {
+      const box = document.activeElement as HTMLTextAreaElement;
+      return { label: box.getAttribute('aria-label'), caret: box.selectionStart, length: box.value.length };
+    });
+    assert.equal(focus.label, 'Turn text');
+    assert.equal(focus.caret, focus.length);
+    const rateBefore = await page.evaluate(() => document.querySelector('audio')!.playbackRate);
+    await page.keyboard.type(' Well, here we are: e, E and more.');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-turn-index="2"] .turn__text')?.textContent?.endsWith('Well, here we are: e, E and more.'));
+    assert.equal(await text.count(), 0, 'Enter saved and closed the box');
+    const after = await page.evaluate(() => {
+      const audio = document.querySelector('audio')!;
+      return { paused: audio.paused, rate: audio.playbackRate, mode: document.querySelector('[data-mode]')!.getAttribute('data-mode') };
+    });
+    assert.deepEqual(after, { paused: true, rate: rateBefore, mode: 'edit' }, 'no playback, rate or mode shortcut fired');
+    assert.equal(await row.locator('.turn__text').textContent(), `${original} Well, here we are: e, E and more.`);
+    // The turn keeps the focus: Enter on it opens the box again (it does not tap-sync).
+    const startBefore = await row.getAttribute('data-start');
+    await page.keyboard.press('Enter');
+    await text.waitFor();
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('textarea[aria-label="Turn text"]'));
+    assert.equal(await row.getAttribute('data-start'), startBefore);
+    await page.context().close();
+  });
+
+  it('double-click on a word opens the text box with the caret after that word', async () => {
+    const page = await openEditor();
+    const row = page.locator('[data-turn-index="2"]');
+    await row.locator('.turn__text').click();
+    const word = row.locator('.word').nth(2);
+    const words = await row.locator('.word').allTextContents();
+    await word.dblclick();
+    const text = page.getByRole('textbox', { name: 'Turn text' });
+    await text.waitFor();
+    const caret = await page.evaluate(() => (document.activeElement as HTMLTextAreaElement).selectionStart);
+    assert.equal(caret, words.slice(0, 3).join(' ').length);
+    await page.keyboard.press('Escape');
     await page.context().close();
   });
 
@@ -141,8 +197,10 @@ describe('editor mode', () => {
     const page = await openEditor();
     await page.locator('[data-turn-index="4"] .turn__text').click();
     const end = page.getByRole('textbox', { name: 'End' });
-    await end.fill('0:01.000');
-    await end.press('Enter');
+    await end.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('0:01.000');
+    await page.keyboard.press('Enter');
     await page.locator('[data-turn-index="4"] .badge--error').waitFor();
     await page.context().close();
   });

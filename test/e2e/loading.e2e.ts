@@ -112,7 +112,8 @@ describe('podcast feeds', () => {
     const { page, context } = await openDemo();
     await page.getByRole('button', { name: 'Podcast feed…' }).click();
     const dialog = page.getByTestId('feed-dialog');
-    await dialog.getByLabel('Feed address').fill(`${folder}/seed-feed.rss`);
+    await dialog.getByLabel('Feed address').click();
+    await page.keyboard.type(`${folder}/seed-feed.rss`);
     await dialog.getByLabel('Feed address').press('Enter');
     await dialog.getByTestId('feed-episode').nth(2).click();
     await page.getByTestId('feed-status').filter({ hasText: 'gone.vtt' }).waitFor();
@@ -134,17 +135,23 @@ describe('podcast feeds', () => {
     const address = dialog.getByLabel('Feed address');
     const status = page.getByTestId('feed-status');
 
-    await address.fill(`${folder}/broken.rss`);
+    await address.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type(`${folder}/broken.rss`);
     await address.press('Enter');
     await status.filter({ hasText: /^broken\.rss, line/ }).waitFor();
     assert.match(await status.innerText(), /^broken\.rss, line \d+: the feed is not well-formed XML \(column \d+: .+\)\.$/);
 
-    await address.fill(`${folder}/no-episodes.rss`);
+    await address.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type(`${folder}/no-episodes.rss`);
     await address.press('Enter');
     await status.filter({ hasText: /^no-episodes\.rss:/ }).waitFor();
     assert.equal(await status.innerText(), 'no-episodes.rss: the feed “Coming Soon” has no episodes.');
 
-    await address.fill(`${folder}/nothing-here.rss`);
+    await address.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type(`${folder}/nothing-here.rss`);
     await address.press('Enter');
     await status.filter({ hasText: /could not be downloaded/ }).waitFor();
     assert.match(await status.innerText(), /nothing-here\.rss .*could not be downloaded: the server answered 404/);
@@ -176,8 +183,10 @@ describe('pasting a transcript', () => {
     const audioBefore = await page.evaluate(() => document.querySelector('audio')!.currentSrc);
     await page.getByRole('button', { name: 'Paste…' }).click();
     const dialog = page.getByTestId('paste-dialog');
-    await dialog.getByLabel('Transcript text').fill(SRT);
-    await page.getByTestId('paste-preview').filter({ hasText: /^Reads as/ }).waitFor();
+    await dialog.getByLabel('Transcript text').click();
+    // Typed as a person would: line breaks as Enter, no byte-order mark.
+    await page.keyboard.type(SRT.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n'));
+    await page.getByTestId('paste-preview').filter({ hasText: /^Reads as .*SRT/ }).waitFor();
     assert.match(await page.getByTestId('paste-preview').innerText(), /^Reads as .*SRT.*: \d+ turns?, .*with timings\.$/);
     await dialog.getByLabel('Transcript text').press('Control+Enter');
     await page.locator('.session__transcript', { hasText: 'Pasted transcript' }).waitFor();
@@ -194,7 +203,8 @@ describe('pasting a transcript', () => {
     const { page, context } = await openDemo();
     await page.getByRole('button', { name: 'Paste…' }).click();
     const dialog = page.getByTestId('paste-dialog');
-    await dialog.getByLabel('Transcript text').fill('{"name": "verbatim", "version": "0.1.0"}');
+    await dialog.getByLabel('Transcript text').click();
+    await page.keyboard.type('{"name": "verbatim", "version": "0.1.0"}');
     await page.getByTestId('paste-preview').filter({ hasText: /^Pasted transcript:/ }).waitFor();
     assert.equal(await page.getByTestId('paste-preview').innerText(), 'Pasted transcript: this JSON is not a transcript format Verbatim knows.');
     assert.equal(await dialog.getByRole('button', { name: 'Open' }).isDisabled(), true);

@@ -1,0 +1,45 @@
+import type { SavedProject } from './project-storage.ts';
+import { encodeTranscript } from './project-storage.ts';
+
+/**
+ * A synchronous, single-slot rescue for the moment the page goes away: IndexedDB
+ * writes started in `pagehide` are often cut off, localStorage writes are not.
+ * Holds at most one project (the open one); autosave moves it into the real
+ * storage on the next start.
+ */
+export interface RescueSlot {
+  /** Synchronous; may throw (quota, storage disabled). */
+  write(project: SavedProject): void;
+  read(): SavedProject | undefined;
+  clear(): void;
+}
+
+const RESCUE_KEY = 'verbatim:rescue';
+
+export function createLocalRescueSlot(storage: Storage | undefined = globalThis.localStorage): RescueSlot {
+  return {
+    write(project) {
+      if (!storage) throw new ReferenceError('localStorage is not available');
+      const { transcript, ...summary } = project;
+      const head = JSON.stringify(summary);
+      storage.setItem(RESCUE_KEY, `${head.slice(0, -1)},"transcript":${encodeTranscript(transcript)}}`);
+    },
+    read() {
+      try {
+        const text = storage?.getItem(RESCUE_KEY);
+        if (!text) return undefined;
+        const project = JSON.parse(text) as SavedProject;
+        return typeof project?.key === 'string' && typeof project.savedAt === 'number' && Array.isArray(project.transcript?.entries) ? project : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    clear() {
+      try {
+        storage?.removeItem(RESCUE_KEY);
+      } catch {
+        // Nothing to clear where storage is disabled.
+      }
+    },
+  };
+}
