@@ -16,8 +16,7 @@ import { createSessionLoader, episodeLoad, type SessionLoader, type SessionLoade
 import { fragmentStart } from './media-fragment.ts';
 import { createEditorCommands, type EditorCommands } from '../editor/editor-commands.ts';
 import { installEditorKeymap } from '../editor/editor-keymap.ts';
-import { installTurnRegions, type TurnRegions } from '../player/turn-regions.ts';
-import { installWaveformZoom, type WaveformZoom } from '../player/waveform-zoom.ts';
+import { connectWaveform, type WaveformEditing } from '../editor/connect-regions.ts';
 import { WaveformToolbar } from '../ui/waveform-toolbar.tsx';
 import { speakerHue } from '../ui/speaker-color.ts';
 import { AUDIO_EXTENSIONS, FEED_EXTENSIONS, TRANSCRIPT_EXTENSIONS, classifyFile } from './classify-file.ts';
@@ -75,7 +74,7 @@ export function App() {
   const [feedRequest, setFeedRequest] = useState<FeedRequest | null>(null);
   const [commands, setCommands] = useState<EditorCommands | null>(null);
   const [autosave, setAutosave] = useState<Autosave | null>(null);
-  const [waveform, setWaveform] = useState<{ zoom: WaveformZoom; regions: TurnRegions } | null>(null);
+  const [waveform, setWaveform] = useState<WaveformEditing | null>(null);
   const [alignment, setAlignment] = useState<AlignmentController | null>(null);
   const mode = useAppStore((state) => state.mode);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -94,18 +93,14 @@ export function App() {
     // Autosave watches file and URL loads (where a project came from); paste, read-as and feeds pass straight through.
     const sessionLoader = { ...baseLoader, ...projectAutosave.trackLoader(baseLoader) };
     const editorCommands = createEditorCommands(appStore, instance);
-    const waveformZoom = installWaveformZoom(instance, appStore);
-    const turnRegions = installTurnRegions(instance, appStore, editorCommands, { speakerHue });
+    const waveformEditing = connectWaveform(instance, appStore, editorCommands, { speakerHue });
     // The client starts its worker, and fetches models, only when alignment is first used.
     const alignClient = createAlignClient();
     const alignmentController = createAlignmentController(appStore, editorCommands, alignClient, createIdbAlignmentCache());
     const subscriptions = [
       () => alignClient.dispose(),
       () => projectAutosave.destroy(),
-      () => {
-        turnRegions.destroy();
-        waveformZoom.destroy();
-      },
+      () => waveformEditing.destroy(),
       installEditorKeymap(window, appStore, editorCommands),
       connectSync(instance, appStore),
       instance.on('error', (message) => appStore.getState().notify('error', `${appStore.getState().audioName || 'Audio'}: ${message}.`)),
@@ -118,7 +113,7 @@ export function App() {
     setLoader(sessionLoader);
     setCommands(editorCommands);
     setAutosave(projectAutosave);
-    setWaveform({ zoom: waveformZoom, regions: turnRegions });
+    setWaveform(waveformEditing);
     setAlignment(alignmentController);
 
     const params = new URLSearchParams(window.location.search);

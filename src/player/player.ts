@@ -12,6 +12,8 @@ export type PlayerEvents = {
   /** The media's duration became known or changed. */
   duration: [seconds: number];
   rate: [rate: number];
+  /** The audio was decoded for the waveform (not sent when precomputed peaks draw it). */
+  decoded: [audio: AudioBuffer];
   /** The media element failed to load or decode the current source. */
   error: [message: string];
 };
@@ -33,6 +35,8 @@ export interface Player {
   setPlaybackRate(rate: number): void;
   /** Replaces the source; resolves once metadata is known, rejects with a readable message. */
   load(url: string, peaks?: { peaks: number[][]; duration: number }): Promise<void>;
+  /** The decoded audio behind the waveform, or null (not decoded yet, or drawn from peaks). */
+  decodedAudio(): AudioBuffer | null;
   on<E extends keyof PlayerEvents>(event: E, listener: (...args: PlayerEvents[E]) => void): Unsubscribe;
   destroy(): void;
   /**
@@ -75,6 +79,9 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
   });
 
   const emitter = createEmitter<PlayerEvents>();
+  // With precomputed peaks wavesurfer's "decoded data" is the peaks themselves, not audio.
+  let drawnFromPeaks = false;
+  const decodedAudio = () => (drawnFromPeaks ? null : wavesurfer.getDecodedData());
   const subscriptions: Unsubscribe[] = [];
   const listen = <K extends keyof HTMLMediaElementEventMap>(type: K, handler: () => void) => {
     media.addEventListener(type, handler);
@@ -83,6 +90,10 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
 
   subscriptions.push(
     wavesurfer.on('timeupdate', (time) => emitter.emit('timeupdate', time)),
+    wavesurfer.on('decode', () => {
+      const audio = decodedAudio();
+      if (audio) emitter.emit('decoded', audio);
+    }),
     wavesurfer.on('error', (error) => emitter.emit('error', describeLoadError(error))),
   );
   listen('play', () => emitter.emit('play'));
@@ -130,6 +141,7 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
     playbackRate: () => media.playbackRate,
     setPlaybackRate: (rate) => wavesurfer.setPlaybackRate(rate, true),
     async load(url, peaks) {
+      drawnFromPeaks = peaks !== undefined;
       try {
         await wavesurfer.load(url, peaks?.peaks, peaks?.duration);
       } catch (error) {
@@ -137,6 +149,7 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
         throw new Error(describeLoadError(error), { cause: error });
       }
     },
+    decodedAudio,
     on: (event, listener) => emitter.on(event, listener),
     destroy() {
       subscriptions.forEach((unsubscribe) => unsubscribe());
