@@ -124,7 +124,7 @@ export function createEditorCommands(store: AppStore, clock: Clock): EditorComma
       if (target < 0) return;
       const result = tapSync(transcript, target, clock.currentTime());
       if (!result.ok) {
-        store.getState().notify('error', result.reason);
+        store.getState().notify('warning', result.reason);
         return;
       }
       edit(() => result.transcript);
