@@ -17,6 +17,8 @@ import { fragmentStart } from './media-fragment.ts';
 import { createEditorCommands, type EditorCommands } from '../editor/editor-commands.ts';
 import { installEditorKeymap } from '../editor/editor-keymap.ts';
 import { connectWaveform, type WaveformEditing } from '../editor/connect-regions.ts';
+import { connectAudioFit } from '../editor/connect-audio-fit.ts';
+import { describeMediaFault } from '../player/media-fault.ts';
 import { WaveformToolbar } from '../ui/waveform-toolbar.tsx';
 import { speakerHue } from '../ui/speaker-color.ts';
 import { AUDIO_EXTENSIONS, FEED_EXTENSIONS, TRANSCRIPT_EXTENSIONS, classifyFile } from './classify-file.ts';
@@ -103,7 +105,8 @@ export function App() {
       () => waveformEditing.destroy(),
       installEditorKeymap(window, appStore, editorCommands),
       connectSync(instance, appStore),
-      instance.on('error', (message) => appStore.getState().notify('error', `${appStore.getState().audioName || 'Audio'}: ${message}.`)),
+      instance.on('error', (fault) => appStore.getState().notify('error', describeMediaFault(fault, appStore.getState().audioName))),
+      connectAudioFit(instance, appStore),
       installKeyboardShortcuts(window, instance, appStore, {
         openFiles: () => fileInputRef.current?.click(),
         showHelp: () => setHelpOpen(true),

@@ -1,5 +1,6 @@
 import type { Player } from '../player/player.ts';
-import { mediaErrorText } from '../player/player.ts';
+import { describeLoadError } from '../player/player.ts';
+import { describeMediaFault, mediaFaultOf } from '../player/media-fault.ts';
 import type { AppStore } from '../store/app-store.ts';
 import { readTranscript } from '../transcript/read-transcript.ts';
 import { describeParseError } from '../transcript/parse-result.ts';
@@ -108,7 +109,7 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
       try {
         await player.load(audio.url, audio.peaks?.value);
       } catch (error) {
-        return fail(`${audio.name}: ${error instanceof Error ? error.message : String(error)}`);
+        return fail(describeMediaFault(mediaFaultOf(error), audio.name));
       }
       if (audio.peaks) warnIfPeaksDoNotFit(audio.peaks, audio.name);
     }
@@ -379,7 +380,7 @@ export function probeAudio(url: string): Promise<string | undefined> {
     };
     const timer = setTimeout(() => finish(`it did not start loading within ${AUDIO_PROBE_TIMEOUT_MS / 1000} seconds`), AUDIO_PROBE_TIMEOUT_MS);
     probe.onloadedmetadata = () => finish(Number.isFinite(probe.duration) || probe.duration === Infinity ? undefined : 'its duration is unknown');
-    probe.onerror = () => finish(mediaErrorText(probe.error?.code ?? 0));
+    probe.onerror = () => finish(describeLoadError(probe.error));
     probe.src = url;
   });
 }
