@@ -5,7 +5,8 @@ import { lastAtOrBefore, turnEnd, turnStart, type TimeIndex } from '../transcrip
 import { findPausesInChunks, type Pause } from '../align/find-pauses.ts';
 import { createEmitter, type Unsubscribe } from '../player/emitter.ts';
 import type { Player } from '../player/player.ts';
-import { installTurnRegions, type RegionSource, type RegionTurn, type TurnRegions } from '../player/turn-regions.ts';
+import { installTurnRegions, type TurnRegions } from '../player/turn-regions.ts';
+import type { RegionSource, RegionTurn } from '../player/region-events.ts';
 import { installWaveformZoom, type WaveformZoom } from '../player/waveform-zoom.ts';
 import { comfortableZoom } from '../player/zoom-math.ts';
 import { SNAP_SECONDS, applyDragWrite, reduceDrag, type DragEvent, type DragState } from './drag-reducer.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pause } from '../align/find-pauses.ts';
-import type { RegionDrag } from '../player/turn-regions.ts';
+import type { RegionDrag } from '../player/region-events.ts';
 import type { SpeechTurn } from '../transcript/model.ts';
 import { timedTurn, transcriptOf } from '../transcript/edit/transcript-fixture.ts';
 import { DRAG_WRITE_MS, MIN_DRAG_SECONDS, applyDragWrite, clampTarget, dragTarget, reduceDrag, type DragContext, type DragState } from './drag-reducer.ts';

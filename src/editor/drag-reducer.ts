@@ -2,7 +2,7 @@ import { snapToPause, type Pause } from '../align/find-pauses.ts';
 import type { Transcript } from '../transcript/model.ts';
 import { setTurnEnd, setTurnStart } from '../transcript/edit/set-turn-time.ts';
 import { moveTurn } from '../transcript/edit/move-turn.ts';
-import type { DragSide, RegionDrag } from '../player/turn-regions.ts';
+import type { DragSide, RegionDrag } from '../player/region-events.ts';
 
 /**
  * How often a drag writes the store. Every write re-derives the store's time

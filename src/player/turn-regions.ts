@@ -1,62 +1,9 @@
 import RegionsPlugin, { type Region } from 'wavesurfer.js/plugins/regions';
-import { lastAtOrBefore, type TimeIndex } from '../transcript/time-index.ts';
 import { formatClock } from '../transcript/format-time.ts';
 import { createEmitter, type Unsubscribe } from './emitter.ts';
 import type { Player } from './player.ts';
-
-/** What the region of one speech turn shows. */
-export interface RegionTurn {
-  /** The turn's entry index in the transcript: what events report. */
-  entry: number;
-  start: number;
-  end: number;
-  label: string;
-  /** Hue (0–360) of the speaker's colour; negative for none. */
-  hue: number;
-}
-
-/** What the editor wants on the waveform: the turns (windowed here by time) and the highlights. */
-export interface RegionSource {
-  /** The transcript's time index: the player draws only turns near the view. */
-  index: TimeIndex;
-  /** The region of speech turn `turn` (position among speech turns), or null for an untimed turn. */
-  region(turn: number): RegionTurn | null;
-  selectedEntry: number;
-  /** The tap cursor's entry, marked on its region; -1 for none. */
-  cursorEntry: number;
-}
-
-export type DragSide = 'start' | 'end' | 'move';
-
-/** A region under the pointer, where the pointer would put it (not snapped, not clamped). */
-export interface RegionDrag {
-  entry: number;
-  side: DragSide;
-  start: number;
-  end: number;
-  /** Alt was held at the last pointer event. */
-  alt: boolean;
-}
-
-export interface TurnRegionsStatus {
-  /** Timed turns near the visible part of the waveform. */
-  inView: number;
-  /** False when more turns are in view than can be drawn: zoom in to edit them. */
-  drawn: boolean;
-}
-
-export type TurnRegionsEvents = {
-  /** Anything in {@link TurnRegionsStatus} changed. */
-  status: [status: TurnRegionsStatus];
-  /** The pointer grabbed a region's edge or body and moved it for the first time. */
-  'drag-start': [drag: RegionDrag];
-  /** The pointer moved a grabbed region further. */
-  'drag-move': [drag: RegionDrag];
-  /** The pointer let go (not sent after {@link TurnRegions.cancelDrag}). */
-  'drag-end': [drag: RegionDrag];
-  /** A region was clicked at `time` (seconds). */
-  'region-click': [entry: number, time: number];
-};
+import { labelLanes, turnsInWindow } from './region-layout.ts';
+import type { DragSide, RegionDrag, RegionSource, RegionTurn, TurnRegionsEvents, TurnRegionsStatus } from './region-events.ts';
 
 export interface TurnRegions {
   /** Shows these turns (editor mode), or nothing with `null`. */
@@ -77,26 +24,6 @@ export interface TurnRegions {
 const DEFAULT_MAX_REGIONS = 250;
 /** Height of a label row (waveform.css: 15 px line + 2 px padding + gap). */
 const LABEL_ROW_PX = 19;
-
-/**
- * Turn indices (positions among speech turns) whose time span meets
- * `[from, to]`, in start order. Binary search on the index's sorted starts:
- * the cost is the number of turns returned, not the transcript's length.
- */
-export function turnsInWindow(index: TimeIndex, from: number, to: number): number[] {
-  const last = lastAtOrBefore(index.starts, to);
-  // maxEndUpTo never decreases: the first turn that may still reach `from`.
-  let lo = 0;
-  let hi = last + 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (index.maxEndUpTo[mid]! < from) lo = mid + 1;
-    else hi = mid;
-  }
-  const turns: number[] = [];
-  for (let i = lo; i <= last; i++) if (index.ends[i]! >= from) turns.push(index.turnAt[i]!);
-  return turns;
-}
 
 interface Shown {
   region: Region;
@@ -128,7 +55,9 @@ interface Drag {
  * events with the proposed times); the editor decides what that changes and
  * tells it where the dragged region goes ({@link TurnRegions.place}).
  * Regions are left out of the accessibility tree: the turn list is the
- * keyboard path to the same edits.
+ * keyboard path to the same edits. (A little over 300 lines: reconciling the
+ * drawn regions with the source and following the pointer share the `shown`
+ * map and the drag, and splitting them would pass both around.)
  */
 export function installTurnRegions(player: Player, options: { maxRegions?: number } = {}): TurnRegions {
   const wavesurfer = player.wavesurfer;
@@ -260,19 +189,16 @@ export function installTurnRegions(player: Player, options: { maxRegions?: numbe
     setStatus({ inView: turns.length, drawn });
   };
 
-  /** Greedy interval colouring: a turn that starts before an earlier one ends gets its label on the next row. */
+  /** Overlapping turns (people talking at once) put their labels on lower rows. */
   const placeLabels = () => {
     const items = [...shown.values()].sort((a, b) => a.region.start - b.region.start);
-    const rowEnds: number[] = [];
-    for (const item of items) {
-      let lane = rowEnds.findIndex((end) => end <= item.region.start + 1e-6);
-      if (lane < 0) lane = rowEnds.length;
-      rowEnds[lane] = item.region.end;
-      if (lane !== item.lane) {
-        item.lane = lane;
-        item.label.style.transform = lane > 0 ? `translateY(${lane * LABEL_ROW_PX}px)` : '';
-      }
-    }
+    const lanes = labelLanes(items.map((item) => item.region));
+    items.forEach((item, i) => {
+      const lane = lanes[i]!;
+      if (lane === item.lane) return;
+      item.lane = lane;
+      item.label.style.transform = lane > 0 ? `translateY(${lane * LABEL_ROW_PX}px)` : '';
+    });
   };
 
   /** At most one reconcile per animation frame, however many events asked for it. */

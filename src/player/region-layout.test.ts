@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeIndex } from '../transcript/time-index.ts';
 import type { Entry, Transcript } from '../transcript/model.ts';
-import { turnsInWindow } from './turn-regions.ts';
+import { labelLanes, turnsInWindow } from './region-layout.ts';
 
 const turn = (start: number | undefined, end: number | undefined): Entry => ({
   kind: 'speech',
@@ -72,5 +72,14 @@ describe('turnsInWindow', () => {
       const to = from + random() * 60;
       expect(turnsInWindow(index, from, to)).toEqual(linear(transcript, from, to));
     }
+  });
+});
+
+describe('labelLanes', () => {
+  it('puts a turn that starts before the previous one ends on the next free row', () => {
+    expect(labelLanes([])).toEqual([]);
+    expect(labelLanes([{ start: 0, end: 2 }, { start: 2, end: 4 }, { start: 4, end: 5 }])).toEqual([0, 0, 0]);
+    // Two people at once, then a third over both, then room on the top row again.
+    expect(labelLanes([{ start: 0, end: 5 }, { start: 1, end: 3 }, { start: 2, end: 6 }, { start: 3.5, end: 4 }, { start: 6, end: 7 }])).toEqual([0, 1, 2, 1, 0]);
   });
 });
