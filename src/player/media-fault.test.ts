@@ -41,7 +41,7 @@ describe('describeMediaFault', () => {
     const detail = 'PIPELINE_ERROR_READ: FFmpegDemuxer: data source error';
     expect(describeMediaFault({ reason: 'damaged', detail }, 'seed.opus')).toBe('seed.opus could not be played: the file is damaged or not audio.');
     expect(describeMediaFault({ reason: 'truncated', statedSeconds: 52.06, readableSeconds: 0.6 }, 'talk.mp3')).toBe(
-      'talk.mp3 is cut short: it says it lasts 0:52, but only 0.6 s of audio could be read (an interrupted download or copy?). Playback and the waveform stop there; open a complete copy to go further.',
+      'talk.mp3 is cut short: it says it lasts 0:52, but only 0.6 s of audio could be read (an interrupted download or copy?). Playback stops there and the waveform is silent after it; open a complete copy to go further.',
     );
     for (const reason of ['aborted', 'network', 'damaged', 'unsupported', 'truncated', 'blocked', 'unknown'] as const) {
       const sentence = describeMediaFault({ reason, detail }, 'a.mp3');

@@ -86,7 +86,7 @@ export function describeMediaFault(fault: MediaFault, fileName: string): string 
     case 'unsupported':
       return `${name} could not be played: this browser does not play its format, or the file is not audio. MP3, M4A, Opus, Ogg, WAV and FLAC work everywhere.`;
     case 'truncated':
-      return `${name} is cut short: it says it lasts ${formatClock(fault.statedSeconds ?? 0)}, but only ${span(fault.readableSeconds ?? 0)} of audio could be read (an interrupted download or copy?). Playback and the waveform stop there; open a complete copy to go further.`;
+      return `${name} is cut short: it says it lasts ${formatClock(fault.statedSeconds ?? 0)}, but only ${span(fault.readableSeconds ?? 0)} of audio could be read (an interrupted download or copy?). Playback stops there and the waveform is silent after it; open a complete copy to go further.`;
     case 'blocked':
       return `${name} did not start: the browser allows playback only after a click or key press on the page. Press Play again.`;
     default:

@@ -1,6 +1,7 @@
 import WaveSurfer from 'wavesurfer.js';
 import { createEmitter, type Unsubscribe } from './emitter.ts';
 import { faultClause, mediaFaultOf, truncationFault, type MediaFault } from './media-fault.ts';
+import { PADDED_COLUMNS, paddedPeaks } from './padded-peaks.ts';
 
 /** Events a player emits. */
 export type PlayerEvents = {
@@ -90,7 +91,9 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
   let loading = 0;
   /** Where the readable audio ends when the file is cut short; seeking stops there. */
   let readableEnd = Infinity;
-  const decodedAudio = () => (drawnFromPeaks ? null : wavesurfer.getDecodedData());
+  /** The decoded audio itself (wavesurfer's copy becomes padded peaks for a cut-short file). */
+  let decoded: AudioBuffer | null = null;
+  const decodedAudio = () => decoded;
   const subscriptions: Unsubscribe[] = [];
   const listen = <K extends keyof HTMLMediaElementEventMap>(type: K, handler: () => void) => {
     media.addEventListener(type, handler);
@@ -100,15 +103,20 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
   subscriptions.push(
     wavesurfer.on('timeupdate', (time) => emitter.emit('timeupdate', time)),
     wavesurfer.on('decode', () => {
-      const audio = decodedAudio();
-      if (!audio) return;
+      const audio = drawnFromPeaks ? null : wavesurfer.getDecodedData();
+      if (!audio || audio === decoded) return;
+      decoded = audio;
       emitter.emit('decoded', audio);
       // A cut-off file still states its full length (an MP3's Xing header), but decodes to what is there.
       const truncated = truncationFault(media.duration, audio.duration);
-      if (truncated) {
-        readableEnd = audio.duration;
-        emitter.emit('error', truncated);
-      }
+      if (!truncated) return;
+      readableEnd = audio.duration;
+      // Draw what was read where it belongs on the clock, silence after, instead of stretched across.
+      const readable = wavesurfer.exportPeaks({ channels: 1, maxLength: PADDED_COLUMNS })[0] ?? [];
+      wavesurfer.setOptions({ peaks: [paddedPeaks(readable, audio.duration, media.duration)], duration: media.duration });
+      delete wavesurfer.options.peaks;
+      delete wavesurfer.options.duration;
+      emitter.emit('error', truncated);
     }),
     wavesurfer.on('error', (error) => {
       if (loading > 0) return;
@@ -163,6 +171,7 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
     async load(url, peaks) {
       drawnFromPeaks = peaks !== undefined;
       readableEnd = Infinity;
+      decoded = null;
       loading++;
       // The element may fail before wavesurfer settles (it then waits for metadata that never comes).
       let stopWatching = () => undefined as void;
