@@ -96,6 +96,15 @@ describe('tapSync', () => {
     expect(result.entries[2]?.start).toBe(0.55);
   });
 
+  it('refuses a tap so far from its turn that it would push more than 50 others', () => {
+    const turns = Array.from({ length: 80 }, (_, i) => timedTurn(`turn ${i}`, 100 + i));
+    const result = tapSync(transcriptOf(...turns, untimedTurn('last')), 80, 101.5);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/^A tap at 1:41\.500 would move more than 50 other turns to make room for turn 81 \(Ann Arbor\)/u);
+    // A few pushes are fine.
+    expect(tapSync(transcriptOf(...turns.slice(0, 5), untimedTurn('last')), 5, 101.5).ok).toBe(true);
+  });
+
   it('ignores bad input with a reason', () => {
     const transcript = transcriptOf(untimedTurn('only'), eventEntry('(MUSIC)'));
     expect(applied(tapSync(transcript, 0, 2)).entries[0]?.start).toBe(2);

@@ -9,6 +9,13 @@ import { setTurnEnd, setTurnStart } from './set-turn-time.ts';
 /** The shortest turn a tap may leave behind (seconds). */
 export const MIN_TAP_TURN_SECONDS = 0.1;
 
+/**
+ * The most neighbours one tap may push. A few is a late or early tap among
+ * estimated turns; hundreds means the tap is nowhere near its turn (and each
+ * push copies the transcript's entries).
+ */
+export const MAX_PUSHED_TURNS = 50;
+
 export type TapResult =
   | { ok: true; transcript: Transcript }
   /** Nothing changed; `reason` is a sentence for the user. */
@@ -77,6 +84,11 @@ export function tapSync(transcript: Transcript, entryIndex: number, time: number
   const at = speech.indexOf(entryIndex);
   const tapped = turnName(transcript, entryIndex);
   let result = transcript;
+  let pushes = 0;
+  const tooMany = (): TapResult => ({
+    ok: false,
+    reason: `A tap at ${clock(time)} would move more than ${MAX_PUSHED_TURNS} other turns to make room for ${tapped}: select the turn being spoken, or move the playhead to where ${tapped} begins.`,
+  });
 
   // The cursor turn itself: it starts at the tap, its end stays if it is still ahead.
   let cursorEnd = cursor.end;
@@ -117,6 +129,7 @@ export function tapSync(transcript: Transcript, entryIndex: number, time: number
     }
     const length = entry.end !== undefined ? Math.max(entry.end - entry.start, minLength) : minLength;
     if (limit - length < 0) return { ok: false, reason: `There is no room before ${clock(time)} for the turns before ${tapped}.` };
+    if (++pushes > MAX_PUSHED_TURNS) return tooMany();
     result = push(result, index, limit - length - entry.start);
     const pushed = result.entries[index]!;
     result = spliceEntries(result, index, 1, patchEntry(pushed, { end: limit }));
@@ -137,6 +150,7 @@ export function tapSync(transcript: Transcript, entryIndex: number, time: number
         reason: `${capitalised(tapped)} would run into ${turnName(transcript, index)}, which starts at ${clock(entry.start)}. Select the turn being spoken, or move ${turnName(transcript, index)} first.`,
       };
     }
+    if (++pushes > MAX_PUSHED_TURNS) return tooMany();
     result = push(result, index, reach - entry.start);
     reach = result.entries[index]!.end ?? reach + minLength;
   }
