@@ -2,8 +2,10 @@ import { createAppStore, type AppStore } from '../store/app-store.ts';
 import { createPlayer, type Player, type WaveformColors } from '../player/player.ts';
 import { createEmitter, type Unsubscribe } from '../player/emitter.ts';
 import { stepRate, SKIP_SECONDS } from '../player/playback-settings.ts';
-import { installTurnRegions, type TurnRegions } from '../player/turn-regions.ts';
-import { installWaveformZoom, type WaveformZoom } from '../player/waveform-zoom.ts';
+import type { WaveformZoom } from '../player/waveform-zoom.ts';
+import { connectWaveform, type RegionEditing } from '../editor/connect-regions.ts';
+import { connectAudioFit } from '../editor/connect-audio-fit.ts';
+import { describeMediaFault } from '../player/media-fault.ts';
 import { createEditorCommands, type EditorCommands } from '../editor/editor-commands.ts';
 import { installKeymap, type KeyCommands } from '../editor/editor-keymap.ts';
 import { createAlignClient, type AlignClient } from '../align/align-client.ts';
@@ -53,7 +55,7 @@ export interface Verbatim extends AppServices {
   readonly loader: SessionLoader;
   readonly autosave: Autosave;
   /** `host` is what the page places (the waveform and its `<audio>`); React adopts it, never creates it. */
-  readonly waveform: { readonly host: HTMLElement; readonly zoom: WaveformZoom; readonly regions: TurnRegions };
+  readonly waveform: { readonly host: HTMLElement; readonly zoom: WaveformZoom; readonly regions: RegionEditing };
   /** The page shell listens here for what only it can do. */
   on<E extends keyof ShellRequests>(event: E, listener: (...args: ShellRequests[E]) => void): Unsubscribe;
   destroy(): void;
@@ -84,8 +86,8 @@ export function createVerbatim(options: VerbatimOptions): Verbatim {
     applyRestore: (transcript, dirty) => commands.restore(transcript, dirty),
   });
   const loader = createSessionLoader(player, store);
-  const zoom = installWaveformZoom(player, store);
-  const regions = installTurnRegions(player, store, commands, { speakerHue });
+  const waveformEditing = connectWaveform(player, store, commands, { speakerHue, ...(options.target ? { keys: options.target } : {}) });
+  const { zoom, regions } = waveformEditing;
   // The client starts its worker, and fetches models, only when alignment is first used.
   const alignClient = options.alignClient ?? createAlignClient();
   const alignment = createAlignmentController(store, commands, alignClient, options.alignmentCache);
@@ -116,10 +118,10 @@ export function createVerbatim(options: VerbatimOptions): Verbatim {
     () => alignClient.dispose(),
     () => loader.destroy(),
     () => autosave.destroy(),
-    () => regions.destroy(),
-    () => zoom.destroy(),
+    () => waveformEditing.destroy(),
     connectSync(player, store),
-    player.on('error', (message) => store.getState().notify('error', `${store.getState().audioName || 'Audio'}: ${message}.`)),
+    connectAudioFit(player, store),
+    player.on('error', (fault) => store.getState().notify('error', describeMediaFault(fault, store.getState().audioName))),
     ...(options.target ? [installKeymap(options.target, store, keys)] : []),
     () => shell.clear(),
     () => player.destroy(),

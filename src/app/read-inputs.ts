@@ -1,4 +1,4 @@
-import { mediaErrorText } from '../player/player.ts';
+import { describeLoadError } from '../player/player.ts';
 import { readTranscript } from '../transcript/read-transcript.ts';
 import { describeParseError } from '../transcript/parse-result.ts';
 import type { Transcript } from '../transcript/model.ts';
@@ -93,7 +93,7 @@ export function probeAudio(url: string, signal?: AbortSignal): Promise<Loaded<tr
     const timer = setTimeout(() => problem(`it did not start loading within ${AUDIO_PROBE_TIMEOUT_MS / 1000} seconds`), AUDIO_PROBE_TIMEOUT_MS);
     signal?.addEventListener('abort', onAbort);
     probe.onloadedmetadata = () => (Number.isFinite(probe.duration) || probe.duration === Infinity ? finish(loaded(true)) : problem('its duration is unknown'));
-    probe.onerror = () => problem(mediaErrorText(probe.error?.code ?? 0));
+    probe.onerror = () => problem(describeLoadError(probe.error));
     probe.src = url;
   });
 }

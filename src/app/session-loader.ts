@@ -1,4 +1,5 @@
 import type { Player } from '../player/player.ts';
+import { describeMediaFault, mediaFaultOf } from '../player/media-fault.ts';
 import type { AppStore } from '../store/app-store.ts';
 import { emptyTranscript } from '../transcript/model.ts';
 import type { FeedEpisode, FeedListing, FeedTranscript } from '../transcript/podcast-feed.ts';
@@ -197,7 +198,7 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
         await player.load(audio.url, audio.peaks?.value);
       } catch (error) {
         if (isAbort(error) || signal.aborted) return ABORTED;
-        return failed('unplayable', `${audio.name}: ${error instanceof Error ? error.message : String(error)}`);
+        return failed('unplayable', describeMediaFault(mediaFaultOf(error), audio.name));
       }
       if (audio.peaks && !signal.aborted) warnIfPeaksDoNotFit(audio.peaks, audio.name);
     }

@@ -4,8 +4,7 @@ import { createTurnCommands, type TurnCommands } from './turn-commands.ts';
 import type { Transcript } from '../transcript/model.ts';
 import { setTurnEnd, setTurnStart } from '../transcript/edit/set-turn-time.ts';
 import { nudgeBoundary } from '../transcript/edit/nudge-boundary.ts';
-import { tapSync } from '../transcript/edit/tap-sync.ts';
-import { turnStart } from '../transcript/time-index.ts';
+import { tapCursor, tapSync } from '../transcript/edit/tap-sync.ts';
 
 /** Reads the playhead; the media element stays the only clock. */
 export interface Clock {
@@ -46,7 +45,11 @@ export interface EditorCommands extends TurnCommands {
   setEndFromPlayhead(): void;
   /** Alt+←/→: moves the selected boundary. */
   nudge(deltaSeconds: number): void;
-  /** Enter: the next turn begins now. */
+  /**
+   * Enter: the tap cursor ({@link tapCursor}: the selected turn, else the first
+   * without a start) starts at the playhead, the turn before it ends there, and
+   * the selection moves on. A tap that cannot be made cleanly says why instead.
+   */
   tap(): void;
   /** ↑/↓ in editor mode: selects the previous/next speech turn. */
   selectNeighbour(direction: -1 | 1): void;
@@ -137,15 +140,16 @@ export function createEditorCommands(store: AppStore, clock: Clock): EditorComma
       edit((t) => nudgeBoundary(t, entry, store.getState().selectedEdge, delta));
     },
     tap() {
-      const { transcript } = store.getState();
-      let target = selected();
-      if (target < 0) {
-        // Without a selection the tap goes to the first turn that has no start yet.
-        target = transcript.entries.findIndex((entry) => entry.kind === 'speech' && turnStart(entry) === undefined);
-      }
+      const { transcript, selectedEntry } = store.getState();
+      const target = tapCursor(transcript, selectedEntry);
       if (target < 0) return;
-      edit((t) => tapSync(t, target, clock.currentTime()));
-      const next = nextSpeechEntry(store.getState().transcript, target);
+      const result = tapSync(transcript, target, clock.currentTime());
+      if (!result.ok) {
+        store.getState().notify('warning', result.reason);
+        return;
+      }
+      edit(() => result.transcript);
+      const next = nextSpeechEntry(result.transcript, target);
       store.getState().select(next >= 0 ? next : target, 'start');
     },
     selectNeighbour(direction) {

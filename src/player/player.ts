@@ -1,5 +1,7 @@
 import WaveSurfer from 'wavesurfer.js';
 import { createEmitter, type Unsubscribe } from './emitter.ts';
+import { faultClause, mediaFaultOf, truncationFault, type MediaFault } from './media-fault.ts';
+import { PADDED_COLUMNS, paddedPeaks } from './padded-peaks.ts';
 
 /** Events a player emits. */
 export type PlayerEvents = {
@@ -12,8 +14,14 @@ export type PlayerEvents = {
   /** The media's duration became known or changed. */
   duration: [seconds: number];
   rate: [rate: number];
-  /** The media element failed to load or decode the current source. */
-  error: [message: string];
+  /** The audio was decoded for the waveform (not sent when precomputed peaks draw it). */
+  decoded: [audio: AudioBuffer];
+  /**
+   * The current source failed after it was loaded (playing, seeking), playback
+   * was refused, or decoding showed the file is cut short. Failures of `load()`
+   * itself reject its promise instead. {@link describeMediaFault} makes the sentence.
+   */
+  error: [fault: MediaFault];
 };
 
 /**
@@ -31,8 +39,10 @@ export interface Player {
   skip(deltaSeconds: number): void;
   playbackRate(): number;
   setPlaybackRate(rate: number): void;
-  /** Replaces the source; resolves once metadata is known, rejects with a readable message. */
+  /** Replaces the source; resolves once metadata is known, rejects with a {@link MediaLoadError}. */
   load(url: string, peaks?: { peaks: number[][]; duration: number }): Promise<void>;
+  /** The decoded audio behind the waveform, or null (not decoded yet, or drawn from peaks). */
+  decodedAudio(): AudioBuffer | null;
   on<E extends keyof PlayerEvents>(event: E, listener: (...args: PlayerEvents[E]) => void): Unsubscribe;
   destroy(): void;
   /**
@@ -75,6 +85,15 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
   });
 
   const emitter = createEmitter<PlayerEvents>();
+  // With precomputed peaks wavesurfer's "decoded data" is the peaks themselves, not audio.
+  let drawnFromPeaks = false;
+  // load() reports its own failures; the error event is for what goes wrong afterwards.
+  let loading = 0;
+  /** Where the readable audio ends when the file is cut short; seeking stops there. */
+  let readableEnd = Infinity;
+  /** The decoded audio itself (wavesurfer's copy becomes padded peaks for a cut-short file). */
+  let decoded: AudioBuffer | null = null;
+  const decodedAudio = () => decoded;
   const subscriptions: Unsubscribe[] = [];
   const listen = <K extends keyof HTMLMediaElementEventMap>(type: K, handler: () => void) => {
     media.addEventListener(type, handler);
@@ -83,7 +102,27 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
 
   subscriptions.push(
     wavesurfer.on('timeupdate', (time) => emitter.emit('timeupdate', time)),
-    wavesurfer.on('error', (error) => emitter.emit('error', describeLoadError(error))),
+    wavesurfer.on('decode', () => {
+      const audio = drawnFromPeaks ? null : wavesurfer.getDecodedData();
+      if (!audio || audio === decoded) return;
+      decoded = audio;
+      emitter.emit('decoded', audio);
+      // A cut-off file still states its full length (an MP3's Xing header), but decodes to what is there.
+      const truncated = truncationFault(media.duration, audio.duration);
+      if (!truncated) return;
+      readableEnd = audio.duration;
+      // Draw what was read where it belongs on the clock, silence after, instead of stretched across.
+      const readable = wavesurfer.exportPeaks({ channels: 1, maxLength: PADDED_COLUMNS })[0] ?? [];
+      wavesurfer.setOptions({ peaks: [paddedPeaks(readable, audio.duration, media.duration)], duration: media.duration });
+      delete wavesurfer.options.peaks;
+      delete wavesurfer.options.duration;
+      emitter.emit('error', truncated);
+    }),
+    wavesurfer.on('error', (error) => {
+      if (loading > 0) return;
+      // Wavesurfer turns a MediaError into a plain Error and drops its code; the element still has it.
+      emitter.emit('error', mediaFaultOf(media.error ?? error));
+    }),
   );
   listen('play', () => emitter.emit('play'));
   listen('pause', () => emitter.emit('pause'));
@@ -97,7 +136,7 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
   listen('ratechange', () => emitter.emit('rate', media.playbackRate));
 
   const clampTime = (seconds: number) => {
-    const end = Number.isFinite(media.duration) ? media.duration : Infinity;
+    const end = Math.min(readableEnd, Number.isFinite(media.duration) ? media.duration : Infinity);
     return Math.min(Math.max(0, seconds), end);
   };
 
@@ -107,7 +146,7 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
       media.play().catch((error: unknown) => {
         // A pause() racing a play() is normal; anything else is worth telling the user.
         if (error instanceof DOMException && error.name === 'AbortError') return;
-        emitter.emit('error', `playback could not start: ${error instanceof Error ? error.message : String(error)}`);
+        emitter.emit('error', mediaFaultOf(error));
       });
     },
     pause: () => media.pause(),
@@ -130,13 +169,28 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
     playbackRate: () => media.playbackRate,
     setPlaybackRate: (rate) => wavesurfer.setPlaybackRate(rate, true),
     async load(url, peaks) {
+      drawnFromPeaks = peaks !== undefined;
+      readableEnd = Infinity;
+      decoded = null;
+      loading++;
+      // The element may fail before wavesurfer settles (it then waits for metadata that never comes).
+      let stopWatching = () => undefined as void;
+      const mediaFailed = new Promise<never>((_, reject) => {
+        const onError = () => reject(media.error ?? new Error('media error'));
+        media.addEventListener('error', onError, { once: true });
+        stopWatching = () => media.removeEventListener('error', onError);
+      });
       try {
-        await wavesurfer.load(url, peaks?.peaks, peaks?.duration);
+        await Promise.race([wavesurfer.load(url, peaks?.peaks, peaks?.duration), mediaFailed]);
       } catch (error) {
         if (error instanceof DOMException && error.name === 'AbortError') return;
-        throw new Error(describeLoadError(error), { cause: error });
+        throw new MediaLoadError(mediaFaultOf(media.error ?? error), error);
+      } finally {
+        stopWatching();
+        loading--;
       }
     },
+    decodedAudio,
     on: (event, listener) => emitter.on(event, listener),
     destroy() {
       subscriptions.forEach((unsubscribe) => unsubscribe());
@@ -147,28 +201,22 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
   };
 }
 
-/** Turns media and decode failures into a sentence a person can act on. */
-export function describeLoadError(error: unknown): string {
-  if (typeof MediaError !== 'undefined' && error instanceof MediaError) return mediaErrorText(error.code);
-  const message = error instanceof Error ? error.message : String(error);
-  if (/decod/i.test(message) || /EncodingError/.test(String(error))) {
-    return 'the browser could not decode this audio (the file may be damaged or in an unsupported codec)';
+/** A failed `load()`: `fault` says why; the message is that reason as a clause to follow the file name. */
+export class MediaLoadError extends Error {
+  readonly fault: MediaFault;
+  constructor(fault: MediaFault, cause?: unknown) {
+    super(faultClause(fault), { cause });
+    this.name = 'MediaLoadError';
+    this.fault = fault;
   }
-  if (/fetch|network|Failed to load/i.test(message)) return `the audio could not be downloaded (${message})`;
-  return message;
 }
 
+/** Any media or decode failure as a clause a person can act on (never the browser's raw message). */
+export function describeLoadError(error: unknown): string {
+  return faultClause(mediaFaultOf(error));
+}
+
+/** A MediaError code as a clause; the loader's probe uses it before a load. */
 export function mediaErrorText(code: number): string {
-  switch (code) {
-    case 1:
-      return 'loading the audio was aborted';
-    case 2:
-      return 'a network error stopped the audio from loading';
-    case 3:
-      return 'the browser could not decode this audio (the file may be damaged)';
-    case 4:
-      return 'this audio format is not supported by the browser, or the file is not audio';
-    default:
-      return 'the audio could not be played';
-  }
+  return faultClause(mediaFaultOf({ code, MEDIA_ERR_ABORTED: 1, message: '' }));
 }

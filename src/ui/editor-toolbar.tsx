@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { useStoreApi, useAppStore } from './app-context.ts';
 import { useEditorCommands } from './editor-context.ts';
 import { FindReplacePanel } from './find-replace-panel.tsx';
 import { SpeakersPanel } from './speakers-panel.tsx';
 import { useAlignment } from './alignment-context.ts';
+import { selectTapCursor } from '../editor/select-tap-cursor.ts';
 
 /** Editor-mode actions above the transcript: history, tap-sync, speakers, find/replace. */
 export function EditorToolbar() {
@@ -15,6 +16,20 @@ export function EditorToolbar() {
   const hasSelection = useAppStore((state) => state.selectedEntry >= 0);
   const aligning = useAppStore((state) => state.alignment.status === 'running');
   const alignment = useAlignment();
+  const cursor = useAppStore(selectTapCursor);
+  const transcript = useAppStore((state) => state.transcript);
+  // The list numbers speech turns from 1; the label names the cursor the same way.
+  const tapLabel = useMemo(() => {
+    if (cursor < 0) return null;
+    let turn = 0;
+    let previous = 0;
+    for (let i = 0; i <= cursor; i++) {
+      if (transcript.entries[i]?.kind !== 'speech') continue;
+      previous = turn;
+      turn++;
+    }
+    return { turn, previous };
+  }, [cursor, transcript]);
   const [panel, setPanel] = useState<'none' | 'find' | 'speakers'>('none');
 
   return (
@@ -27,8 +42,19 @@ export function EditorToolbar() {
           Redo
         </button>
         <span className="editor-toolbar__sep" aria-hidden="true" />
-        <button type="button" className="mini-button" onClick={() => commands?.tap()} title="Tap as each turn begins (Enter)">
-          Tap: next turn starts now <kbd>Enter</kbd>
+        <button
+          type="button"
+          className="mini-button"
+          onClick={() => commands?.tap()}
+          disabled={!tapLabel}
+          data-testid="tap-button"
+          title={
+            tapLabel
+              ? `Turn ${tapLabel.turn} starts at the playhead${tapLabel.previous ? `, turn ${tapLabel.previous} ends there` : ''}; then the next turn is up (Enter)`
+              : 'Every turn has a start: select a turn to tap it again'
+          }
+        >
+          {tapLabel ? `Tap: turn ${tapLabel.turn} starts at playhead` : 'Tap: select a turn'} <kbd>Enter</kbd>
         </button>
         <button type="button" className="mini-button" onClick={() => commands?.setStartFromPlayhead()} disabled={!hasSelection} title="Selected turn starts at the playhead ([)">
           Start <kbd>[</kbd>

@@ -184,8 +184,10 @@ describe('editor toolbar', () => {
     });
     appStore.getState().setMode('edit');
     renderEditor();
-    fireEvent.click(screen.getByRole('button', { name: /Tap: next turn starts now/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Tap: turn 1 starts at playhead/ }));
     expect(entries()[0]!.start).toBe(0);
     expect(appStore.getState().selectedEntry).toBe(1);
+    // The cursor moved on: the button and the list name the next turn.
+    expect(screen.getByRole('button', { name: /Tap: turn 2 starts at playhead/ })).toBeTruthy();
   });
 });

@@ -4,6 +4,7 @@ import { turnEnd, turnStart } from '../transcript/time-index.ts';
 import { formatClock, formatPrecise } from '../transcript/format-time.ts';
 import { useAppStore } from './app-context.ts';
 import { TurnEditor } from './turn-editor.tsx';
+import { selectTapCursor } from '../editor/select-tap-cursor.ts';
 
 export interface TurnRowProps {
   turn: SpeechTurn;
@@ -27,6 +28,7 @@ export const TurnRow = memo(function TurnRow({ turn, turnIndex, entryIndex, spea
   const active = useAppStore((state) => state.activeTurn === turnIndex);
   const selected = useAppStore((state) => state.selectedEntry === entryIndex);
   const editing = useAppStore((state) => state.mode === 'edit' && state.selectedEntry === entryIndex);
+  const tapNext = useAppStore((state) => state.mode === 'edit' && selectTapCursor(state) === entryIndex);
   const start = turnStart(turn);
   const end = turnEnd(turn);
   const name = speakerName ?? 'Unlabelled';
@@ -39,6 +41,7 @@ export const TurnRow = memo(function TurnRow({ turn, turnIndex, entryIndex, spea
   if (selected) classes.push('turn--selected');
   if (!speakerName) classes.push('turn--unlabelled');
   if (issues) classes.push('turn--issue');
+  if (tapNext) classes.push('turn--tap-cursor');
 
   return (
     <article
@@ -50,6 +53,7 @@ export const TurnRow = memo(function TurnRow({ turn, turnIndex, entryIndex, spea
       data-selected={selected ? 'true' : undefined}
       // Focusable by click (not by Tab): Enter on the focused, selected turn opens its text box.
       tabIndex={-1}
+      data-tap-cursor={tapNext ? 'true' : undefined}
       aria-current={active ? 'true' : undefined}
       aria-label={`${name}${start !== undefined ? ` at ${formatClock(start)}` : ''}`}
       style={style}
@@ -68,6 +72,11 @@ export const TurnRow = memo(function TurnRow({ turn, turnIndex, entryIndex, spea
         <span className="turn__range edit-only" aria-label="Start and end">
           {start !== undefined ? formatPrecise(start) : '—'} – {end !== undefined ? formatPrecise(end) : '—'}
         </span>
+        {tapNext ? (
+          <span className="badge badge--tap" title="Enter (or Tap) starts this turn at the playhead">
+            next tap
+          </span>
+        ) : null}
         {estimated ? (
           <span className="badge badge--muted" title="Times estimated from the text, not from the audio">
             estimated

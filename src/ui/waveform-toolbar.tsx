@@ -1,24 +1,24 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { WaveformZoom, WaveformView } from '../player/waveform-zoom.ts';
-import type { TurnRegions, TurnRegionsStatus } from '../player/turn-regions.ts';
+import type { RegionEditing, RegionEditingStatus } from '../editor/connect-regions.ts';
 import { useAppStore } from './app-context.ts';
 import { isTypingTarget } from '../editor/is-typing-target.ts';
 import './waveform.css';
 
 export interface WaveformToolbarProps {
   zoom: WaveformZoom | null;
-  regions: TurnRegions | null;
+  regions: RegionEditing | null;
 }
 
 const NO_VIEW: WaveformView = { pxPerSec: 0, visibleSeconds: 0, canZoomIn: false, canZoomOut: false };
-const NO_STATUS: TurnRegionsStatus = { inView: 0, drawn: true, pauses: { state: 'idle' }, snapping: true };
+const NO_STATUS: RegionEditingStatus = { inView: 0, drawn: true, pauses: { state: 'idle' }, snapping: true };
 
 function useZoomView(zoom: WaveformZoom | null): WaveformView {
   const subscribe = useCallback((onChange: () => void) => zoom?.on('change', onChange) ?? (() => undefined), [zoom]);
   return useSyncExternalStore(subscribe, () => zoom?.view() ?? NO_VIEW);
 }
 
-function useRegionsStatus(regions: TurnRegions | null): TurnRegionsStatus {
+function useRegionsStatus(regions: RegionEditing | null): RegionEditingStatus {
   const subscribe = useCallback((onChange: () => void) => regions?.on('status', onChange) ?? (() => undefined), [regions]);
   return useSyncExternalStore(subscribe, () => regions?.status() ?? NO_STATUS);
 }
@@ -35,7 +35,7 @@ function spanLabel(seconds: number): string {
   return `${(seconds / 3600).toFixed(1)} h`;
 }
 
-function pauseLabel(status: TurnRegionsStatus): string {
+function pauseLabel(status: RegionEditingStatus): string {
   switch (status.pauses.state) {
     case 'analysing':
       return `finding pauses… ${Math.round(status.pauses.progress * 100)}%`;

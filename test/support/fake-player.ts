@@ -20,6 +20,7 @@ export function createFakePlayer(duration = 100): FakePlayer {
   };
   return {
     wavesurfer: null,
+    decodedAudio: () => null,
     seeks,
     tick: setTime,
     play() {

@@ -48,7 +48,9 @@ describe('edit operations on 3,000 turns', () => {
     expectUntouchedOutside(big, setTurnEnd(big, middle, (big.entries[middle]?.end ?? 0) - 0.2), middle, middle + 1);
     expectUntouchedOutside(big, moveTurn(big, middle, 0.1), middle, middle + 1);
     expectUntouchedOutside(big, nudgeBoundary(big, middle, 'start', -0.6), middle - 1, middle + 1);
-    expectUntouchedOutside(big, tapSync(big, middle, (big.entries[middle]?.start ?? 0) - 0.3), middle - 1, middle + 1);
+    const tapped = tapSync(big, middle, (big.entries[middle]?.start ?? 0) - 0.3);
+    expect(tapped.ok).toBe(true);
+    expectUntouchedOutside(big, tapped.ok ? tapped.transcript : big, middle - 1, middle + 1);
   });
 
   it('edits text of one turn and across the transcript', () => {

@@ -29,7 +29,9 @@ const longText = (longTurn.entries[0]?.kind === 'speech' ? longTurn.entries[0].w
 describe('one-turn edits (3,000 turns)', () => {
   bench('setTurnStart', () => void setTurnStart(big, middle, 1000));
   bench('nudgeBoundary', () => void nudgeBoundary(big, middle, 'start', -0.05));
-  bench('tapSync', () => void tapSync(big, middle, 1000));
+  // Far from its turn: pushes estimated turns until the cap (MAX_PUSHED_TURNS) refuses it.
+  bench('tapSync (far off: refused after 50 pushes)', () => void tapSync(big, middle, 1000));
+  bench('tapSync (inside its turn)', () => void tapSync(big, middle, (big.entries[middle]?.start ?? 0) + 0.1));
   bench('editTurnText (one word)', () => void editTurnText(big, middle, `Turn${middle} word1 changed word3 word4 word5 word6 word7 word8 word9`));
   bench('editTurnText (2,000-word turn, one word)', () => void editTurnText(longTurn, 0, longText.replace('word1000', 'changed')));
   bench('splitTurn', () => void splitTurn(big, middle, 5));

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeIndex } from '../transcript/time-index.ts';
 import type { Entry, Transcript } from '../transcript/model.ts';
-import { dragTarget, turnsInWindow } from './turn-regions.ts';
-import type { Pause } from '../align/find-pauses.ts';
+import { labelLanes, turnsInWindow } from './region-layout.ts';
 
 const turn = (start: number | undefined, end: number | undefined): Entry => ({
   kind: 'speech',
@@ -76,30 +75,11 @@ describe('turnsInWindow', () => {
   });
 });
 
-describe('dragTarget', () => {
-  const pauses: Pause[] = [
-    [4.8, 5.0],
-    [9.9, 10.4],
-  ];
-
-  it('snaps the dragged edge only', () => {
-    expect(dragTarget('start', 5.1, 9, pauses)).toEqual({ start: 5.0, end: 9 });
-    expect(dragTarget('end', 5.1, 9.8, pauses)).toEqual({ start: 5.1, end: 9.9 });
-  });
-
-  it('leaves an edge alone with no pause in reach or snapping off', () => {
-    expect(dragTarget('start', 6, 9, pauses)).toEqual({ start: 6, end: 9 });
-    expect(dragTarget('start', 5.1, 9, null)).toEqual({ start: 5.1, end: 9 });
-    expect(dragTarget('start', 5.3, 9, pauses, 0.5)).toEqual({ start: 5, end: 9 });
-  });
-
-  it('moves a whole turn by the smaller of its edges’ snaps, keeping its length', () => {
-    const byEnd = dragTarget('move', 5.12, 10.0, pauses);
-    expect(byEnd.start).toBeCloseTo(5.02, 10);
-    expect(byEnd.end).toBeCloseTo(9.9, 10);
-    const byStart = dragTarget('move', 5.05, 7, pauses);
-    expect(byStart.start).toBeCloseTo(5.0, 10);
-    expect(byStart.end).toBeCloseTo(6.95, 10);
-    expect(dragTarget('move', 6, 8, pauses)).toEqual({ start: 6, end: 8 });
+describe('labelLanes', () => {
+  it('puts a turn that starts before the previous one ends on the next free row', () => {
+    expect(labelLanes([])).toEqual([]);
+    expect(labelLanes([{ start: 0, end: 2 }, { start: 2, end: 4 }, { start: 4, end: 5 }])).toEqual([0, 0, 0]);
+    // Two people at once, then a third over both, then room on the top row again.
+    expect(labelLanes([{ start: 0, end: 5 }, { start: 1, end: 3 }, { start: 2, end: 6 }, { start: 3.5, end: 4 }, { start: 6, end: 7 }])).toEqual([0, 1, 2, 1, 0]);
   });
 });

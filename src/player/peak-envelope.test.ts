@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Entry, Transcript } from '../transcript/model.ts';
-import { comfortableZoom, envelopeInChunks } from './waveform-zoom.ts';
+import { envelopeInChunks } from './peak-envelope.ts';
 
 describe('envelopeInChunks', () => {
   it('gives each column the largest magnitude of its samples, yielding between slices', async () => {
@@ -27,26 +26,5 @@ describe('envelopeInChunks', () => {
     const controller = new AbortController();
     controller.abort(new Error('left editor mode'));
     await expect(envelopeInChunks(new Float32Array(10), 2, async () => undefined, controller.signal)).rejects.toThrow('left editor mode');
-  });
-});
-
-describe('comfortableZoom', () => {
-  const turn = (start: number, end: number): Entry => ({ kind: 'speech', speakerId: null, start, end, words: [] });
-
-  it('makes the median turn 110 px wide', () => {
-    const transcript: Transcript = { speakers: [], entries: [turn(0, 2), turn(2, 6), turn(6, 7), turn(7, 100)] };
-    // Median of 1, 2, 4, 93 by the upper middle: 4 s.
-    expect(comfortableZoom(transcript)).toBeCloseTo(110 / 4, 10);
-    expect(comfortableZoom(transcript, 40)).toBeCloseTo(10, 10);
-  });
-
-  it('ignores events and untimed turns, and has no opinion without timed turns', () => {
-    const transcript: Transcript = {
-      speakers: [],
-      entries: [{ kind: 'event', text: '(MUSIC)', start: 0, end: 60 }, { kind: 'speech', speakerId: null, words: [{ text: 'hi' }] }, turn(5, 5.2)],
-    };
-    // Very short turns are treated as half a second so the zoom stays sane.
-    expect(comfortableZoom(transcript)).toBeCloseTo(220, 10);
-    expect(comfortableZoom({ speakers: [], entries: [] })).toBe(0);
   });
 });

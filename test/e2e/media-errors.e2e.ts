@@ -1,0 +1,99 @@
+/**
+ * Audio that does not play, or does not fit its transcript, in Chromium
+ * against the built app: every problem is one sentence naming the file, never
+ * the browser's own message. The damaged files are made by
+ * test/fixtures/media/make-media.sh and copied into a folder inside dist/.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
+import { startStaticServer } from './static-server.ts';
+
+const root = join(import.meta.dirname, '../..');
+const dist = process.env.VERBATIM_E2E_DIST ?? join(root, 'dist');
+const media = join(root, 'test/fixtures/media');
+const RAW = /PIPELINE|DEMUXER|FFmpeg|MEDIA_ELEMENT_ERROR|Format error/u;
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startStaticServer>>;
+let folder: string;
+
+before(async () => {
+  const dir = mkdtempSync(join(dist, 'e2e-media-'));
+  folder = basename(dir);
+  for (const name of ['truncated.mp3', 'not-audio.opus']) copyFileSync(join(media, name), join(dir, name));
+  // A caption file of three hours for four minutes of audio.
+  writeFileSync(join(dir, 'three-hours.vtt'), 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHello.\n\n02:59:50.000 --> 03:00:00.000\nGoodbye.\n');
+  server = await startStaticServer(dist);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (folder) rmSync(join(dist, folder), { recursive: true, force: true });
+});
+
+async function open(query: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.url}?${query}`);
+  return { page, errors };
+}
+
+const noticeTexts = (page: Page) => page.locator('[data-testid$="-notice"] .notice__text').allInnerTexts();
+
+describe('audio that does not play or does not fit', () => {
+  it('a truncated MP3 is named as cut short; play and seek stay inside what can be read, with no raw browser message', async () => {
+    const { page, errors } = await open(`audio=${folder}/truncated.mp3&transcript=demo/seed.verbatim.json`);
+    const cut = page.getByTestId('error-notice').filter({ hasText: 'truncated.mp3 is cut short' });
+    await cut.waitFor();
+    assert.match(
+      await cut.innerText(),
+      /^truncated\.mp3 is cut short: it says it lasts 0:52, but only 0\.\d s of audio could be read \(an interrupted download or copy\?\)\./u,
+    );
+    // The transcript (4:18 of times) does not fit the audio either, and the user is told once.
+    const fit = page.getByTestId('warning-notice').filter({ hasText: 'seed.verbatim.json has times up to 4:18' });
+    await fit.waitFor();
+    assert.match(await fit.innerText(), /but truncated\.mp3 is 0:52 long\. \d+ turns start after the audio ends\. Is this the transcript of this recording\?/u);
+
+    // Real keys: skip forward, then play. The playhead stays inside the readable audio.
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const afterSkip = await page.evaluate(() => document.querySelector('audio')!.currentTime);
+    assert.ok(afterSkip < 1, `skipping stops where the audio ends (${afterSkip} s)`);
+    await page.keyboard.press(' ');
+    await page.waitForTimeout(1500);
+    const texts = await noticeTexts(page);
+    assert.ok(texts.every((text) => !RAW.test(text)), `no raw browser message: ${JSON.stringify(texts)}`);
+    assert.equal(texts.filter((text) => text.includes('has times up to')).length, 1, 'the fit warning is shown once');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('a file that is not audio gets a sentence naming it', async () => {
+    const { page } = await open(`audio=${folder}/not-audio.opus&transcript=demo/seed.txt`);
+    const error = page.getByTestId('error-notice').first();
+    await error.waitFor();
+    const text = await error.locator('.notice__text').innerText();
+    assert.match(text, /^not-audio\.opus (could not|cannot) be played: (the file is damaged or not audio|this browser does not play its format, or the file is not audio)\./u);
+    assert.doesNotMatch(text, RAW);
+    await page.close();
+  });
+
+  it('a three-hour caption file on four minutes of audio is pointed out', async () => {
+    const { page } = await open(`audio=demo/seed.opus&transcript=${folder}/three-hours.vtt`);
+    const warning = page.getByTestId('warning-notice').filter({ hasText: 'three-hours.vtt' });
+    await warning.waitFor();
+    assert.equal(
+      await warning.locator('.notice__text').innerText(),
+      'three-hours.vtt has times up to 3:00:00, but seed.opus is 4:19 long. One turn starts after the audio ends. Is this the transcript of this recording?',
+    );
+    await page.close();
+  });
+});
