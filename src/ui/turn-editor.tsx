@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SpeechTurn, Transcript } from '../transcript/model.ts';
-import { tokenize, turnText } from '../transcript/model.ts';
+import { tokenize, turnTextWithParagraphs as turnText } from '../transcript/model.ts';
 import { formatPrecise, parseTimeInput } from '../transcript/format-time.ts';
 import { setTurnEnd, setTurnStart } from '../transcript/edit/set-turn-time.ts';
 import { setTurnSpeaker } from '../transcript/edit/set-turn-speaker.ts';
