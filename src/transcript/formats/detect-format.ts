@@ -25,8 +25,9 @@ export function fileExtension(fileName: string | undefined): string {
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
 }
 
+/** `[00:00:17] Name:` (the text export) starts with `[` and a digit too, but is not JSON. */
 function looksLikeJson(trimmed: string): boolean {
-  return trimmed.startsWith('{') || /^\[\s*[{["\d\]-]/u.test(trimmed);
+  return trimmed.startsWith('{') || (/^\[\s*[{["\d\]-]/u.test(trimmed) && !/^\[\d{1,2}:\d{2}/u.test(trimmed));
 }
 
 function safeScore(format: ImportFormat, text: string, json: unknown): number {

@@ -18,6 +18,7 @@ import { podcastHtmlFormat } from './podcast-html.ts';
 import { podcastJsonFormat } from './podcast-json.ts';
 import { srtFormat } from './srt.ts';
 import { verbatimJsonFormat } from './verbatim-json.ts';
+import { timestampedTextFormat } from './timestamped-text.ts';
 import { webvttFormat } from './webvtt.ts';
 import { whisperJsonFormat } from './whisper-json.ts';
 import { whisperCppJsonFormat } from './whisper-cpp-json.ts';
@@ -46,6 +47,7 @@ export const importFormats: readonly ImportFormat[] = [
   awsTranscribeJsonFormat,
   revAiJsonFormat,
   speechmaticsJsonFormat,
+  timestampedTextFormat,
   nprTextFormat,
 ];
 
