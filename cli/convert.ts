@@ -3,6 +3,7 @@
  *
  *   npm run convert -- INPUT --to vtt|srt|json|podcast-json|txt|md|html [--out FILE] [--from FORMAT_ID]
  *                     [--word-times] [--title TEXT] [--audio URL]
+ *                     [--cue-per-turn] [--max-chars N] [--max-lines N] [--max-duration SECONDS]
  *
  * INPUT `-` reads standard input. Exit status: 0 done, 1 the input could not be read or
  * parsed, 2 the command line is wrong.
@@ -10,6 +11,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { WriteOptions } from '../src/transcript/formats/format-spec.ts';
+import type { CaptionOptions } from '../src/transcript/writers/caption-cues.ts';
 import { exportFormats, findExportFormat, importFormats } from '../src/transcript/formats/registry.ts';
 import { describeParseError } from '../src/transcript/parse-result.ts';
 import { readTranscript } from '../src/transcript/read-transcript.ts';
@@ -23,9 +25,14 @@ export interface ConvertArgs {
   wordTimestamps: boolean;
   title?: string;
   audio?: string;
+  /** WebVTT/SRT cue cutting: limits or one cue per turn. */
+  captions?: CaptionOptions;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const LIMIT_OPTIONS = ['max-chars', 'max-lines', 'max-duration'] as const;
+const LIMIT_KEYS = { 'max-chars': 'maxChars', 'max-lines': 'maxLines', 'max-duration': 'maxDuration' } as const;
 
 /** Writers that need times and so leave untimed entries out. */
 const TIMED_WRITERS = new Set(['webvtt', 'srt', 'podcast-json']);
@@ -42,6 +49,8 @@ export function usage(): string {
     '  --word-times  WebVTT: add inline word timestamps',
     '  --title   title for text, Markdown and HTML output',
     '  --audio   audio URL or file name for the HTML page',
+    '  --cue-per-turn  WebVTT/SRT: one cue per turn instead of subtitle-ready cues',
+    '  --max-chars N, --max-lines N, --max-duration SECONDS  WebVTT/SRT cue limits (default 42, 2, 7)',
     '  INPUT `-` reads standard input.',
   ].join('\n');
 }
@@ -50,18 +59,21 @@ export function parseConvertArgs(argv: readonly string[]): Outcome<ConvertArgs> 
   const positional: string[] = [];
   const values: Record<string, string> = {};
   let wordTimestamps = false;
+  let cuePerTurn = false;
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index] ?? '';
     if (arg === '--word-times') {
       wordTimestamps = true;
-    } else if (['--to', '--out', '--from', '--title', '--audio'].includes(arg)) {
+    } else if (arg === '--cue-per-turn') {
+      cuePerTurn = true;
+    } else if (['--to', '--out', '--from', '--title', '--audio', ...LIMIT_OPTIONS.map((name) => `--${name}`)].includes(arg)) {
       const value = argv[index + 1];
       if (value === undefined || (value.startsWith('--') && value.length > 2)) return { ok: false, error: `${arg} needs a value` };
       values[arg.slice(2)] = value;
       index += 1;
     } else if (arg.startsWith('--') && arg.includes('=')) {
       const [name = '', ...rest] = arg.slice(2).split('=');
-      if (!['to', 'out', 'from', 'title', 'audio'].includes(name)) return { ok: false, error: `unknown option --${name}` };
+      if (!['to', 'out', 'from', 'title', 'audio', ...LIMIT_OPTIONS].includes(name)) return { ok: false, error: `unknown option --${name}` };
       values[name] = rest.join('=');
     } else if (arg.startsWith('--')) {
       return { ok: false, error: `unknown option ${arg}` };
@@ -79,9 +91,18 @@ export function parseConvertArgs(argv: readonly string[]): Outcome<ConvertArgs> 
   if (values.from !== undefined && !importFormats.some((format) => format.id === values.from)) {
     return { ok: false, error: `unknown input format "${values.from}" (known: ${importFormats.map((format) => format.id).join(', ')})` };
   }
+  const captions: CaptionOptions = cuePerTurn ? { cuePerTurn } : {};
+  for (const name of LIMIT_OPTIONS) {
+    const text = values[name];
+    if (text === undefined) continue;
+    const value = Number(text);
+    if (!Number.isFinite(value) || value <= 0) return { ok: false, error: `--${name} needs a positive number (got "${text}")` };
+    captions[LIMIT_KEYS[name]] = value;
+  }
   return {
     ok: true,
     value: {
+      captions,
       input: positional[0] ?? '',
       to: values.to,
       out: values.out,
@@ -112,6 +133,7 @@ export function convertText(text: string, fileName: string, args: ConvertArgs): 
     if (skipped > 0) warnings.push(`${skipped} ${skipped === 1 ? 'entry has' : 'entries have'} no time and ${skipped === 1 ? 'was' : 'were'} left out of the ${writer.label}`);
   }
   const options: WriteOptions = { wordTimestamps: args.wordTimestamps };
+  if (args.captions !== undefined) options.captions = args.captions;
   if (args.title !== undefined) options.title = args.title;
   if (args.audio !== undefined) options.audioUrl = args.audio;
   return { ok: true, value: { output: writer.write(read.transcript, options), warnings, formatLabel: read.formatLabel } };
