@@ -1,4 +1,5 @@
 import type { ImportFormat } from './format-spec.ts';
+import { BROKEN_JSON } from './json-shape.ts';
 import { importFormats } from './registry.ts';
 
 export interface FormatScore {
@@ -63,7 +64,8 @@ export function detectFormat(
   const ranked = formats
     .map((format, order) => ({
       format,
-      score: safeScore(format, text, json),
+      // Broken JSON is parsed once, here; detectors are told so instead of each parsing it again.
+      score: safeScore(format, text, brokenJson ? BROKEN_JSON : json),
       extensionMatch: extension !== '' && format.extensions.includes(extension),
       order,
     }))

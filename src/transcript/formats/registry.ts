@@ -62,6 +62,22 @@ export const exportFormats: readonly ExportFormat[] = [
   htmlWriter,
 ];
 
+/**
+ * Writers and the reader that reads their output back: each pair has a write -> read
+ * round-trip property test (format-pairs.test.ts). Markdown is written for reading only.
+ */
+export const formatPairs: readonly { writer: ExportFormat; reader: ImportFormat }[] = [
+  { writer: verbatimJsonWriter, reader: verbatimJsonFormat },
+  { writer: webvttWriter, reader: webvttFormat },
+  { writer: srtWriter, reader: srtFormat },
+  { writer: podcastJsonWriter, reader: podcastJsonFormat },
+  { writer: textWriter, reader: timestampedTextFormat },
+  { writer: htmlWriter, reader: hyperaudioHtmlFormat },
+];
+
+/** Writers with no reader: their output is for people, not for reading back. */
+export const writeOnlyFormats: readonly ExportFormat[] = [markdownWriter];
+
 /** Read as this when no importer recognises the text: NPR-style plain text. */
 export const FALLBACK_IMPORT_FORMAT_ID = 'plain-text';
 

@@ -99,7 +99,8 @@ export function detectTimestampedShape(text: string): { shape: TimestampedShape;
     const ordered = times.every((time, index) => index === 0 || time >= (times[index - 1] ?? 0));
     // Headings alone (no text) are not a transcript; Otter/YouTube headings need a text line after them.
     if (shape !== 'bracketed' && shape !== 'rev' && share > 0.6) continue;
-    const enough = times.length >= 2 || lines.length <= 3;
+    // One timed turn with several paragraphs is still the text export when it opens the file.
+    const enough = times.length >= 2 || lines.length <= 3 || (shape === 'bracketed' && heading(lines[0] ?? '', shape) !== undefined);
     let score = 0;
     if (enough && ordered) score = shape === 'youtube' ? (share >= 0.3 ? 0.75 : 0) : share >= 0.15 ? 0.8 : 0.3;
     if (shape === 'youtube' && lines.length > 1 && !BARE_TIME.test(lines[0] ?? '')) score = 0;

@@ -16,8 +16,10 @@ import {
   expectTime,
   isJsonObject,
   JsonShapeError,
-  parseJsonText,
   readJsonShape,
+} from './json-shape.ts';
+import {
+  parseJsonText,
   type JsonPath,
 } from './json-text.ts';
 
