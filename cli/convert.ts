@@ -14,6 +14,7 @@ import type { WriteOptions } from '../src/transcript/formats/format-spec.ts';
 import type { CaptionOptions } from '../src/transcript/writers/caption-cues.ts';
 import { exportFormats, findExportFormat, importFormats } from '../src/transcript/formats/registry.ts';
 import { describeParseError } from '../src/transcript/parse-result.ts';
+import { decodeText } from '../src/transcript/decode-text.ts';
 import { readTranscript } from '../src/transcript/read-transcript.ts';
 import { timedCues } from '../src/transcript/writers/timed-cues.ts';
 
@@ -148,8 +149,9 @@ export interface ConvertIo {
 }
 
 const nodeIo: ConvertIo = {
-  readFile: (path) => readFileSync(path, 'utf8'),
-  readStdin: () => readFileSync(0, 'utf8'),
+  // The app's decoding (UTF-8 with or without BOM, UTF-16 LE/BE), not Node's UTF-8-only 'utf8'.
+  readFile: (path) => decodeText(readFileSync(path)).text,
+  readStdin: () => decodeText(readFileSync(0)).text,
   writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

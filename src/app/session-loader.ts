@@ -2,6 +2,7 @@ import type { Player } from '../player/player.ts';
 import { mediaErrorText } from '../player/player.ts';
 import type { AppStore } from '../store/app-store.ts';
 import { readTranscript } from '../transcript/read-transcript.ts';
+import { decodeText } from '../transcript/decode-text.ts';
 import { describeParseError } from '../transcript/parse-result.ts';
 import { emptyTranscript, type Transcript } from '../transcript/model.ts';
 import type { FeedEpisode, FeedListing, FeedTranscript } from '../transcript/podcast-feed.ts';
@@ -337,7 +338,7 @@ export async function readTranscriptFile(file: File): Promise<LoadedTranscript |
   if (file.size > MAX_TRANSCRIPT_BYTES) return `${file.name}: the file is ${Math.round(file.size / 1048576)} MB, too large for a transcript.`;
   let text: string;
   try {
-    text = await file.text();
+    text = decodeText(new Uint8Array(await file.arrayBuffer())).text;
   } catch (error) {
     return `${file.name} could not be read (${error instanceof Error ? error.message : String(error)}).`;
   }
@@ -353,7 +354,7 @@ async function readTranscriptUrl(url: string, givenName?: string): Promise<Loade
     return `${name} (${url}) could not be downloaded: ${error instanceof Error ? error.message : String(error)}.`;
   }
   if (!response.ok) return `${name} (${url}) could not be downloaded: the server answered ${response.status} ${response.statusText}.`.replace(/ \./, '.');
-  const text = await response.text();
+  const text = decodeText(new Uint8Array(await response.arrayBuffer())).text;
   return parseTranscriptText(text, name);
 }
 

@@ -2,6 +2,7 @@
  * The list of every importer and writer. Detection, the CLI and the UI's
  * "open as…" / "export as…" menus read these lists; adding a format is one line here.
  */
+import { withWritableTimes } from '../writable-times.ts';
 import { htmlWriter } from '../writers/html-writer.ts';
 import { markdownWriter } from '../writers/markdown-writer.ts';
 import { podcastJsonWriter } from '../writers/podcast-json-writer.ts';
@@ -51,6 +52,11 @@ export const importFormats: readonly ImportFormat[] = [
   nprTextFormat,
 ];
 
+/** Every writer, as the app and the CLI call it, only ever sees times it can write (see writable-times.ts). */
+function writingOnlyWritableTimes(format: ExportFormat): ExportFormat {
+  return { ...format, write: (transcript, options) => format.write(withWritableTimes(transcript), options) };
+}
+
 /** Writers, one per line. `--to json` on the CLI picks the first with that extension. */
 export const exportFormats: readonly ExportFormat[] = [
   verbatimJsonWriter,
@@ -60,23 +66,28 @@ export const exportFormats: readonly ExportFormat[] = [
   textWriter,
   markdownWriter,
   htmlWriter,
-];
+].map(writingOnlyWritableTimes);
 
 /**
  * Writers and the reader that reads their output back: each pair has a write -> read
  * round-trip property test (format-pairs.test.ts). Markdown is written for reading only.
  */
-export const formatPairs: readonly { writer: ExportFormat; reader: ImportFormat }[] = [
-  { writer: verbatimJsonWriter, reader: verbatimJsonFormat },
-  { writer: webvttWriter, reader: webvttFormat },
-  { writer: srtWriter, reader: srtFormat },
-  { writer: podcastJsonWriter, reader: podcastJsonFormat },
-  { writer: textWriter, reader: timestampedTextFormat },
-  { writer: htmlWriter, reader: hyperaudioHtmlFormat },
-];
+const PAIRED_READERS: Record<string, ImportFormat> = {
+  'verbatim-json': verbatimJsonFormat,
+  webvtt: webvttFormat,
+  srt: srtFormat,
+  'podcast-json': podcastJsonFormat,
+  text: timestampedTextFormat,
+  html: hyperaudioHtmlFormat,
+};
+
+export const formatPairs: readonly { writer: ExportFormat; reader: ImportFormat }[] = exportFormats.flatMap((writer) => {
+  const reader = PAIRED_READERS[writer.id];
+  return reader ? [{ writer, reader }] : [];
+});
 
 /** Writers with no reader: their output is for people, not for reading back. */
-export const writeOnlyFormats: readonly ExportFormat[] = [markdownWriter];
+export const writeOnlyFormats: readonly ExportFormat[] = exportFormats.filter((writer) => PAIRED_READERS[writer.id] === undefined);
 
 /** Read as this when no importer recognises the text: NPR-style plain text. */
 export const FALLBACK_IMPORT_FORMAT_ID = 'plain-text';
