@@ -30,8 +30,15 @@ describe('parseConvertArgs', () => {
   it('reads the input, the formats and the options in either spelling', () => {
     expect(parseConvertArgs(['in.vtt', '--to', 'srt', '--out=o.srt', '--from', 'webvtt', '--word-times'])).toEqual({
       ok: true,
-      value: { input: 'in.vtt', to: 'srt', out: 'o.srt', from: 'webvtt', wordTimestamps: true, title: undefined, audio: undefined },
+      value: { input: 'in.vtt', to: 'srt', out: 'o.srt', from: 'webvtt', wordTimestamps: true, title: undefined, audio: undefined, captions: {} },
     });
+  });
+
+  it('reads the caption options: --cue-per-turn and the limits', () => {
+    const parsed = parseConvertArgs(['in.json', '--to', 'srt', '--cue-per-turn', '--max-chars', '37', '--max-lines=1', '--max-duration', '6']);
+    expect(parsed.ok && parsed.value.captions).toEqual({ cuePerTurn: true, maxChars: 37, maxLines: 1, maxDuration: 6 });
+    const bad = parseConvertArgs(['in.json', '--to', 'srt', '--max-chars', 'wide']);
+    expect(bad.ok ? '' : bad.error).toBe('--max-chars needs a positive number (got "wide")');
   });
 
   it('explains what is wrong with a command line', () => {

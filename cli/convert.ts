@@ -3,6 +3,7 @@
  *
  *   npm run convert -- INPUT --to vtt|srt|json|podcast-json|txt|md|html [--out FILE] [--from FORMAT_ID]
  *                     [--word-times] [--title TEXT] [--audio URL] [--max-size SIZE] [--help]
+ *                     [--cue-per-turn] [--max-chars N] [--max-lines N] [--max-duration SECONDS]
  *
  * INPUT `-` reads standard input. Exit status: 0 done, 1 the input could not be read or
  * parsed, 2 the command line is wrong.
@@ -10,8 +11,10 @@
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { WriteOptions } from '../src/transcript/formats/format-spec.ts';
+import type { CaptionOptions } from '../src/transcript/writers/caption-cues.ts';
 import { exportFormats, findExportFormat, importFormats } from '../src/transcript/formats/registry.ts';
 import { describeParseError } from '../src/transcript/parse-result.ts';
+import { decodeText } from '../src/transcript/decode-text.ts';
 import { readTranscript } from '../src/transcript/read-transcript.ts';
 import { MAX_TRANSCRIPT_BYTES, formatByteSize, parseByteSize } from '../src/transcript/size-limit.ts';
 import { timedCues } from '../src/transcript/writers/timed-cues.ts';
@@ -28,6 +31,8 @@ export interface ConvertArgs {
   audio?: string;
   /** Inputs larger than this are refused before they are read (default: the app's limit). */
   maxBytes?: number;
+  /** WebVTT/SRT cue cutting: limits or one cue per turn. */
+  captions?: CaptionOptions;
 }
 
 export type { Outcome };
@@ -40,9 +45,16 @@ export const CONVERT_OPTIONS = {
   'word-times': { type: 'boolean', help: 'WebVTT: add inline word timestamps' },
   title: { type: 'string', value: 'TEXT', help: 'title for text, Markdown and HTML output' },
   audio: { type: 'string', value: 'URL', help: 'audio URL or file name for the HTML page' },
+  'cue-per-turn': { type: 'boolean', help: 'WebVTT/SRT: one cue per turn instead of subtitle-ready cues' },
+  'max-chars': { type: 'string', value: 'N', help: 'WebVTT/SRT: at most N characters per caption line (default 42)' },
+  'max-lines': { type: 'string', value: 'N', help: 'WebVTT/SRT: at most N lines per cue (default 2)' },
+  'max-duration': { type: 'string', value: 'SECONDS', help: 'WebVTT/SRT: at most SECONDS per cue (default 7)' },
   'max-size': { type: 'string', value: 'SIZE', help: `refuse an INPUT larger than SIZE (default ${formatByteSize(MAX_TRANSCRIPT_BYTES)}, the app's limit; e.g. 200MB)` },
   help: { type: 'boolean', short: 'h', help: 'print this text' },
 } as const satisfies OptionTable;
+
+const LIMIT_OPTIONS = ['max-chars', 'max-lines', 'max-duration'] as const;
+const LIMIT_KEYS = { 'max-chars': 'maxChars', 'max-lines': 'maxLines', 'max-duration': 'maxDuration' } as const;
 
 /** Writers that need times and so leave untimed entries out. */
 const TIMED_WRITERS = new Set(['webvtt', 'srt', 'podcast-json']);
@@ -67,9 +79,18 @@ export function parseConvertArgs(argv: readonly string[]): Outcome<ConvertArgs> 
   }
   const maxBytes = values['max-size'] === undefined ? undefined : parseByteSize(values['max-size']);
   if (values['max-size'] !== undefined && maxBytes === undefined) return { ok: false, error: `--max-size must be a size such as 200MB or 1.5GB, not ${values['max-size']}` };
+  const captions: CaptionOptions = values['cue-per-turn'] === true ? { cuePerTurn: true } : {};
+  for (const name of LIMIT_OPTIONS) {
+    const text = values[name];
+    if (text === undefined) continue;
+    const value = Number(text);
+    if (!Number.isFinite(value) || value <= 0) return { ok: false, error: `--${name} needs a positive number (got "${text}")` };
+    captions[LIMIT_KEYS[name]] = value;
+  }
   return {
     ok: true,
     value: {
+      captions,
       input: positionals[0] ?? '',
       to: values.to,
       out: values.out,
@@ -101,6 +122,7 @@ export function convertText(text: string, fileName: string, args: ConvertArgs): 
     if (skipped > 0) warnings.push(`${skipped} ${skipped === 1 ? 'entry has' : 'entries have'} no time and ${skipped === 1 ? 'was' : 'were'} left out of the ${writer.label}`);
   }
   const options: WriteOptions = { wordTimestamps: args.wordTimestamps };
+  if (args.captions !== undefined) options.captions = args.captions;
   if (args.title !== undefined) options.title = args.title;
   if (args.audio !== undefined) options.audioUrl = args.audio;
   return { ok: true, value: { output: writer.write(read.transcript, options), warnings, formatLabel: read.formatLabel } };
@@ -116,8 +138,9 @@ export interface ConvertIo {
 }
 
 const nodeIo: ConvertIo = {
-  readFile: (path, maxBytes) => readLimited(path, maxBytes).toString('utf8'),
-  readStdin: (maxBytes) => readLimited(0, maxBytes).toString('utf8'),
+  // The app's decoding (UTF-8 with or without BOM, UTF-16 LE/BE), not Node's UTF-8-only 'utf8'.
+  readFile: (path, maxBytes) => decodeText(readLimited(path, maxBytes)).text,
+  readStdin: (maxBytes) => decodeText(readLimited(0, maxBytes)).text,
   writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -63,10 +63,12 @@ export function buildOutcome(
       if (keep) return word;
       if (item.token.readings.length > 0) alignable += 1;
       const segment = placed.get(item.index);
-      if (!segment) return { text: word.text };
+      if (!segment) return word.paragraph ? { text: word.text, paragraph: true } : { text: word.text };
       aligned += 1;
       probabilitySum += segment.probability;
-      return { text: word.text, start: round3(segment.start), end: round3(segment.end), confidence: round3(segment.probability), timing: 'aligned' };
+      const timed: Word = { text: word.text, start: round3(segment.start), end: round3(segment.end), confidence: round3(segment.probability), timing: 'aligned' };
+      if (word.paragraph) timed.paragraph = true;
+      return timed;
     });
     let confidence = alignable === 0 ? 1 : (aligned / alignable) * (aligned > 0 ? probabilitySum / aligned : 0);
     if (failedTurns.has(entryIndex)) confidence = Math.min(confidence, 0.2);

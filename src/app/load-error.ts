@@ -1,3 +1,4 @@
+import { decodeText } from '../transcript/decode-text.ts';
 /** Why a load failed, for code; `message` says it for the user, naming the file and the problem. */
 export type LoadErrorReason =
   /** A newer load replaced this one, or the user cancelled: nothing to tell. */
@@ -55,7 +56,7 @@ export async function fetchText(url: string, options: { name: string; signal?: A
   const response = await fetchResource(url, options);
   if (!response.ok) return response;
   try {
-    return loaded(await response.value.text());
+    return loaded(decodeText(new Uint8Array(await response.value.arrayBuffer())).text);
   } catch (error) {
     if (isAbort(error)) return ABORTED;
     return failed('network', `${options.name} (${url}) could not be downloaded completely: ${detail(error)}.`);
@@ -66,7 +67,7 @@ export async function fetchText(url: string, options: { name: string; signal?: A
 export async function readFileText(file: File, options: { maxBytes: number; what: string; signal?: AbortSignal }): Promise<Loaded<string>> {
   if (file.size > options.maxBytes) return failed('too-large', `${file.name}: the file is ${Math.round(file.size / 1048576)} MB, too large for ${options.what}.`);
   try {
-    const text = await file.text();
+    const text = decodeText(new Uint8Array(await file.arrayBuffer())).text;
     return options.signal?.aborted ? ABORTED : loaded(text);
   } catch (error) {
     return failed('unreadable', `${file.name} could not be read (${detail(error)}).`);

@@ -111,7 +111,7 @@ export function nominalDuration(words: Word[]): number {
 
 function estimatedWord(word: Word, start: number, end: number): Word {
   if (word.start === start && word.end === end) return word;
-  return makeWord(word.text, start, end, 'estimated', word.confidence);
+  return makeWord(word.text, start, end, 'estimated', word.confidence, word.paragraph);
 }
 
 /**

@@ -26,6 +26,12 @@ export interface Word {
   /** 0..1 when the source or the aligner supplies one. */
   confidence?: number;
   timing?: TimingSource;
+  /**
+   * This word starts a new paragraph inside its turn (an NPR continuation paragraph, a
+   * line of a poem, a second caption cue of one speaker). Never set on a turn's first word;
+   * absent rather than `false` so old files and objects compare equal.
+   */
+  paragraph?: true;
 }
 
 export interface SpeechTurn {
@@ -74,6 +80,42 @@ export function wordsFromText(text: string): Word[] {
 
 export function turnText(turn: SpeechTurn): string {
   return turn.words.map((word) => word.text).join(' ');
+}
+
+/** The turn's paragraphs, each a list of its words; a turn without breaks is one paragraph. */
+export function turnParagraphs(turn: SpeechTurn): Word[][] {
+  const paragraphs: Word[][] = [];
+  let current: Word[] = [];
+  for (const word of turn.words) {
+    if (word.paragraph && current.length > 0) {
+      paragraphs.push(current);
+      current = [];
+    }
+    current.push(word);
+  }
+  if (current.length > 0) paragraphs.push(current);
+  return paragraphs;
+}
+
+/** The turn's text with a `\n` before each paragraph-starting word: what the text editor edits. */
+export function turnTextWithParagraphs(turn: SpeechTurn): string {
+  return turnParagraphs(turn)
+    .map((paragraph) => paragraph.map((word) => word.text).join(' '))
+    .join('\n');
+}
+
+/**
+ * Words from edited text: whitespace separates words, a line break also starts a paragraph
+ * on the word after it (blank lines count once). The first word never starts one.
+ */
+export function wordsFromParagraphText(text: string): Word[] {
+  const words: Word[] = [];
+  for (const line of text.split(/\r\n|\r|\n/u)) {
+    tokenize(line).forEach((token, index) => {
+      words.push(index === 0 && words.length > 0 ? { text: token, paragraph: true } : { text: token });
+    });
+  }
+  return words;
 }
 
 export function entryText(entry: Entry): string {

@@ -7,6 +7,7 @@ import { exportFormats, findExportFormat } from '../transcript/formats/registry.
 import type { ExportFormat } from '../transcript/formats/format-spec.ts';
 import { timedTurn, transcriptOf } from '../transcript/edit/transcript-fixture.ts';
 import { setTurnStart } from '../transcript/edit/set-turn-time.ts';
+import { CAPTION_PRESETS } from '../transcript/writers/caption-cues.ts';
 import { ExportMenu, exportBaseName, exportFileName } from './export-menu.tsx';
 
 const transcript = transcriptOf(timedTurn('Hello there friend.', 0), timedTurn('Second turn here.', 3, 'bob'));
@@ -103,12 +104,24 @@ describe('ExportMenu', () => {
     expect(downloads[0]!.name).toBe('seed.srt');
     expect(downloads[0]!.type).toBe('application/x-subrip;charset=utf-8');
     const text = await readText(downloads[0]!.blob);
-    expect(text).toBe(findExportFormat('srt')!.write(appStore.getState().transcript, { title: 'seed', audioUrl: 'seed.opus', wordTimestamps: false }));
+    expect(text).toBe(findExportFormat('srt')!.write(appStore.getState().transcript, { title: 'seed', audioUrl: 'seed.opus', wordTimestamps: false, captions: {} }));
     expect(text).toContain('Bob Barker');
     expect(text).toContain('00:00:03,250');
     expect(appStore.getState().dirty).toBe(false);
     expect(screen.queryByRole('menu')).toBeNull();
     expect(menuButton()).toHaveFocus();
+  });
+
+  it('the caption choices are a radio group; "one cue per turn" reaches the SRT writer', async () => {
+    render(<ExportMenu />);
+    await userEvent.click(menuButton());
+    const radios = screen.getAllByRole('menuitemradio');
+    expect(radios.map((radio) => radio.getAttribute('aria-checked'))).toEqual(CAPTION_PRESETS.map((_, index) => String(index === 0)));
+    await userEvent.click(screen.getByRole('menuitemradio', { name: /one cue per turn/u }));
+    expect(screen.getByRole('menuitemradio', { name: /one cue per turn/u })).toHaveAttribute('aria-checked', 'true');
+    await userEvent.click(screen.getByRole('menuitem', { name: /SRT/u }));
+    const text = await readText(downloads[0]!.blob);
+    expect(text).toBe(findExportFormat('srt')!.write(appStore.getState().transcript, { captions: { cuePerTurn: true } }));
   });
 
   it('the word-timestamp option stays in the open menu and reaches the WebVTT writer', async () => {

@@ -3,6 +3,7 @@ import { type AppState } from '../store/app-store.ts';
 import { useStoreApi, useAppStore } from './app-context.ts';
 import { exportFormats } from '../transcript/formats/registry.ts';
 import type { ExportFormat, WriteOptions } from '../transcript/formats/format-spec.ts';
+import { CAPTION_PRESETS } from '../transcript/writers/caption-cues.ts';
 import './persistence.css';
 
 /**
@@ -50,12 +51,13 @@ function audioForExport(state: AppState): string | undefined {
   return state.audioName || undefined;
 }
 
-type Item = { kind: 'format'; format: ExportFormat } | { kind: 'word-timestamps' };
+type Item = { kind: 'format'; format: ExportFormat } | { kind: 'word-timestamps' } | { kind: 'captions'; preset: (typeof CAPTION_PRESETS)[number] };
 
 /**
  * Export: a menu button (WAI-ARIA menu button pattern) listing every writer in
  * the registry. Choosing one writes the current transcript, downloads it as
- * `<base>.<ext>` and marks the changes exported.
+ * `<base>.<ext>` and marks the changes exported. Below the formats: inline word timestamps
+ * and how WebVTT/SRT cut turns into cues (a radio group of caption presets).
  */
 export function ExportMenu({ formats = exportFormats }: { formats?: readonly ExportFormat[] }) {
   const appStore = useStoreApi();
@@ -63,12 +65,17 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [wordTimestamps, setWordTimestamps] = useState(false);
+  const [captionPreset, setCaptionPreset] = useState(CAPTION_PRESETS[0]?.id ?? '');
   const buttonRef = useRef<HTMLButtonElement>(null);
   const anchorRef = useRef<HTMLDivElement>(null);
   const itemRefs = useRef<(HTMLLIElement | null)[]>([]);
   const menuId = useId();
   const buttonId = useId();
-  const items: Item[] = [...formats.map((format): Item => ({ kind: 'format', format })), { kind: 'word-timestamps' }];
+  const items: Item[] = [
+    ...formats.map((format): Item => ({ kind: 'format', format })),
+    ...CAPTION_PRESETS.map((preset): Item => ({ kind: 'captions', preset })),
+    { kind: 'word-timestamps' },
+  ];
 
   useEffect(() => {
     if (open) itemRefs.current[active]?.focus();
@@ -98,7 +105,8 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
     const state = appStore.getState();
     const fileName = exportFileName(state.transcriptName, format, formats);
     const audioUrl = audioForExport(state);
-    const options: WriteOptions = { wordTimestamps, title: exportBaseName(state.transcriptName, formats), ...(audioUrl ? { audioUrl } : {}) };
+    const captions = CAPTION_PRESETS.find((preset) => preset.id === captionPreset)?.options ?? {};
+    const options: WriteOptions = { wordTimestamps, captions, title: exportBaseName(state.transcriptName, formats), ...(audioUrl ? { audioUrl } : {}) };
     let text: string;
     try {
       text = format.write(state.transcript, options);
@@ -113,6 +121,7 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
 
   const activate = (item: Item) => {
     if (item.kind === 'format') exportAs(item.format);
+    else if (item.kind === 'captions') setCaptionPreset(item.preset.id);
     else setWordTimestamps((on) => !on);
   };
 
@@ -142,7 +151,7 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
       if (item) activate(item);
     } else if (key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
       // Type-ahead: the next item whose label starts with the letter.
-      const labels = items.map((item) => (item.kind === 'format' ? item.format.label : 'word timestamps').toLowerCase());
+      const labels = items.map((item) => (item.kind === 'format' ? item.format.label : item.kind === 'captions' ? item.preset.label : 'word timestamps').toLowerCase());
       for (let step = 1; step <= items.length; step++) {
         const index = (active + step) % items.length;
         if (labels[index]?.startsWith(key.toLowerCase())) {
@@ -179,6 +188,28 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
             const ref = (element: HTMLLIElement | null) => {
               itemRefs.current[index] = element;
             };
+            if (item.kind === 'captions') {
+              const checked = item.preset.id === captionPreset;
+              return [
+                index === items.findIndex((other) => other.kind === 'captions') ? <li key="caption-separator" role="separator" className="menu__separator" /> : null,
+                <li
+                  key={`captions-${item.preset.id}`}
+                  ref={ref}
+                  role="menuitemradio"
+                  aria-checked={checked}
+                  tabIndex={-1}
+                  className="menu__item"
+                  data-caption-preset={item.preset.id}
+                  onClick={() => activate(item)}
+                  onMouseEnter={() => setActive(index)}
+                >
+                  <span className="menu__check" aria-hidden="true">
+                    {checked ? '●' : ''}
+                  </span>
+                  <span className="menu__label">{item.preset.label}</span>
+                </li>,
+              ];
+            }
             if (item.kind === 'word-timestamps') {
               return [
                 <li key="separator" role="separator" className="menu__separator" />,

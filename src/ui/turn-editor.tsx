@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SpeechTurn } from '../transcript/model.ts';
-import { turnText } from '../transcript/model.ts';
+import { turnTextWithParagraphs as turnText } from '../transcript/model.ts';
 import { formatPrecise, parseTimeInput } from '../transcript/format-time.ts';
 import { useAppStore } from './app-context.ts';
 import { useEditorCommands } from './editor-context.ts';

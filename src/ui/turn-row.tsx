@@ -98,6 +98,7 @@ export const TurnRow = memo(function TurnRow({ turn, turnIndex, entryIndex, spea
         {turn.words.map((word, index) => (
           <Fragment key={index}>
             {index > 0 ? ' ' : null}
+            {index > 0 && word.paragraph ? <span className="turn__break" data-paragraph-break="" aria-hidden="true" /> : null}
             <span className="word" data-word-index={index} data-start={word.start} data-end={word.end}>
               {word.text}
             </span>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SpeechTurn } from '../model.ts';
+import { turnTextWithParagraphs, type SpeechTurn, type Transcript } from '../model.ts';
 import { editTurnText } from './edit-turn-text.ts';
+import { makeWord } from './make-word.ts';
 import { eventEntry, timedTurn, transcriptOf, untimedTurn } from './transcript-fixture.ts';
 
 describe('editTurnText', () => {
@@ -42,5 +43,30 @@ describe('editTurnText', () => {
     expect(editTurnText(transcript, 0, 'same   text')).toBe(transcript);
     expect(editTurnText(transcript, 1, '(MUSIC)')).toBe(transcript);
     expect(editTurnText(transcript, 2, 'x')).toBe(transcript);
+  });
+});
+
+describe('editTurnText paragraphs', () => {
+  const base: Transcript = {
+    speakers: [],
+    entries: [{ kind: 'speech', speakerId: null, start: 0, end: 3, words: [makeWord('one', 0, 1), makeWord('two', 1, 2), makeWord('three', 2, 3)] }],
+  };
+  it('turns a line break into paragraph: true on the next word and keeps times', () => {
+    const result = editTurnText(base, 0, 'one two\nthree');
+    const words = (result.entries[0] as SpeechTurn).words;
+    expect(words.map((word) => word.paragraph)).toEqual([undefined, undefined, true]);
+    expect(words[2]).toMatchObject({ text: 'three', start: 2, end: 3 });
+    expect(words[0]).toBe((base.entries[0] as SpeechTurn).words[0]);
+  });
+  it('removes a paragraph when the line break is deleted, and never flags the first word', () => {
+    const withBreak = editTurnText(base, 0, '\n\none\n\ntwo three');
+    expect((withBreak.entries[0] as SpeechTurn).words.map((word) => word.paragraph)).toEqual([undefined, true, undefined]);
+    const joined = editTurnText(withBreak, 0, 'one two three');
+    expect((joined.entries[0] as SpeechTurn).words.some((word) => word.paragraph)).toBe(false);
+  });
+  it('reads back the text it shows: turnTextWithParagraphs', () => {
+    const edited = editTurnText(base, 0, 'one\ntwo three');
+    expect(turnTextWithParagraphs(edited.entries[0] as SpeechTurn)).toBe('one\ntwo three');
+    expect(editTurnText(edited, 0, 'one\ntwo three')).toBe(edited);
   });
 });

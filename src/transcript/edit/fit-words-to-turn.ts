@@ -3,7 +3,7 @@ import type { Word } from '../model.ts';
 import { makeWord } from './make-word.ts';
 
 function untimed(word: Word): Word {
-  return makeWord(word.text, undefined, undefined, undefined, word.confidence);
+  return makeWord(word.text, undefined, undefined, undefined, word.confidence, word.paragraph);
 }
 
 function firstTime(words: Word[]): number | undefined {
@@ -42,7 +42,7 @@ export function fitWordsToTurn(words: Word[], start: number | undefined, end: nu
     const clippedEnd = word.end === undefined ? undefined : Math.min(Math.max(word.end, lo), hi);
     // Clipping keeps a word only if some of it is still inside the range; a word squeezed to nothing is re-estimated instead.
     if (clippedStart !== undefined && clippedEnd !== undefined && clippedEnd > clippedStart) {
-      return makeWord(word.text, clippedStart, clippedEnd, 'estimated', word.confidence);
+      return makeWord(word.text, clippedStart, clippedEnd, 'estimated', word.confidence, word.paragraph);
     }
     return untimed(word);
   });

@@ -19,7 +19,7 @@ function extreme(pick: (x: number, y: number) => number, a: number | undefined, 
 
 /**
  * Merges a speech turn with the next (or previous) entry when that is also a
- * speech turn: words are concatenated, times are the union of both, the
+ * speech turn: words are concatenated as they are (paragraph flags kept, none added, so merge undoes a split), times are the union of both, the
  * speaker is the first turn's. Returns `transcript` itself when there is no
  * such neighbour or it is an event.
  */

@@ -7,7 +7,7 @@ const shift = (time: number | undefined, delta: number) => (time === undefined ?
 
 function shiftWord(word: Word, delta: number): Word {
   if (word.start === undefined && word.end === undefined) return word;
-  return makeWord(word.text, shift(word.start, delta), shift(word.end, delta), word.timing, word.confidence);
+  return makeWord(word.text, shift(word.start, delta), shift(word.end, delta), word.timing, word.confidence, word.paragraph);
 }
 
 function earliestTime(entry: Entry): number | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SpeechTurn } from '../model.ts';
+import type { SpeechTurn, Transcript } from '../model.ts';
 import { splitTurn } from './split-turn.ts';
 import { eventEntry, timedTurn, transcriptOf, untimedTurn } from './transcript-fixture.ts';
 
@@ -56,5 +56,17 @@ describe('splitTurn', () => {
     for (const wordIndex of [0, 2, -1, 0.5]) expect(splitTurn(transcript, 0, wordIndex)).toBe(transcript);
     expect(splitTurn(transcript, 1, 1)).toBe(transcript);
     expect(splitTurn(transcript, 4, 1)).toBe(transcript);
+  });
+});
+
+describe('splitTurn paragraphs', () => {
+  it('drops the flag on the word that now opens a turn and keeps later ones', () => {
+    const transcript: Transcript = {
+      speakers: [],
+      entries: [{ kind: 'speech', speakerId: null, words: [{ text: 'a' }, { text: 'b', paragraph: true }, { text: 'c' }, { text: 'd', paragraph: true }] }],
+    };
+    const result = splitTurn(transcript, 0, 1);
+    expect((result.entries[0] as SpeechTurn).words).toEqual([{ text: 'a' }]);
+    expect((result.entries[1] as SpeechTurn).words).toEqual([{ text: 'b' }, { text: 'c' }, { text: 'd', paragraph: true }]);
   });
 });

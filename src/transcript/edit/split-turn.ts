@@ -1,5 +1,6 @@
 import { distributeWords } from '../estimate-times.ts';
 import type { Transcript } from '../model.ts';
+import { makeWord } from './make-word.ts';
 import { patchEntry } from './patch-entry.ts';
 import { spliceEntries } from './splice-entries.ts';
 
@@ -9,7 +10,7 @@ import { spliceEntries } from './splice-entries.ts';
  * start); the second starts at that word's start (or the previous word's
  * end). When the words have no times but the turn does, the split point is
  * estimated by syllables and both parts are marked `estimated`. Word times are
- * untouched. Returns `transcript` itself when the entry is not a speech turn
+ * untouched; the second part's first word drops its paragraph flag. Returns `transcript` itself when the entry is not a speech turn
  * or `wordIndex` would leave a part empty.
  */
 export function splitTurn(transcript: Transcript, entryIndex: number, wordIndex: number): Transcript {
@@ -27,6 +28,10 @@ export function splitTurn(transcript: Transcript, entryIndex: number, wordIndex:
     timing = 'estimated';
   }
   const first = patchEntry(turn, { words: turn.words.slice(0, wordIndex), end: firstEnd, timing });
-  const second = patchEntry(turn, { words: turn.words.slice(wordIndex), start: secondStart, timing });
+  const rest = turn.words.slice(wordIndex);
+  // The word that now opens a turn no longer starts a paragraph inside one.
+  const head = rest[0];
+  if (head?.paragraph) rest[0] = makeWord(head.text, head.start, head.end, head.timing, head.confidence);
+  const second = patchEntry(turn, { words: rest, start: secondStart, timing });
   return spliceEntries(transcript, entryIndex, 1, first, second);
 }

@@ -103,7 +103,7 @@ describe('parseAssemblyAiJson: errors', () => {
       format: 'assemblyai-json',
       fileName: 'a.json',
       position: 'utterances[1].words[5].start',
-      message: 'utterances[1].words[5].start is not a number (found the string "9700")',
+      message: 'utterances[1].words[5].start must be a number, not the text "9700"',
     });
   });
 });

@@ -10,11 +10,9 @@ import type { ImportFormat } from './format-spec.ts';
 import {
   child,
   field,
-  isObject,
+  isJsonObject as isObject,
   jsonForDetection,
   JsonShapeError,
-  languageTag,
-  makeTurn,
   readArray,
   readConfidence,
   readMilliseconds,
@@ -22,6 +20,10 @@ import {
   readOptional,
   readString,
   runJsonImport,
+} from './json-shape.ts';
+import {
+  languageTag,
+  makeTurn,
   SpeakerTable,
   splitIntoParagraphs,
   turnsFromLabelledWords,
@@ -59,10 +61,10 @@ function checkStatus(root: Record<string, unknown>): void {
   const status = field(root, 'status');
   if (status === 'error') {
     const reason = field(root, 'error');
-    throw new JsonShapeError('status', `AssemblyAI reports that this transcript failed${typeof reason === 'string' ? `: ${reason}` : ''}`);
+    throw new JsonShapeError('status', `AssemblyAI reports that this transcript failed${typeof reason === 'string' ? `: ${reason}` : ''}`, true);
   }
   if (status === 'queued' || status === 'processing') {
-    throw new JsonShapeError('status', `this transcript is not finished yet (status "${status}"); fetch it again when it is completed`);
+    throw new JsonShapeError('status', `this transcript is not finished yet (status "${status}"); fetch it again when it is completed`, true);
   }
 }
 
@@ -102,7 +104,7 @@ function buildAssemblyAi(json: unknown, warnings: string[]): Transcript {
       transcript.entries = turnsFromLabelledWords(words, speakers);
     } else {
       const text = readOptional(field(root, 'text'), 'text', readString);
-      if (text === undefined) throw new JsonShapeError('words', 'words is missing (expected an AssemblyAI transcript)');
+      if (text === undefined) throw new JsonShapeError('words', 'is missing (expected an AssemblyAI transcript)');
       if (text.trim() !== '') warnings.push('the transcript has no word timings; the text is untimed');
       for (const paragraph of splitIntoParagraphs(wordsFromText(text))) transcript.entries.push(makeTurn(null, paragraph));
     }

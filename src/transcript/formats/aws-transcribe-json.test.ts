@@ -105,7 +105,7 @@ describe('parseAwsTranscribeJson: edge cases', () => {
       format: 'aws-transcribe-json',
       fileName: 'job.json',
       position: `results.items[${index}].start_time`,
-      message: `results.items[${index}].start_time is not a number (found the string "twelve")`,
+      message: `results.items[${index}].start_time must be a number, not the text "twelve"`,
     });
   });
 
@@ -113,6 +113,6 @@ describe('parseAwsTranscribeJson: edge cases', () => {
     const raw = JSON.parse(fixture('aws-transcribe-speaker-items.json')) as Output;
     (raw.results.items[3] as RawItem).alternatives = [];
     const result = parseAwsTranscribeJson(JSON.stringify(raw));
-    expect(result.ok ? undefined : result.error.message).toBe('results.items[3].alternatives[0] is missing');
+    expect(result.ok ? undefined : result.error.message).toBe('results.items[3].alternatives[0] is missing (it must be an object)');
   });
 });

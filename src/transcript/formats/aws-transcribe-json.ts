@@ -11,13 +11,9 @@ import type { ImportFormat } from './format-spec.ts';
 import {
   child,
   field,
-  isObject,
-  joinPieces,
+  isJsonObject as isObject,
   jsonForDetection,
   JsonShapeError,
-  languageTag,
-  makeTurn,
-  numberedSpeakerName,
   readArray,
   readConfidence,
   readNumericString,
@@ -25,10 +21,16 @@ import {
   readOptional,
   readString,
   runJsonImport,
+  type JsonObject,
+} from './json-shape.ts';
+import {
+  joinPieces,
+  languageTag,
+  makeTurn,
+  numberedSpeakerName,
   SpeakerTable,
   splitIntoParagraphs,
   turnsFromLabelledWords,
-  type JsonObject,
   type LabelledWord,
   type Piece,
 } from './stt-common.ts';
@@ -43,7 +45,7 @@ function displayName(label: string): string {
 
 function readSeconds(value: unknown, path: string): number {
   const seconds = readNumericString(value, path);
-  if (seconds < 0) throw new JsonShapeError(path, `${path} is negative (${seconds})`);
+  if (seconds < 0) throw new JsonShapeError(path, `must not be negative (it is ${seconds})`);
   return seconds;
 }
 

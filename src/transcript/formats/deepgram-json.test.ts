@@ -127,12 +127,12 @@ describe('parseDeepgramJson: errors', () => {
     expect(result.ok ? undefined : result.error).toMatchObject({
       fileName: 'dg.json',
       position: 'results.channels[0].alternatives[0].words[7].speaker',
-      message: 'results.channels[0].alternatives[0].words[7].speaker is not a number (found the string "one")',
+      message: 'results.channels[0].alternatives[0].words[7].speaker must be a number, not the text "one"',
     });
   });
 
   it('requires a first channel', () => {
     const result = parseDeepgramJson('{"results": {"channels": []}}');
-    expect(result.ok ? undefined : result.error.message).toBe('results.channels[0] is missing');
+    expect(result.ok ? undefined : result.error.message).toBe('results.channels[0] is missing (it must be an object)');
   });
 });

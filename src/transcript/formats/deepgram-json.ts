@@ -11,10 +11,8 @@ import type { ImportFormat } from './format-spec.ts';
 import {
   child,
   field,
-  isObject,
+  isJsonObject as isObject,
   jsonForDetection,
-  languageTag,
-  makeTurn,
   readArray,
   readConfidence,
   readNumber,
@@ -23,6 +21,10 @@ import {
   readSeconds,
   readString,
   runJsonImport,
+} from './json-shape.ts';
+import {
+  languageTag,
+  makeTurn,
   SpeakerTable,
   splitIntoParagraphs,
   turnsFromLabelledWords,

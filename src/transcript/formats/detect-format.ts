@@ -1,4 +1,5 @@
 import type { ImportFormat } from './format-spec.ts';
+import { BROKEN_JSON } from './json-shape.ts';
 import { importFormats } from './registry.ts';
 
 export interface FormatScore {
@@ -25,8 +26,9 @@ export function fileExtension(fileName: string | undefined): string {
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
 }
 
+/** `[00:00:17] Name:` (the text export) starts with `[` and a digit too, but is not JSON. */
 function looksLikeJson(trimmed: string): boolean {
-  return trimmed.startsWith('{') || /^\[\s*[{["\d\]-]/u.test(trimmed);
+  return trimmed.startsWith('{') || (/^\[\s*[{["\d\]-]/u.test(trimmed) && !/^\[\d{1,2}:\d{2}/u.test(trimmed));
 }
 
 function safeScore(format: ImportFormat, text: string, json: unknown): number {
@@ -62,7 +64,8 @@ export function detectFormat(
   const ranked = formats
     .map((format, order) => ({
       format,
-      score: safeScore(format, text, json),
+      // Broken JSON is parsed once, here; detectors are told so instead of each parsing it again.
+      score: safeScore(format, text, brokenJson ? BROKEN_JSON : json),
       extensionMatch: extension !== '' && format.extensions.includes(extension),
       order,
     }))

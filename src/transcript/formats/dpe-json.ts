@@ -13,8 +13,10 @@ import {
   expectTime,
   isJsonObject,
   JsonShapeError,
-  parseJsonText,
   readJsonShape,
+} from './json-shape.ts';
+import {
+  parseJsonText,
   type JsonPath,
 } from './json-text.ts';
 import { makeWord, TranscriptBuilder } from './transcript-builder.ts';

@@ -1,4 +1,5 @@
 import type { Transcript } from '../model.ts';
+import type { CaptionOptions } from '../writers/caption-cues.ts';
 import type { ParseOptions, ParseResult } from '../parse-result.ts';
 
 /** One importer: how to recognise a format from content and how to read it. */
@@ -34,4 +35,6 @@ export interface WriteOptions {
   /** Audio URL or file name, for formats that embed or link the audio (interactive HTML). */
   audioUrl?: string;
   title?: string;
+  /** How WebVTT and SRT cut turns into cues (limits, or one cue per turn). */
+  captions?: CaptionOptions;
 }

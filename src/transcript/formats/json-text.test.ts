@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  describeJsonPath,
-  jsonErrorOffset,
   expectNumber,
   JsonShapeError,
+  readJsonShape,
+} from './json-shape.ts';
+import {
+  describeJsonPath,
+  jsonErrorOffset,
   offsetOfJsonPath,
   parseJsonText,
-  readJsonShape,
 } from './json-text.ts';
 
 describe('parseJsonText', () => {

@@ -1,7 +1,7 @@
 /**
- * JSON helpers for the JSON importers: parse once with a located syntax error, check
- * shapes with path-named errors (`entries[3].words[2].start must be a number`) and
- * map such a path back to the line it sits on, so every error can name a line.
+ * JSON syntax for the JSON importers: parse once with a located syntax error, and map a
+ * JSON path back to the line it sits on, so every error can name a line. Shapes are
+ * checked in json-shape.ts, the one validation layer.
  */
 import type { ParseError, ParseOptions } from '../parse-result.ts';
 
@@ -126,10 +126,19 @@ export function jsonErrorOffset(text: string): number {
 /** Parses JSON text, reporting a syntax error with its line and column instead of throwing. */
 export function parseJsonText(text: string, format: string, options?: ParseOptions): JsonParse {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const where = options?.fileName === undefined ? {} : { fileName: options.fileName };
+  if (source.trim() === '') return { ok: false, error: { format, ...where, message: 'the file is empty' } };
   try {
     return { ok: true, value: JSON.parse(source) as unknown };
   } catch (error) {
     const raw = error instanceof Error ? error.message : String(error);
+    if (/end of JSON input|Unterminated string/u.test(raw) && jsonErrorOffset(source) >= source.trimEnd().length) {
+      const located = lineAndColumn(source, source.trimEnd().length);
+      return {
+        ok: false,
+        error: { format, ...where, line: located.line, position: located.column, message: 'not valid JSON: the file ends in the middle of a value (was it cut off?)' },
+      };
+    }
     const reason = raw
       .replace(/\s*\(line \d+ column \d+\)/u, '')
       .replace(/\s*in JSON at position \d+/u, '')
@@ -140,113 +149,12 @@ export function parseJsonText(text: string, format: string, options?: ParseOptio
       ok: false,
       error: {
         format,
-        fileName: options?.fileName,
+        ...where,
         line: located.line,
         position: located.column,
         message: `not valid JSON: ${reason}`,
       },
     };
-  }
-}
-
-/** A shape problem found while reading parsed JSON; importers turn it into a ParseError. */
-export class JsonShapeError extends Error {
-  constructor(
-    readonly path: JsonPath,
-    readonly detail: string,
-  ) {
-    super(`${describeJsonPath(path)} ${detail}`);
-  }
-}
-
-function missing(value: unknown, path: JsonPath, kind: string): void {
-  if (value === undefined) throw new JsonShapeError(path, `is missing (it must be ${kind})`);
-}
-
-function preview(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') {
-    const short = value.length > 24 ? `${value.slice(0, 24)}…` : value;
-    return `the text ${JSON.stringify(short)}`;
-  }
-  return String(value);
-}
-
-export function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function expectObject(value: unknown, path: JsonPath): Record<string, unknown> {
-  missing(value, path, 'an object');
-  if (!isJsonObject(value)) throw new JsonShapeError(path, `must be an object, not ${preview(value)}`);
-  return value;
-}
-
-export function expectArray(value: unknown, path: JsonPath): unknown[] {
-  missing(value, path, 'a list');
-  if (!Array.isArray(value)) throw new JsonShapeError(path, `must be a list, not ${preview(value)}`);
-  return value;
-}
-
-export function expectString(value: unknown, path: JsonPath): string {
-  missing(value, path, 'a string');
-  if (typeof value !== 'string') throw new JsonShapeError(path, `must be a string, not ${preview(value)}`);
-  return value;
-}
-
-/** A finite number; JSON cannot hold NaN, but JS callers of the same checks can. */
-export function expectNumber(value: unknown, path: JsonPath): number {
-  missing(value, path, 'a number');
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new JsonShapeError(path, `must be a number, not ${preview(value)}`);
-  }
-  return value;
-}
-
-/** A time in seconds: a number that is not negative. */
-export function expectTime(value: unknown, path: JsonPath): number {
-  const time = expectNumber(value, path);
-  if (time < 0) throw new JsonShapeError(path, `must not be negative (it is ${time})`);
-  return time;
-}
-
-/** Turns a shape error into the importer's ParseError, locating the line of the offending value. */
-export function shapeErrorToParseError(
-  error: JsonShapeError,
-  text: string,
-  format: string,
-  options?: ParseOptions,
-): ParseError {
-  // A missing field has no offset of its own; point at the nearest enclosing value instead.
-  let offset: number | undefined;
-  for (let length = error.path.length; offset === undefined && length >= 0; length -= 1) {
-    offset = offsetOfJsonPath(text, error.path.slice(0, length));
-  }
-  return {
-    format,
-    fileName: options?.fileName,
-    line: offset === undefined ? undefined : lineAndColumn(text, offset).line,
-    position: describeJsonPath(error.path),
-    message: error.message,
-  };
-}
-
-/** Runs a shape-reading function, converting its JsonShapeError (and only that) into a ParseError. */
-export function readJsonShape<T>(
-  read: () => T,
-  text: string,
-  format: string,
-  options?: ParseOptions,
-): { ok: true; value: T } | { ok: false; error: ParseError } {
-  try {
-    return { ok: true, value: read() };
-  } catch (error) {
-    if (error instanceof JsonShapeError) {
-      return { ok: false, error: shapeErrorToParseError(error, text, format, options) };
-    }
-    throw error;
   }
 }
 

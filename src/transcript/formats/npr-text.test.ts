@@ -9,6 +9,7 @@ import {
   speakerName,
   speechTurns,
   tokenize,
+  turnParagraphs,
   turnText,
   type Transcript,
 } from '../model.ts';
@@ -118,12 +119,20 @@ describe('parseNprText on the NPR seed', () => {
     }
   });
 
-  it('is untimed: words carry only their text', () => {
+  it('is untimed: words carry only their text (and a paragraph flag)', () => {
     expect(hasAnyTiming(transcript)).toBe(false);
     for (const turn of turns) {
       expect(turn.start).toBeUndefined();
-      for (const word of turn.words) expect(Object.keys(word)).toEqual(['text']);
+      for (const word of turn.words) expect(Object.keys(word)).toEqual(word.paragraph ? ['text', 'paragraph'] : ['text']);
     }
+  });
+
+  it('keeps the three continuation paragraphs: 13 turns, 16 paragraphs', () => {
+    expect(turns).toHaveLength(13);
+    expect(turns.reduce((sum, turn) => sum + turnParagraphs(turn).length, 0)).toBe(16);
+    const flagged = turns.flatMap((turn) => turn.words.filter((word) => word.paragraph).map((word) => word.text));
+    expect(flagged[0]).toBe("We're");
+    for (const turn of turns) expect(turn.words[0]?.paragraph).toBeUndefined();
   });
 
   it('gives the same ids on every parse', () => {
@@ -486,7 +495,8 @@ describe('parseNprText errors', () => {
 
 describe('parseNprText on pathological input', () => {
   // Generous limits: linear code needs well under a second; quadratic code needs minutes.
-  const LIMIT = { timeout: 10_000 };
+  // Generous: the machine running the suite may be shared; this guards against hangs, not speed.
+  const LIMIT = { timeout: 30_000 };
 
   it('a 1 MB line full of mid-line labels', LIMIT, () => {
     const line = `MAYNES, BYLINE: Start. ${'So it goes. SUMMERS: Yes? MAYNES: No. '.repeat(27_000)}`;

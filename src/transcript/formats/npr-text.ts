@@ -486,10 +486,15 @@ function buildTranscript(lines: Line[], accepted: AcceptedLabels, warnings: stri
     drafts.push(turn);
     return turn;
   };
-  const append = (turn: DraftTurn, text: string): void => {
+  const append = (turn: DraftTurn, text: string, paragraph = false): void => {
+    const words = wordsFromText(text);
+    const first = words[0];
+    // A new line continuing a turn is a paragraph of it (never on the turn's first word).
+    if (paragraph && first && turn.words.length > 0) first.paragraph = true;
     // A loop, not push(...words): a megabyte line has more words than the call stack allows arguments.
-    for (const word of wordsFromText(text)) turn.words.push(word);
+    for (const word of words) turn.words.push(word);
   };
+  const linesAreParagraphs = !hasBlankLines || lineBreaksAreVerse(lines, accepted);
 
   lines.forEach((line, index) => {
     if (line.kind === 'blank') {
@@ -507,8 +512,9 @@ function buildTranscript(lines: Line[], accepted: AcceptedLabels, warnings: stri
     if (lead.trim().length > 0) {
       // Without any labels, paragraphs are the only structure there is, so each becomes a turn.
       const newParagraph = !hasLabels && (afterBlank || !hasBlankLines);
-      if (current === undefined || newParagraph) current = startTurn(lastPerson);
-      append(current, lead);
+      const continues = current !== undefined && !newParagraph;
+      if (!continues) current = startTurn(lastPerson);
+      append(current as DraftTurn, lead, continues && (afterBlank || linesAreParagraphs));
     }
     labels.forEach((label, position) => {
       const person = accepted.personOf.get(label) ?? null;
@@ -553,6 +559,23 @@ function buildTranscript(lines: Line[], accepted: AcceptedLabels, warnings: stri
     warnings.push('no speaker labels such as "NAME:" were found, so every paragraph is an unlabelled turn');
   }
   return { speakers, entries };
+}
+
+/**
+ * In a file with blank lines between paragraphs, a line break inside a paragraph is either
+ * the page wrapping prose or a line of verse (poems, lyrics). Verse lines start with a capital
+ * nearly always; wrapped prose continues mid-sentence in lower case. Decided once per file.
+ */
+function lineBreaksAreVerse(lines: Line[], accepted: AcceptedLabels): boolean {
+  let breaks = 0;
+  let capitalised = 0;
+  lines.forEach((line, index) => {
+    const previous = lines[index - 1];
+    if (line.kind !== 'text' || previous?.kind !== 'text' || accepted.byLine.get(index)?.[0]?.start === 0) return;
+    breaks += 1;
+    if (/^["'“‘(¡¿]*\p{Lu}/u.test(line.text)) capitalised += 1;
+  });
+  return breaks > 0 && capitalised >= breaks * 0.8;
 }
 
 /** `CHARLES MAYNES` -> `Charles Maynes`, `BETO O'ROURKE` -> `Beto O'Rourke`, `CHARLES DE GAULLE` -> `Charles de Gaulle`. */

@@ -10,7 +10,16 @@ import type { ParseOptions, ParseResult } from '../parse-result.ts';
 import { parseFail, parseOk } from '../parse-result.ts';
 import type { ImportFormat } from './format-spec.ts';
 import { hasClass, tokenizeHtml } from './html-tokens.ts';
-import { expectObject, expectString, isJsonObject, JsonShapeError, parseJsonText, readJsonShape } from './json-text.ts';
+import {
+  expectObject,
+  expectString,
+  isJsonObject,
+  JsonShapeError,
+  readJsonShape,
+} from './json-shape.ts';
+import {
+  parseJsonText,
+} from './json-text.ts';
 import { isEventText, splitSpeakerPrefix } from './subtitle-cues.ts';
 import { makeWord, TranscriptBuilder } from './transcript-builder.ts';
 

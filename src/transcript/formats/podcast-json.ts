@@ -14,8 +14,10 @@ import {
   expectTime,
   isJsonObject,
   JsonShapeError,
-  parseJsonText,
   readJsonShape,
+} from './json-shape.ts';
+import {
+  parseJsonText,
   type JsonPath,
 } from './json-text.ts';
 import { isEventText } from './subtitle-cues.ts';

@@ -2,6 +2,7 @@
  * The list of every importer and writer. Detection, the CLI and the UI's
  * "open as…" / "export as…" menus read these lists; adding a format is one line here.
  */
+import { withWritableTimes } from '../writable-times.ts';
 import { htmlWriter } from '../writers/html-writer.ts';
 import { markdownWriter } from '../writers/markdown-writer.ts';
 import { podcastJsonWriter } from '../writers/podcast-json-writer.ts';
@@ -18,6 +19,7 @@ import { podcastHtmlFormat } from './podcast-html.ts';
 import { podcastJsonFormat } from './podcast-json.ts';
 import { srtFormat } from './srt.ts';
 import { verbatimJsonFormat } from './verbatim-json.ts';
+import { timestampedTextFormat } from './timestamped-text.ts';
 import { webvttFormat } from './webvtt.ts';
 import { whisperJsonFormat } from './whisper-json.ts';
 import { whisperCppJsonFormat } from './whisper-cpp-json.ts';
@@ -46,8 +48,14 @@ export const importFormats: readonly ImportFormat[] = [
   awsTranscribeJsonFormat,
   revAiJsonFormat,
   speechmaticsJsonFormat,
+  timestampedTextFormat,
   nprTextFormat,
 ];
+
+/** Every writer, as the app and the CLI call it, only ever sees times it can write (see writable-times.ts). */
+function writingOnlyWritableTimes(format: ExportFormat): ExportFormat {
+  return { ...format, write: (transcript, options) => format.write(withWritableTimes(transcript), options) };
+}
 
 /** Writers, one per line. `--to json` on the CLI picks the first with that extension. */
 export const exportFormats: readonly ExportFormat[] = [
@@ -58,7 +66,28 @@ export const exportFormats: readonly ExportFormat[] = [
   textWriter,
   markdownWriter,
   htmlWriter,
-];
+].map(writingOnlyWritableTimes);
+
+/**
+ * Writers and the reader that reads their output back: each pair has a write -> read
+ * round-trip property test (format-pairs.test.ts). Markdown is written for reading only.
+ */
+const PAIRED_READERS: Record<string, ImportFormat> = {
+  'verbatim-json': verbatimJsonFormat,
+  webvtt: webvttFormat,
+  srt: srtFormat,
+  'podcast-json': podcastJsonFormat,
+  text: timestampedTextFormat,
+  html: hyperaudioHtmlFormat,
+};
+
+export const formatPairs: readonly { writer: ExportFormat; reader: ImportFormat }[] = exportFormats.flatMap((writer) => {
+  const reader = PAIRED_READERS[writer.id];
+  return reader ? [{ writer, reader }] : [];
+});
+
+/** Writers with no reader: their output is for people, not for reading back. */
+export const writeOnlyFormats: readonly ExportFormat[] = exportFormats.filter((writer) => PAIRED_READERS[writer.id] === undefined);
 
 /** Read as this when no importer recognises the text: NPR-style plain text. */
 export const FALLBACK_IMPORT_FORMAT_ID = 'plain-text';

@@ -82,7 +82,7 @@ describe('parseRevAiJson', () => {
     expect(result.ok ? undefined : result.error).toMatchObject({
       fileName: 'rev.json',
       position: 'monologues[1].elements[4].ts',
-      message: 'monologues[1].elements[4].ts is not a number (found true)',
+      message: 'monologues[1].elements[4].ts must be a number, not true',
     });
   });
 });

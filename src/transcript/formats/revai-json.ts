@@ -10,10 +10,8 @@ import type { ImportFormat } from './format-spec.ts';
 import {
   child,
   field,
-  isObject,
-  joinPieces,
+  isJsonObject as isObject,
   jsonForDetection,
-  makeTurn,
   readArray,
   readConfidence,
   readNumber,
@@ -22,6 +20,10 @@ import {
   readSeconds,
   readString,
   runJsonImport,
+} from './json-shape.ts';
+import {
+  joinPieces,
+  makeTurn,
   SpeakerTable,
   type Glue,
   type Piece,

@@ -100,7 +100,7 @@ describe('parseSpeechmaticsJson', () => {
     expect(badTime.ok ? undefined : badTime.error).toMatchObject({
       fileName: 'sm.json',
       position: 'results[9].end_time',
-      message: 'results[9].end_time is not a number (found the string "2.5")',
+      message: 'results[9].end_time must be a number, not the text "2.5"',
     });
   });
 });

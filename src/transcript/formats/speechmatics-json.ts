@@ -11,13 +11,9 @@ import type { ImportFormat } from './format-spec.ts';
 import {
   child,
   field,
-  isObject,
-  joinPieces,
+  isJsonObject as isObject,
   jsonForDetection,
   JsonShapeError,
-  languageTag,
-  makeTurn,
-  numberedSpeakerName,
   readArray,
   readConfidence,
   readObject,
@@ -25,6 +21,12 @@ import {
   readSeconds,
   readString,
   runJsonImport,
+} from './json-shape.ts';
+import {
+  joinPieces,
+  languageTag,
+  makeTurn,
+  numberedSpeakerName,
   SpeakerTable,
   splitIntoParagraphs,
   turnsFromLabelledWords,
@@ -70,7 +72,7 @@ function readResult(value: unknown, path: string, out: LabelledPiece[], skipped:
   const attachesPath = child(path, 'attaches_to');
   const attaches = readOptional(field(result, 'attaches_to'), attachesPath, readString);
   if (attaches !== undefined && !GLUES.includes(attaches as Glue)) {
-    throw new JsonShapeError(attachesPath, `${attachesPath} is not one of previous, next, both, none (found ${JSON.stringify(attaches)})`);
+    throw new JsonShapeError(attachesPath, `must be one of previous, next, both, none, not ${JSON.stringify(attaches)}`);
   }
   const punct = type === 'punctuation';
   const piece: Piece = { text: content, glue: (attaches as Glue | undefined) ?? (punct ? 'previous' : 'none') };

@@ -10,12 +10,14 @@ import type { ImportFormat } from './format-spec.ts';
 import { revAiJsonFormat } from './revai-json.ts';
 import { speechmaticsJsonFormat } from './speechmatics-json.ts';
 import {
+  parseJsonText,
+} from './json-text.ts';
+import {
   alignWordsToTokens,
   isSoundDescription,
   joinPieces,
   languageTag,
   numberedSpeakerName,
-  parseJsonText,
   punctuateIntoGroups,
   SpeakerTable,
   splitIntoParagraphs,
@@ -134,8 +136,8 @@ describe('turn helpers', () => {
   });
 
   it('reports JSON syntax errors with a line and column', () => {
-    expect(parseJsonText('{\n "a": 1,\n}')).toMatchObject({ ok: false, line: 3, column: 1 });
-    expect(parseJsonText('\uFEFF{"a": 1}')).toEqual({ ok: true, value: { a: 1 } });
+    expect(parseJsonText('{\n "a": 1,\n}', 'json')).toMatchObject({ ok: false, error: { line: 3, position: 1 } });
+    expect(parseJsonText('\uFEFF{"a": 1}', 'json')).toEqual({ ok: true, value: { a: 1 } });
   });
 });
 

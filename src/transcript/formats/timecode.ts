@@ -31,13 +31,17 @@ export function roundToMillis(seconds: number): number {
   return Math.round(seconds * 1000) / 1000;
 }
 
+/** 99:59:59.999, the widest time of the two-digit-hour formats. */
+const MAX_WRITTEN_MILLIS = 100 * 3600 * 1000 - 1;
+
 function pad(value: number, width: number): string {
   return String(value).padStart(width, '0');
 }
 
 /** `hh:mm:ss<separator>mmm`, e.g. `00:01:02.500` for WebVTT or `00:01:02,500` for SRT. */
 export function formatClockTime(seconds: number, separator: '.' | ',' = '.'): string {
-  const totalMillis = Math.max(0, Math.round(seconds * 1000));
+  // Last guard: a time no reader accepts is never written (writers drop such times first).
+  const totalMillis = Number.isFinite(seconds) ? Math.min(Math.max(0, Math.round(seconds * 1000)), MAX_WRITTEN_MILLIS) : 0;
   const millis = totalMillis % 1000;
   const totalSeconds = Math.floor(totalMillis / 1000);
   const hours = Math.floor(totalSeconds / 3600);
@@ -47,6 +51,6 @@ export function formatClockTime(seconds: number, separator: '.' | ',' = '.'): st
 
 /** `hh:mm:ss`, truncated to the second: the timestamp people read in plain text. */
 export function formatWholeSeconds(seconds: number): string {
-  const total = Math.max(0, Math.floor(seconds + 1e-6));
+  const total = Number.isFinite(seconds) ? Math.min(Math.max(0, Math.floor(seconds + 1e-6)), Math.floor(MAX_WRITTEN_MILLIS / 1000)) : 0;
   return `${pad(Math.floor(total / 3600), 2)}:${pad(Math.floor((total % 3600) / 60), 2)}:${pad(total % 60, 2)}`;
 }

@@ -63,8 +63,8 @@ describe('parseVerbatimJson', () => {
       const result = parseVerbatimJson(document(transcript));
       expect(result.ok ? 'parsed' : result.error.message, message).toContain(message);
     }
-    const newer = parseVerbatimJson(JSON.stringify({ format: 'verbatim', version: 2, transcript: small }));
-    expect(newer.ok ? '' : newer.error.message).toBe('version is 2, newer than this version of Verbatim reads (1)');
+    const newer = parseVerbatimJson(JSON.stringify({ format: 'verbatim', version: 3, transcript: small }));
+    expect(newer.ok ? '' : newer.error.message).toBe('version is 3, newer than this version of Verbatim reads (2)');
     const wrong = parseVerbatimJson('{"format":"other"}');
     expect(wrong.ok ? '' : wrong.error.message).toBe('format must be "verbatim", not "other"');
   });

@@ -1,6 +1,8 @@
 /**
- * Verbatim's own lossless JSON: `{"format":"verbatim","version":1,"transcript":{...}}`.
+ * Verbatim's own lossless JSON: `{"format":"verbatim","version":2,"transcript":{...}}`.
  * Read strictly: every field is checked and a wrong one is named by its path and line.
+ * Version 2 added `paragraph: true` on words; version 1 files (saved files, autosaved
+ * projects) are still read, and simply have no paragraphs.
  */
 import type { Entry, Speaker, TimingSource, Transcript, Word } from '../model.ts';
 import type { ParseOptions, ParseResult } from '../parse-result.ts';
@@ -14,13 +16,17 @@ import {
   expectTime,
   isJsonObject,
   JsonShapeError,
-  parseJsonText,
   readJsonShape,
+} from './json-shape.ts';
+import {
+  parseJsonText,
   type JsonPath,
 } from './json-text.ts';
 
 export const VERBATIM_JSON_FORMAT = 'verbatim';
-export const VERBATIM_JSON_VERSION = 1;
+export const VERBATIM_JSON_VERSION = 2;
+/** Every version this reader accepts, oldest first. */
+export const VERBATIM_JSON_VERSIONS: readonly number[] = [1, 2];
 const FORMAT_ID = 'verbatim-json';
 
 const TIMING_SOURCES: readonly TimingSource[] = ['file', 'aligned', 'estimated', 'manual'];
@@ -63,16 +69,34 @@ function checkKeys(object: Record<string, unknown>, allowed: readonly string[], 
   }
 }
 
-function readWord(value: unknown, path: JsonPath, unknown: Set<string>): Word {
+const WORD_KEYS: Record<number, readonly string[]> = {
+  1: ['text', 'start', 'end', 'confidence', 'timing'],
+  2: ['text', 'start', 'end', 'confidence', 'timing', 'paragraph'],
+};
+
+function readWord(value: unknown, path: JsonPath, context: ReadContext, first: boolean): Word {
   const object = expectObject(value, path);
-  checkKeys(object, ['text', 'start', 'end', 'confidence', 'timing'], ['words'], unknown);
+  checkKeys(object, WORD_KEYS[context.version] ?? [], ['words'], context.unknown);
   const word: Word = { text: expectString(object.text, [...path, 'text']), ...readSpan(object, path) };
   if (object.confidence !== undefined) word.confidence = readConfidence(object.confidence, [...path, 'confidence']);
   if (object.timing !== undefined) word.timing = readTiming(object.timing, [...path, 'timing']);
+  if (context.version >= 2 && object.paragraph !== undefined) {
+    if (object.paragraph !== true && object.paragraph !== false) {
+      throw new JsonShapeError([...path, 'paragraph'], `must be true or false, not ${JSON.stringify(object.paragraph)}`);
+    }
+    // A turn's first word starts the turn, not a paragraph inside it.
+    if (object.paragraph && !first) word.paragraph = true;
+  }
   return word;
 }
 
-function readEntry(value: unknown, path: JsonPath, speakerIds: Set<string>, unknown: Set<string>): Entry {
+interface ReadContext {
+  version: number;
+  unknown: Set<string>;
+}
+
+function readEntry(value: unknown, path: JsonPath, speakerIds: Set<string>, context: ReadContext): Entry {
+  const { unknown } = context;
   const object = expectObject(value, path);
   const kind = object.kind;
   if (kind === 'event') {
@@ -93,7 +117,7 @@ function readEntry(value: unknown, path: JsonPath, speakerIds: Set<string>, unkn
     if (!speakerIds.has(speakerId)) throw new JsonShapeError(speakerPath, `"${speakerId}" is not one of the speakers`);
   }
   const words = expectArray(object.words, [...path, 'words']).map((word, index) =>
-    readWord(word, [...path, 'words', index], unknown),
+    readWord(word, [...path, 'words', index], context, index === 0),
   );
   const entry: Entry = { kind: 'speech', speakerId, ...readSpan(object, path), words };
   if (object.confidence !== undefined) entry.confidence = readConfidence(object.confidence, [...path, 'confidence']);
@@ -118,14 +142,15 @@ export function readVerbatimDocument(value: unknown, unknown: Set<string> = new 
     throw new JsonShapeError(['format'], `must be "${VERBATIM_JSON_FORMAT}", not ${JSON.stringify(root.format ?? null)}`);
   }
   const version = expectNumber(root.version, ['version']);
-  if (version !== VERBATIM_JSON_VERSION) {
+  if (!VERBATIM_JSON_VERSIONS.includes(version)) {
     throw new JsonShapeError(
       ['version'],
       version > VERBATIM_JSON_VERSION
         ? `is ${version}, newer than this version of Verbatim reads (${VERBATIM_JSON_VERSION})`
-        : `must be ${VERBATIM_JSON_VERSION}, not ${version}`,
+        : `must be one of ${VERBATIM_JSON_VERSIONS.join(', ')}, not ${version}`,
     );
   }
+  const context: ReadContext = { version, unknown };
   const body = expectObject(root.transcript, ['transcript']);
   checkKeys(body, ['speakers', 'entries', 'language'], [], unknown);
   const speakers = expectArray(body.speakers, ['transcript', 'speakers']).map((speaker, index) =>
@@ -139,7 +164,7 @@ export function readVerbatimDocument(value: unknown, unknown: Set<string> = new 
     speakerIds.add(speaker.id);
   });
   const entries = expectArray(body.entries, ['transcript', 'entries']).map((entry, index) =>
-    readEntry(entry, ['transcript', 'entries', index], speakerIds, unknown),
+    readEntry(entry, ['transcript', 'entries', index], speakerIds, context),
   );
   const transcript: Transcript = { speakers, entries };
   if (body.language !== undefined) transcript.language = expectString(body.language, ['transcript', 'language']);

@@ -125,7 +125,7 @@ describe('parseWhisperCppJson: errors', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toMatchObject({ format: 'whisper-cpp-json', fileName: 'jfk.json', position: 'transcription[1].tokens[4].offsets.from' });
-    expect(result.error.message).toBe('transcription[1].tokens[4].offsets.from is not a number (found the string "soon")');
+    expect(result.error.message).toBe('transcription[1].tokens[4].offsets.from must be a number, not the text "soon"');
   });
 
   it('rejects a malformed timestamp string', () => {
@@ -135,6 +135,6 @@ describe('parseWhisperCppJson: errors', () => {
 
   it('requires the transcription list', () => {
     const result = parseWhisperCppJson('{"segments": []}');
-    expect(result.ok ? undefined : result.error.message).toBe('transcription is missing');
+    expect(result.ok ? undefined : result.error.message).toBe('transcription is missing (it must be a list)');
   });
 });

@@ -10,14 +10,9 @@ import type { ImportFormat } from './format-spec.ts';
 import {
   child,
   field,
-  isObject,
-  isSoundDescription,
-  joinPieces,
+  isJsonObject as isObject,
   jsonForDetection,
   JsonShapeError,
-  languageTag,
-  makeTurn,
-  normalizeForMatch,
   readArray,
   readConfidence,
   readMilliseconds,
@@ -25,8 +20,15 @@ import {
   readOptional,
   readString,
   runJsonImport,
-  SpeakerTable,
   type JsonObject,
+} from './json-shape.ts';
+import {
+  isSoundDescription,
+  joinPieces,
+  languageTag,
+  makeTurn,
+  normalizeForMatch,
+  SpeakerTable,
   type Piece,
 } from './stt-common.ts';
 
@@ -44,7 +46,7 @@ interface Span {
 function readTimestamp(value: unknown, path: string): number {
   const text = readString(value, path);
   const match = /^(\d+):(\d{2}):(\d{2})[,.](\d{3})$/u.exec(text.trim());
-  if (!match) throw new JsonShapeError(path, `${path} is not a time like 00:01:02,345 (found ${JSON.stringify(text)})`);
+  if (!match) throw new JsonShapeError(path, `must be a time like 00:01:02,345, not ${JSON.stringify(text)}`);
   const [, h, m, s, ms] = match;
   return Number(h) * 3600 + Number(m) * 60 + Number(s) + Number(ms) / 1000;
 }

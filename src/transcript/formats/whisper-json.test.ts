@@ -137,7 +137,7 @@ describe('parseWhisperJson: errors', () => {
         fileName: 'ep12.json',
         line: badLine,
         position: 'segments[2].start',
-        message: 'segments[2].start is not a number (found the string "4.2")',
+        message: 'segments[2].start must be a number, not the text "4.2"',
       },
     });
   });

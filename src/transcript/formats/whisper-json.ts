@@ -10,13 +10,9 @@ import type { ImportFormat } from './format-spec.ts';
 import {
   child,
   field,
-  isObject,
-  isSoundDescription,
+  isJsonObject as isObject,
   jsonForDetection,
   JsonShapeError,
-  languageTag,
-  makeTurn,
-  punctuateIntoGroups,
   readArray,
   readConfidence,
   readObject,
@@ -24,8 +20,14 @@ import {
   readSeconds,
   readString,
   runJsonImport,
-  splitIntoParagraphs,
   type JsonObject,
+} from './json-shape.ts';
+import {
+  isSoundDescription,
+  languageTag,
+  makeTurn,
+  punctuateIntoGroups,
+  splitIntoParagraphs,
 } from './stt-common.ts';
 
 const FORMAT = 'whisper-json';
@@ -170,7 +172,7 @@ function buildWhisper(json: unknown, warnings: string[]): Transcript {
     for (const paragraph of splitIntoParagraphs(wordsFromText(text))) transcript.entries.push(makeTurn(null, paragraph));
     return transcript;
   }
-  throw new JsonShapeError('segments', 'segments is missing (expected Whisper JSON with segments or words)');
+  throw new JsonShapeError('segments', 'is missing (expected Whisper JSON with segments or words)');
 }
 
 function punctuate(words: Word[], text: string): Word[] {

@@ -80,7 +80,7 @@ describe('parseWhisperXJson', () => {
       fileName: 'x.json',
       line: badLine,
       position: 'segments[2].words[1].end',
-      message: 'segments[2].words[1].end is not a number (found the string "late")',
+      message: 'segments[2].words[1].end must be a number, not the text "late"',
     });
   });
 });

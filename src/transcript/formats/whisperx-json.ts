@@ -10,13 +10,9 @@ import type { ImportFormat } from './format-spec.ts';
 import {
   child,
   field,
-  isObject,
-  isSoundDescription,
+  isJsonObject as isObject,
   jsonForDetection,
   JsonShapeError,
-  languageTag,
-  makeTurn,
-  numberedSpeakerName,
   readArray,
   readConfidence,
   readObject,
@@ -24,6 +20,12 @@ import {
   readSeconds,
   readString,
   runJsonImport,
+} from './json-shape.ts';
+import {
+  isSoundDescription,
+  languageTag,
+  makeTurn,
+  numberedSpeakerName,
   SpeakerTable,
   turnsFromLabelledWords,
   type LabelledWord,
@@ -66,7 +68,7 @@ function buildWhisperX(json: unknown, warnings: string[]): Transcript {
     return transcript;
   }
   if (segmentsValue === undefined || segmentsValue === null) {
-    throw new JsonShapeError('segments', 'segments is missing (expected WhisperX JSON with segments)');
+    throw new JsonShapeError('segments', 'is missing (expected WhisperX JSON with segments)');
   }
 
   readArray(segmentsValue, 'segments').forEach((item, index) => {

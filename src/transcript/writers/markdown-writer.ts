@@ -1,8 +1,8 @@
 /**
- * Markdown: one paragraph per entry, `**Speaker Name** (00:01:02): text`, events in italics.
+ * Markdown: one paragraph per entry (and per paragraph inside a turn), `**Speaker Name** (00:01:02): text`, events in italics.
  * Transcript text is escaped so a `*` or `#` someone said stays text.
  */
-import { speakerName, turnText, type Transcript } from '../model.ts';
+import { speakerName, turnParagraphs, type Transcript } from '../model.ts';
 import type { ExportFormat, WriteOptions } from '../formats/format-spec.ts';
 import { formatWholeSeconds } from '../formats/timecode.ts';
 import { entryStart, oneLine } from './timed-cues.ts';
@@ -27,11 +27,13 @@ export function writeMarkdown(transcript: Transcript, options: WriteOptions = {}
       if (text.length > 0) paragraphs.push(`*${escapeMarkdown(text)}*${time}`);
       continue;
     }
-    const text = oneLine(turnText(entry));
-    if (text.length === 0) continue;
+    const blocks = turnParagraphs(entry)
+      .map((words) => oneLine(words.map((word) => word.text).join(' ')))
+      .filter((text) => text.length > 0);
+    if (blocks.length === 0) continue;
     const name = speakerName(transcript, entry.speakerId);
     const label = name === undefined ? (time ? `${time.trim()}: ` : '') : `**${escapeMarkdown(name)}**${time}: `;
-    paragraphs.push(`${label}${escapeMarkdown(text, label === '')}`);
+    paragraphs.push(`${label}${escapeMarkdown(blocks[0] ?? '', label === '')}`, ...blocks.slice(1).map((text) => escapeMarkdown(text, true)));
   }
   return paragraphs.length > 0 ? `${paragraphs.join('\n\n')}\n` : '';
 }

@@ -13,9 +13,12 @@ const transcript: Transcript = {
   ],
 };
 
+/** These cases check the one-cue-per-turn mode; caption-cues.test.ts checks the cutting. */
+const PER_TURN = { captions: { cuePerTurn: true } };
+
 describe('writeSrt', () => {
   it('writes numbered cues with comma millis and `Name: ` prefixes, leaving untimed entries out', () => {
-    expect(writeSrt(transcript)).toBe(
+    expect(writeSrt(transcript, PER_TURN)).toBe(
       [
         '1',
         '00:00:00,000 --> 00:00:01,250',
@@ -34,7 +37,7 @@ describe('writeSrt', () => {
   });
 
   it('reads back with the same speakers, text and times', () => {
-    const result = parseSrt(writeSrt(transcript));
+    const result = parseSrt(writeSrt(transcript, PER_TURN));
     if (!result.ok) throw new Error(result.error.message);
     const back = result.transcript;
     expect(back.entries.map((entry) => [entry.kind, entry.start, entry.end, entryText(entry)])).toEqual([

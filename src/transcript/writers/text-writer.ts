@@ -1,8 +1,9 @@
 /**
- * Plain text for reading and quoting: one paragraph per entry,
- * `[hh:mm:ss] Speaker Name: text`; the time is left out for untimed entries.
+ * Plain text for reading and quoting: one block per entry, `[hh:mm:ss] Speaker Name: text`
+ * (the time is left out for untimed entries), and a turn's further paragraphs as blocks of
+ * their own after a blank line. The timestamped-text reader reads it back.
  */
-import { speakerName, turnText, type Transcript } from '../model.ts';
+import { speakerName, turnParagraphs, type Transcript } from '../model.ts';
 import type { ExportFormat, WriteOptions } from '../formats/format-spec.ts';
 import { formatWholeSeconds } from '../formats/timecode.ts';
 import { entryStart, oneLine } from './timed-cues.ts';
@@ -18,10 +19,13 @@ export function writeText(transcript: Transcript, options: WriteOptions = {}): s
       if (text.length > 0) paragraphs.push(`${time}${text}`);
       continue;
     }
-    const text = oneLine(turnText(entry));
-    if (text.length === 0) continue;
+    const blocks = turnParagraphs(entry)
+      .map((words) => oneLine(words.map((word) => word.text).join(' ')))
+      .filter((text) => text.length > 0);
+    if (blocks.length === 0) continue;
     const name = speakerName(transcript, entry.speakerId);
-    paragraphs.push(`${time}${name === undefined ? '' : `${oneLine(name)}: `}${text}`);
+    const label = name === undefined || oneLine(name).length === 0 ? '' : `${oneLine(name)}: `;
+    paragraphs.push(`${time}${label}${blocks[0] ?? ''}`, ...blocks.slice(1));
   }
   return paragraphs.length > 0 ? `${paragraphs.join('\n\n')}\n` : '';
 }

@@ -14,9 +14,12 @@ const transcript: Transcript = {
   ],
 };
 
+/** These cases check the one-cue-per-turn mode; caption-cues.test.ts checks the cutting. */
+const PER_TURN = { captions: { cuePerTurn: true } };
+
 describe('writeWebVtt', () => {
   it('writes voices, escapes text, counts untimed entries in a NOTE', () => {
-    expect(writeWebVtt(transcript)).toBe(
+    expect(writeWebVtt(transcript, PER_TURN)).toBe(
       [
         'WEBVTT',
         'Language: en',
@@ -40,7 +43,7 @@ describe('writeWebVtt', () => {
   });
 
   it('writes inline word timestamps when asked, and they read back as word times', () => {
-    const text = writeWebVtt(transcript, { wordTimestamps: true });
+    const text = writeWebVtt(transcript, { ...PER_TURN, wordTimestamps: true });
     expect(text).toContain('<v Ann &lt;Lee&gt;>Fish <00:00:01.400>&amp; <00:00:01.600>chips');
     const result = parseWebVtt(text);
     if (!result.ok) throw new Error(result.error.message);
@@ -53,7 +56,7 @@ describe('writeWebVtt', () => {
   });
 
   it('reads back with the same speakers, text and times', () => {
-    const result = parseWebVtt(writeWebVtt(transcript));
+    const result = parseWebVtt(writeWebVtt(transcript, PER_TURN));
     if (!result.ok) throw new Error(result.error.message);
     expect(result.transcript.speakers.map((speaker) => speaker.name)).toEqual(['Ann <Lee>', 'Bo']);
     expect(result.transcript.entries.map((entry) => [entry.kind, entry.start, entry.end])).toEqual([

@@ -1,50 +1,57 @@
 /**
- * WebVTT writer: one cue per timed entry, `<v Speaker>` voice spans, optional inline
- * word timestamps. Entries without times are left out and counted in a NOTE.
+ * WebVTT writer: subtitle-ready cues (see caption-cues.ts), each carrying its speaker's
+ * `<v Speaker>` voice span, optional inline word timestamps. Entries without times are left
+ * out and counted in a NOTE.
  */
-import { speakerName, turnText, type SpeechTurn, type Transcript } from '../model.ts';
+import { speakerName, type Transcript, type Word } from '../model.ts';
 import type { ExportFormat, WriteOptions } from '../formats/format-spec.ts';
 import { formatClockTime } from '../formats/timecode.ts';
-import { oneLine, timedCues } from './timed-cues.ts';
+import { captionCues } from './caption-cues.ts';
+import { oneLine } from './timed-cues.ts';
 
 /** Escapes what WebVTT cue text reserves; `>` too, so `-->` can never appear in a cue. */
 export function escapeVttText(text: string): string {
   return text.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
 }
 
-/** Words with `<hh:mm:ss.ttt>` before each word whose start lies inside the cue, in increasing order. */
-function wordsWithTimestamps(turn: SpeechTurn, start: number, end: number): string {
+/** The cue's lines with `<hh:mm:ss.ttt>` before each word whose start lies inside the cue, in increasing order. */
+function linesWithTimestamps(words: Word[], lines: string[], start: number, end: number): string[] {
   let last = start;
-  return turn.words
-    .map((word, index) => {
-      const text = escapeVttText(oneLine(word.text));
-      if (index === 0 || word.start === undefined) return text;
-      const time = Math.round(word.start * 1000) / 1000;
-      if (time <= last || time >= end) return text;
-      last = time;
-      return `<${formatClockTime(time)}>${text}`;
-    })
-    .join(' ');
+  let index = 0;
+  return lines.map((line) =>
+    line
+      .split(' ')
+      .map((text) => {
+        const word = words[index];
+        const first = index === 0;
+        index += 1;
+        const escaped = escapeVttText(text);
+        if (first || word?.start === undefined) return escaped;
+        const time = Math.round(word.start * 1000) / 1000;
+        if (time <= last || time >= end) return escaped;
+        last = time;
+        return `<${formatClockTime(time)}>${escaped}`;
+      })
+      .join(' '),
+  );
 }
 
 export function writeWebVtt(transcript: Transcript, options: WriteOptions = {}): string {
-  const { cues, skipped } = timedCues(transcript);
+  const { cues, skipped } = captionCues(transcript, options.captions);
   const blocks: string[] = [transcript.language ? `WEBVTT\nLanguage: ${oneLine(transcript.language)}` : 'WEBVTT'];
   if (skipped > 0) {
     blocks.push(`NOTE ${skipped} ${skipped === 1 ? 'entry has' : 'entries have'} no time and ${skipped === 1 ? 'is' : 'are'} not included.`);
   }
-  cues.forEach(({ entry, start, end }, index) => {
-    let payload: string;
-    if (entry.kind === 'event') {
-      payload = escapeVttText(oneLine(entry.text));
-    } else {
-      const name = speakerName(transcript, entry.speakerId);
-      const text = options.wordTimestamps ? wordsWithTimestamps(entry, start, end) : escapeVttText(oneLine(turnText(entry)));
-      payload = name === undefined ? text : `<v ${escapeVttText(oneLine(name))}>${text}`;
-    }
-    if (oneLine(payload).length === 0) return;
-    blocks.push(`${index + 1}\n${formatClockTime(start)} --> ${formatClockTime(end)}\n${payload}`);
-  });
+  let number = 0;
+  for (const { entry, start, end, words, lines: raw } of cues) {
+    const lines = raw.map(oneLine).filter((line) => line.length > 0);
+    if (lines.length === 0) continue;
+    const text = options.wordTimestamps ? linesWithTimestamps(words, lines, start, end) : lines.map(escapeVttText);
+    const name = entry.kind === 'speech' ? speakerName(transcript, entry.speakerId) : undefined;
+    if (name !== undefined) text[0] = `<v ${escapeVttText(oneLine(name))}>${text[0] ?? ''}`;
+    number += 1;
+    blocks.push(`${number}\n${formatClockTime(start)} --> ${formatClockTime(end)}\n${text.join('\n')}`);
+  }
   return `${blocks.join('\n\n')}\n`;
 }
 
