@@ -34,4 +34,6 @@ export interface WriteOptions {
   /** Audio URL or file name, for formats that embed or link the audio (interactive HTML). */
   audioUrl?: string;
   title?: string;
+  /** The interactive HTML page's inlined `<verbatim-player>` script and its base64 SHA-256 (for the CSP). */
+  player?: { script: string; sha256: string };
 }
