@@ -14,6 +14,7 @@ import { exportFormats, findExportFormat, importFormats } from '../src/transcrip
 import { describeParseError } from '../src/transcript/parse-result.ts';
 import { readTranscript } from '../src/transcript/read-transcript.ts';
 import { timedCues } from '../src/transcript/writers/timed-cues.ts';
+import { inlinePlayer } from './inline-player.ts';
 
 export interface ConvertArgs {
   input: string;
@@ -114,6 +115,7 @@ export function convertText(text: string, fileName: string, args: ConvertArgs): 
   const options: WriteOptions = { wordTimestamps: args.wordTimestamps };
   if (args.title !== undefined) options.title = args.title;
   if (args.audio !== undefined) options.audioUrl = args.audio;
+  if (writer.id === 'html') options.player = inlinePlayer();
   return { ok: true, value: { output: writer.write(read.transcript, options), warnings, formatLabel: read.formatLabel } };
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { appStore, useAppStore, type AppState } from '../store/app-store.ts';
 import { exportFormats } from '../transcript/formats/registry.ts';
 import type { ExportFormat, WriteOptions } from '../transcript/formats/format-spec.ts';
+import { loadInlinePlayer } from '../embed/load-inline-player.ts';
 import './persistence.css';
 
 /**
@@ -91,7 +92,7 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
     if (returnFocus) buttonRef.current?.focus();
   };
 
-  const exportAs = (format: ExportFormat) => {
+  const exportAs = async (format: ExportFormat) => {
     close(true);
     const state = appStore.getState();
     const fileName = exportFileName(state.transcriptName, format, formats);
@@ -99,6 +100,8 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
     const options: WriteOptions = { wordTimestamps, title: exportBaseName(state.transcriptName, formats), ...(audioUrl ? { audioUrl } : {}) };
     let text: string;
     try {
+      // The interactive page inlines <verbatim-player>, fetched on first use.
+      if (format.id === 'html') options.player = await loadInlinePlayer();
       text = format.write(state.transcript, options);
     } catch (error) {
       state.notify('error', `Could not export as ${format.label}: ${error instanceof Error ? error.message : String(error)}.`);
@@ -110,7 +113,7 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
   };
 
   const activate = (item: Item) => {
-    if (item.kind === 'format') exportAs(item.format);
+    if (item.kind === 'format') void exportAs(item.format);
     else setWordTimestamps((on) => !on);
   };
 
