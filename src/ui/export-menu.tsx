@@ -3,6 +3,7 @@ import { appStore, useAppStore, type AppState } from '../store/app-store.ts';
 import { exportFormats } from '../transcript/formats/registry.ts';
 import type { ExportFormat, WriteOptions } from '../transcript/formats/format-spec.ts';
 import { loadInlinePlayer } from '../embed/load-inline-player.ts';
+import { podcastTranscriptTags } from '../transcript/writers/podcast-feed-snippet.ts';
 import './persistence.css';
 
 /**
@@ -12,7 +13,8 @@ import './persistence.css';
 export function exportSuffix(format: ExportFormat, formats: readonly ExportFormat[]): string {
   const shared = formats.some((other) => other !== format && other.extension === format.extension);
   const stem = format.id.replace(new RegExp(`-${format.extension}$`, 'u'), '');
-  return shared ? `.${stem}.${format.extension}` : `.${format.extension}`;
+  // The format named after its extension keeps the plain suffix: `.html` beside `.podcast.html`.
+  return shared && stem !== format.extension ? `.${stem}.${format.extension}` : `.${format.extension}`;
 }
 
 /** `interview.vtt` -> `interview`; `seed.verbatim.json` -> `seed` (so it exports as `seed.srt`, not `seed.verbatim.srt`). */
@@ -50,7 +52,12 @@ function audioForExport(state: AppState): string | undefined {
   return state.audioName || undefined;
 }
 
-type Item = { kind: 'format'; format: ExportFormat } | { kind: 'word-timestamps' };
+type Item = { kind: 'format'; format: ExportFormat } | { kind: 'word-timestamps' } | { kind: 'feed-tags' };
+
+/** Feeds need absolute URLs: beside the audio when it has one, else a placeholder to edit. */
+function feedBaseUrl(audioUrl: string | undefined): string {
+  return audioUrl && /^https?:\/\//iu.test(audioUrl) ? audioUrl.replace(/[?#].*$/u, '').replace(/[^/]*$/u, '') : 'https://example.com/podcast/';
+}
 
 /**
  * Export: a menu button (WAI-ARIA menu button pattern) listing every writer in
@@ -67,7 +74,7 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
   const itemRefs = useRef<(HTMLLIElement | null)[]>([]);
   const menuId = useId();
   const buttonId = useId();
-  const items: Item[] = [...formats.map((format): Item => ({ kind: 'format', format })), { kind: 'word-timestamps' }];
+  const items: Item[] = [...formats.map((format): Item => ({ kind: 'format', format })), { kind: 'feed-tags' }, { kind: 'word-timestamps' }];
 
   useEffect(() => {
     if (open) itemRefs.current[active]?.focus();
@@ -112,8 +119,25 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
     state.notify('info', `Exported ${fileName} (${format.label}).`);
   };
 
+  const copyFeedTags = async () => {
+    close(true);
+    const state = appStore.getState();
+    const tags = podcastTranscriptTags({
+      baseUrl: feedBaseUrl(audioForExport(state)),
+      baseName: exportBaseName(state.transcriptName, formats),
+      ...(state.transcript.language ? { language: state.transcript.language } : {}),
+    });
+    try {
+      await navigator.clipboard.writeText(tags);
+      state.notify('info', 'Copied the <podcast:transcript> tags for your feed item (check the URLs).');
+    } catch {
+      state.notify('info', `Feed tags (copy them into your feed item): ${tags}`);
+    }
+  };
+
   const activate = (item: Item) => {
     if (item.kind === 'format') void exportAs(item.format);
+    else if (item.kind === 'feed-tags') void copyFeedTags();
     else setWordTimestamps((on) => !on);
   };
 
@@ -143,7 +167,7 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
       if (item) activate(item);
     } else if (key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
       // Type-ahead: the next item whose label starts with the letter.
-      const labels = items.map((item) => (item.kind === 'format' ? item.format.label : 'word timestamps').toLowerCase());
+      const labels = items.map((item) => (item.kind === 'format' ? item.format.label : item.kind === 'feed-tags' ? 'podcast feed tags' : 'word timestamps').toLowerCase());
       for (let step = 1; step <= items.length; step++) {
         const index = (active + step) % items.length;
         if (labels[index]?.startsWith(key.toLowerCase())) {
@@ -180,6 +204,14 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
             const ref = (element: HTMLLIElement | null) => {
               itemRefs.current[index] = element;
             };
+            if (item.kind === 'feed-tags') {
+              return (
+                <li key="feed-tags" ref={ref} role="menuitem" tabIndex={-1} className="menu__item" onClick={() => activate(item)} onMouseEnter={() => setActive(index)}>
+                  <span className="menu__label">Podcast feed tags (copy)</span>
+                  <span className="menu__hint">&lt;podcast:transcript&gt;</span>
+                </li>
+              );
+            }
             if (item.kind === 'word-timestamps') {
               return [
                 <li key="separator" role="separator" className="menu__separator" />,

@@ -5,6 +5,7 @@
 import { htmlWriter } from '../writers/html-writer.ts';
 import { markdownWriter } from '../writers/markdown-writer.ts';
 import { podcastJsonWriter } from '../writers/podcast-json-writer.ts';
+import { podcastHtmlWriter } from '../writers/podcast-html-writer.ts';
 import { srtWriter } from '../writers/srt-writer.ts';
 import { textWriter } from '../writers/text-writer.ts';
 import { verbatimJsonWriter } from '../writers/verbatim-json-writer.ts';
@@ -58,6 +59,7 @@ export const exportFormats: readonly ExportFormat[] = [
   textWriter,
   markdownWriter,
   htmlWriter,
+  podcastHtmlWriter,
 ];
 
 /** Read as this when no importer recognises the text: NPR-style plain text. */
