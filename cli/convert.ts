@@ -10,7 +10,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { WriteOptions } from '../src/transcript/formats/format-spec.ts';
-import { exportFormats, findExportFormat, importFormats } from '../src/transcript/formats/registry.ts';
+import { documentExportFormats, exportFormats, findDocumentFormat, findExportFormat, importFormats } from '../src/transcript/formats/registry.ts';
+import type { DocumentExportFormat } from '../src/transcript/formats/format-spec.ts';
 import { describeParseError } from '../src/transcript/parse-result.ts';
 import { readTranscript } from '../src/transcript/read-transcript.ts';
 import { timedCues } from '../src/transcript/writers/timed-cues.ts';
@@ -32,7 +33,7 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
 const TIMED_WRITERS = new Set(['webvtt', 'srt', 'podcast-json']);
 
 export function usage(): string {
-  const to = exportFormats.map((format) => `${format.id} (.${format.extension})`).join(', ');
+  const to = [...exportFormats, ...documentExportFormats].map((format) => `${format.id} (.${format.extension})`).join(', ');
   const from = importFormats.map((format) => format.id).join(', ');
   return [
     'usage: npm run convert -- INPUT --to FORMAT [--out FILE] [--from FORMAT_ID] [--word-times] [--title TEXT] [--audio URL]',
@@ -73,7 +74,7 @@ export function parseConvertArgs(argv: readonly string[]): Outcome<ConvertArgs> 
   if (positional.length === 0) return { ok: false, error: 'no input file given' };
   if (positional.length > 1) return { ok: false, error: `one input file at a time (got ${positional.join(', ')})` };
   if (values.to === undefined) return { ok: false, error: 'say which format to write with --to' };
-  if (!findExportFormat(values.to)) {
+  if (!findExportFormat(values.to) && !findDocumentFormat(values.to)) {
     const known = exportFormats.map((format) => `${format.id}/${format.extension}`).join(', ');
     return { ok: false, error: `unknown output format "${values.to}" (known: ${known})` };
   }
@@ -122,15 +123,15 @@ export function convertText(text: string, fileName: string, args: ConvertArgs): 
 export interface ConvertIo {
   readFile(path: string): string;
   readStdin(): string;
-  writeFile(path: string, text: string): void;
-  stdout(text: string): void;
+  writeFile(path: string, text: string | Uint8Array): void;
+  stdout(text: string | Uint8Array): void;
   stderr(text: string): void;
 }
 
 const nodeIo: ConvertIo = {
   readFile: (path) => readFileSync(path, 'utf8'),
   readStdin: () => readFileSync(0, 'utf8'),
-  writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
+  writeFile: (path, text) => (typeof text === 'string' ? writeFileSync(path, text, 'utf8') : writeFileSync(path, text)),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 };
@@ -143,8 +144,28 @@ function ioReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Runs the command; returns the exit status. */
-export function runConvert(argv: readonly string[], io: ConvertIo = nodeIo): number {
+/** A binary document (Word): written asynchronously, to --out or standard output. */
+async function convertDocument(text: string, fileName: string, args: ConvertArgs, writer: DocumentExportFormat, io: ConvertIo): Promise<number> {
+  const read = readTranscript(text, { fileName, formatId: args.from });
+  if (!read.ok) {
+    io.stderr(`convert: ${describeParseError({ ...read.error, fileName })}\n`);
+    return 1;
+  }
+  for (const warning of read.warnings) io.stderr(`convert: warning: ${fileName}: ${warning}\n`);
+  const bytes = await writer.write(read.transcript, { markLowConfidence: true, ...(args.title !== undefined ? { title: args.title } : {}) });
+  try {
+    if (args.out === undefined) io.stdout(bytes);
+    else io.writeFile(args.out, bytes);
+  } catch (error) {
+    io.stderr(`convert: cannot write ${args.out}: ${ioReason(error)}\n`);
+    return 1;
+  }
+  if (args.out !== undefined) io.stderr(`convert: read ${fileName} as ${read.formatLabel}, wrote ${args.out}\n`);
+  return 0;
+}
+
+/** Runs the command; returns the exit status (a promise for binary documents). */
+export function runConvert(argv: readonly string[], io: ConvertIo = nodeIo): number | Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(`${usage()}\n`);
     return 0;
@@ -163,6 +184,8 @@ export function runConvert(argv: readonly string[], io: ConvertIo = nodeIo): num
     return 1;
   }
   const fileName = args.input === '-' ? 'standard input' : args.input;
+  const document = findExportFormat(args.to) ? undefined : findDocumentFormat(args.to);
+  if (document) return convertDocument(text, fileName, args, document, io);
   const converted = convertText(text, fileName, args);
   if (!converted.ok) {
     io.stderr(`convert: ${converted.error}\n`);
@@ -184,5 +207,7 @@ export function runConvert(argv: readonly string[], io: ConvertIo = nodeIo): num
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = runConvert(process.argv.slice(2));
+  void Promise.resolve(runConvert(process.argv.slice(2))).then((code) => {
+    process.exitCode = code;
+  });
 }

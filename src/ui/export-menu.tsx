@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { appStore, useAppStore, type AppState } from '../store/app-store.ts';
-import { exportFormats } from '../transcript/formats/registry.ts';
-import type { ExportFormat, WriteOptions } from '../transcript/formats/format-spec.ts';
+import { documentExportFormats, exportFormats } from '../transcript/formats/registry.ts';
+import type { DocumentExportFormat, ExportFormat, WriteOptions } from '../transcript/formats/format-spec.ts';
 import { loadInlinePlayer } from '../embed/load-inline-player.ts';
 import { podcastTranscriptTags } from '../transcript/writers/podcast-feed-snippet.ts';
 import './persistence.css';
@@ -32,9 +32,9 @@ export function exportFileName(transcriptName: string, format: ExportFormat, for
   return exportBaseName(transcriptName, formats) + exportSuffix(format, formats);
 }
 
-/** Hands the text to the browser as a download. */
-function download(text: string, fileName: string, mimeType: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mimeType};charset=utf-8` }));
+/** Hands the text (or a binary document) to the browser as a download. */
+function download(text: string | Uint8Array<ArrayBuffer>, fileName: string, mimeType: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: typeof text === 'string' ? `${mimeType};charset=utf-8` : mimeType }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -52,7 +52,11 @@ function audioForExport(state: AppState): string | undefined {
   return state.audioName || undefined;
 }
 
-type Item = { kind: 'format'; format: ExportFormat } | { kind: 'word-timestamps' } | { kind: 'feed-tags' };
+type Item =
+  | { kind: 'format'; format: ExportFormat }
+  | { kind: 'document'; format: DocumentExportFormat }
+  | { kind: 'word-timestamps' }
+  | { kind: 'feed-tags' };
 
 /** Feeds need absolute URLs: beside the audio when it has one, else a placeholder to edit. */
 function feedBaseUrl(audioUrl: string | undefined): string {
@@ -74,7 +78,12 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
   const itemRefs = useRef<(HTMLLIElement | null)[]>([]);
   const menuId = useId();
   const buttonId = useId();
-  const items: Item[] = [...formats.map((format): Item => ({ kind: 'format', format })), { kind: 'feed-tags' }, { kind: 'word-timestamps' }];
+  const items: Item[] = [
+    ...formats.map((format): Item => ({ kind: 'format', format })),
+    ...documentExportFormats.map((format): Item => ({ kind: 'document', format })),
+    { kind: 'feed-tags' },
+    { kind: 'word-timestamps' },
+  ];
 
   useEffect(() => {
     if (open) itemRefs.current[active]?.focus();
@@ -119,6 +128,23 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
     state.notify('info', `Exported ${fileName} (${format.label}).`);
   };
 
+  /** Word: its library loads on first use; speakers, [hh:mm:ss] per turn and low-confidence words marked. */
+  const exportDocument = async (format: DocumentExportFormat) => {
+    close(true);
+    const state = appStore.getState();
+    const base = exportBaseName(state.transcriptName, formats);
+    const fileName = `${base}.${format.extension}`;
+    try {
+      const bytes = await format.write(state.transcript, { title: base, timestamps: true, markLowConfidence: true });
+      download(new Uint8Array(bytes), fileName, format.mimeType);
+    } catch (error) {
+      state.notify('error', `Could not export as ${format.label}: ${error instanceof Error ? error.message : String(error)}.`);
+      return;
+    }
+    state.markExported();
+    state.notify('info', `Exported ${fileName} (${format.label}).`);
+  };
+
   const copyFeedTags = async () => {
     close(true);
     const state = appStore.getState();
@@ -137,6 +163,7 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
 
   const activate = (item: Item) => {
     if (item.kind === 'format') void exportAs(item.format);
+    else if (item.kind === 'document') void exportDocument(item.format);
     else if (item.kind === 'feed-tags') void copyFeedTags();
     else setWordTimestamps((on) => !on);
   };
@@ -167,7 +194,9 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
       if (item) activate(item);
     } else if (key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
       // Type-ahead: the next item whose label starts with the letter.
-      const labels = items.map((item) => (item.kind === 'format' ? item.format.label : item.kind === 'feed-tags' ? 'podcast feed tags' : 'word timestamps').toLowerCase());
+      const labels = items.map((item) =>
+        (item.kind === 'format' || item.kind === 'document' ? item.format.label : item.kind === 'feed-tags' ? 'podcast feed tags' : 'word timestamps').toLowerCase(),
+      );
       for (let step = 1; step <= items.length; step++) {
         const index = (active + step) % items.length;
         if (labels[index]?.startsWith(key.toLowerCase())) {
@@ -204,6 +233,14 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
             const ref = (element: HTMLLIElement | null) => {
               itemRefs.current[index] = element;
             };
+            if (item.kind === 'document') {
+              return (
+                <li key={item.format.id} ref={ref} role="menuitem" tabIndex={-1} className="menu__item" data-document={item.format.id} onClick={() => activate(item)} onMouseEnter={() => setActive(index)}>
+                  <span className="menu__label">{item.format.label}</span>
+                  <span className="menu__hint">.{item.format.extension}</span>
+                </li>
+              );
+            }
             if (item.kind === 'feed-tags') {
               return (
                 <li key="feed-tags" ref={ref} role="menuitem" tabIndex={-1} className="menu__item" onClick={() => activate(item)} onMouseEnter={() => setActive(index)}>

@@ -11,7 +11,7 @@ import { textWriter } from '../writers/text-writer.ts';
 import { verbatimJsonWriter } from '../writers/verbatim-json-writer.ts';
 import { webvttWriter } from '../writers/webvtt-writer.ts';
 import { dpeJsonFormat } from './dpe-json.ts';
-import type { ExportFormat, ImportFormat } from './format-spec.ts';
+import type { DocumentExportFormat, ExportFormat, ImportFormat } from './format-spec.ts';
 import { hyperaudioHtmlFormat } from './hyperaudio-html.ts';
 import { nprTextFormat } from './npr-text.ts';
 import { otranscribeFormat } from './otranscribe.ts';
@@ -62,6 +62,17 @@ export const exportFormats: readonly ExportFormat[] = [
   podcastHtmlWriter,
 ];
 
+/** Binary document writers; each loads its library on first use. */
+export const documentExportFormats: readonly DocumentExportFormat[] = [
+  {
+    id: 'docx',
+    label: 'Word document',
+    extension: 'docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    write: async (transcript, options) => (await import('../writers/docx-writer.ts')).writeDocx(transcript, options),
+  },
+];
+
 /** Read as this when no importer recognises the text: NPR-style plain text. */
 export const FALLBACK_IMPORT_FORMAT_ID = 'plain-text';
 
@@ -73,4 +84,10 @@ export function findImportFormat(id: string): ImportFormat | undefined {
 export function findExportFormat(idOrExtension: string): ExportFormat | undefined {
   const key = idOrExtension.toLowerCase().replace(/^\./u, '');
   return exportFormats.find((format) => format.id === key) ?? exportFormats.find((format) => format.extension === key);
+}
+
+/** A document writer by id or extension (`docx`). */
+export function findDocumentFormat(idOrExtension: string): DocumentExportFormat | undefined {
+  const key = idOrExtension.toLowerCase().replace(/^\./u, '');
+  return documentExportFormats.find((format) => format.id === key || format.extension === key);
 }
