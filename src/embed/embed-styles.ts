@@ -4,7 +4,7 @@
  * would theme is a custom property; `theme="light|dark"` overrides the system choice.
  * Colours keep WCAG AA contrast in both themes.
  */
-const CSS = `
+export const PLAYER_CSS = `
 :where(verbatim-player){--vp-font:inherit;--vp-size:1rem;--vp-height:28rem;--vp-radius:8px;
 --vp-bg:#fff;--vp-fg:#1d1d1f;--vp-muted:#5c5c66;--vp-border:#d0d0d7;--vp-accent:#1d4ed8;
 --vp-word:#ffe58a;--vp-word-fg:#1d1d1f;--vp-turn:#f3f6ff;--vp-passage:#d7e6ff;--vp-focus:#2563eb;
@@ -58,6 +58,6 @@ let sheet: CSSStyleSheet | undefined;
  */
 export function adoptPlayerStyles(doc: Document): void {
   sheet ??= new CSSStyleSheet();
-  if (sheet.cssRules.length === 0) sheet.replaceSync(CSS);
+  if (sheet.cssRules.length === 0) sheet.replaceSync(PLAYER_CSS);
   if (!doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
 }

@@ -249,7 +249,12 @@ export function createReadAlong(parts: ReadAlongParts, index: TimeIndex, callbac
   listen(audio, 'timeupdate', update);
   listen(audio, 'seeked', update);
   listen(audio, 'ratechange', update);
-  update();
+  // After the first frame: off-screen turns are then known to be skipped
+  // (content-visibility), so the first follow does not lay out every turn.
+  frame = requestAnimationFrame(() => {
+    frame = 0;
+    update();
+  });
 
   return {
     /** "Back to current": resume following and bring the playing turn into view. */

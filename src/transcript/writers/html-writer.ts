@@ -12,6 +12,7 @@
 import type { Transcript } from '../model.ts';
 import type { ExportFormat, WriteOptions } from '../formats/format-spec.ts';
 import { escapeHtml, playerMarkup, readAlongMarkup } from '../../embed/read-along-markup.ts';
+import { PLAYER_CSS } from '../../embed/embed-styles.ts';
 
 export { escapeHtml };
 
@@ -23,15 +24,20 @@ export { escapeHtml };
  */
 export type InlinePlayer = NonNullable<WriteOptions['player']>;
 
-/** The page's own style: full-height player, readable measure. Pinned by hash in the CSP. */
+/**
+ * The page's style: its own layout, then the player's stylesheet, so a long page is
+ * styled (and its off-screen turns skipped by content-visibility) while it is still
+ * being parsed, before the player script runs. Pinned by hash in the CSP.
+ */
 export const PAGE_STYLE =
   'body{margin:0;font:18px/1.6 system-ui,sans-serif;color:#1d1d1f;background:#fff}' +
   'main{max-width:48em;margin:0 auto;padding:16px 24px}h1{font-size:22px;margin:0 0 12px}' +
   'verbatim-player{--vp-height:calc(100vh - 11rem)}.note{color:#5c5c66;font-size:14px}' +
-  '@media (prefers-color-scheme:dark){body{color:#e8e8ea;background:#17171a}.note{color:#b4b4bb}}';
+  '@media (prefers-color-scheme:dark){body{color:#e8e8ea;background:#17171a}.note{color:#b4b4bb}}' +
+  PLAYER_CSS;
 
-/** base64 SHA-256 of PAGE_STYLE; a unit test checks the two agree. */
-export const PAGE_STYLE_SHA256 = 'lLF3RXab+5uGlLj5rQXIWOYTj9R3zUyVaSZaHLG5O+M=';
+/** base64 SHA-256 of PAGE_STYLE; a unit test checks the two agree (update it when the player's CSS changes). */
+export const PAGE_STYLE_SHA256 = 'sPAEw6WA4w4DeL+wOKoX30hTI/rbqNIf8upD9P+cNLk=';
 
 /**
  * Where the page may load media from: exactly the audio URL when it is absolute,
