@@ -14,6 +14,8 @@ import { connectSync } from './connect-sync.ts';
 import { installKeyboardShortcuts } from './keyboard-shortcuts.ts';
 import { createSessionLoader, episodeLoad, type SessionLoader, type SessionLoaderExtras } from './session-loader.ts';
 import { fragmentStart } from './media-fragment.ts';
+import { openPassageLink } from '../embed/open-passage-link.ts';
+import { PassageLink } from '../ui/passage-link.tsx';
 import { createEditorCommands, type EditorCommands } from '../editor/editor-commands.ts';
 import { installEditorKeymap } from '../editor/editor-keymap.ts';
 import { installTurnRegions, type TurnRegions } from '../player/turn-regions.ts';
@@ -136,7 +138,7 @@ export function App() {
           ? Promise.resolve(false)
           : sessionLoader.loadUrls(DEMO, { quiet: true });
     void first.then(async (loaded) => {
-      if (start !== undefined) instance.seek(start);
+      if (start !== undefined) openPassageLink(instance, window.location.hash);
       if (alignDemo && loaded) {
         await alignmentController.start({ language: 'en' });
         await reportDemoAccuracy();
@@ -238,6 +240,7 @@ export function App() {
         <AlignBanner onAlign={(language) => void alignment?.start({ language })} onCancel={() => alignment?.cancel()} />
         <main className="main">
           <TranscriptView />
+          <PassageLink />
         </main>
         <DropOverlay onFiles={openFiles} />
         <ShortcutsDialog open={helpOpen} shortcuts={SHORTCUTS} onClose={() => setHelpOpen(false)} />

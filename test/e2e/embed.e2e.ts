@@ -216,3 +216,52 @@ for (const [name, path] of [
     });
   });
 }
+
+describe('passage links in the app', () => {
+  let app: Awaited<ReturnType<typeof startStaticServer>>;
+  before(async () => {
+    app = await startStaticServer(new URL('../../dist', import.meta.url).pathname);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+  });
+  after(async () => {
+    await app?.close();
+  });
+
+  it('copies a link to selected words that plays exactly that span when opened', async () => {
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.waitForSelector('[data-turn-index="11"] .word');
+    const words = page.locator('[data-turn-index="11"] .word');
+    const first = words.nth(3);
+    const last = words.nth(9);
+    await first.scrollIntoViewIfNeeded();
+    const from = (await first.boundingBox())!;
+    const to = (await last.boundingBox())!;
+    await page.mouse.move(from.x + 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width - 2, to.y + to.height / 2, { steps: 8 });
+    await page.mouse.up();
+    const copy = page.getByRole('button', { name: 'Copy link to this passage' });
+    await copy.waitFor({ state: 'visible' });
+    await copy.click();
+    await page.getByRole('status').filter({ hasText: 'Link copied' }).waitFor({ state: 'attached' });
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const start = Number(await first.getAttribute('data-start'));
+    const end = Number(await last.getAttribute('data-end'));
+    assert.equal(link, `${app.url}#t=${start},${end}`);
+    await page.close();
+
+    const opened = await context.newPage();
+    await opened.goto(link);
+    await opened.waitForSelector('.word--passage');
+    assert.deepEqual(
+      await opened.locator('.word--passage').allTextContents(),
+      (await opened.locator('[data-turn-index="11"] .word').allTextContents()).slice(3, 10),
+    );
+    await opened.waitForFunction(() => !document.querySelector('audio')!.paused);
+    await opened.waitForFunction(() => document.querySelector('audio')!.paused, null, { timeout: (end - start) * 1000 + 5000 });
+    const stopped = await opened.evaluate(() => document.querySelector('audio')!.currentTime);
+    assert.ok(stopped >= end - 0.01 && stopped < end + 0.2, `stops at the passage end ${end} (at ${stopped})`);
+    await opened.close();
+  });
+});
