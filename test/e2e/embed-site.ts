@@ -40,6 +40,11 @@ export function makeEmbedSite(): string {
   const transcript = demoTranscript();
   writeFileSync(join(dir, 'seed.vtt'), webvttWriter.write(transcript, { wordTimestamps: true }));
   writeFileSync(join(dir, 'page.html'), embedPage('seed.vtt'));
+  // A small synthetic waveform (audiowaveform JSON) for the optional compact waveform.
+  const points = 400;
+  const data = Array.from({ length: points }, (_, index) => Math.round(100 * Math.abs(Math.sin(index / 9)))).flatMap((peak) => [-peak, peak]);
+  writeFileSync(join(dir, 'seed.peaks.json'), JSON.stringify({ version: 2, channels: 1, sample_rate: 8000, samples_per_pixel: Math.round((259.2 * 8000) / points), bits: 8, length: points, data }));
+  writeFileSync(join(dir, 'waveform.html'), embedPage('seed.vtt', ' peaks="seed.peaks.json"'));
   // Browsers ask for one; a 404 in the console would hide real errors.
   writeFileSync(join(dir, 'favicon.ico'), '');
   const script = readFileSync(join(root, 'dist/embed/verbatim-player.inline.js'), 'utf8');

@@ -217,6 +217,26 @@ for (const [name, path] of [
   });
 }
 
+describe('the optional compact waveform', () => {
+  it('is drawn only with a peaks attribute, and seeks where it is clicked', async () => {
+    const { page: plain } = await open('page.html');
+    assert.equal(await plain.locator('canvas').count(), 0);
+    await plain.close();
+    const { page, problems } = await open('waveform.html');
+    const canvas = page.locator('verbatim-player canvas.vp-wave');
+    await canvas.waitFor();
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const { time, duration } = await page.evaluate(() => {
+      const audio = document.querySelector('verbatim-player audio') as HTMLAudioElement;
+      return { time: audio.currentTime, duration: audio.duration };
+    });
+    assert.ok(Math.abs(time - duration / 2) < 2, `clicked the middle: ${time} of ${duration}`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
 describe('passage links in the app', () => {
   let app: Awaited<ReturnType<typeof startStaticServer>>;
   before(async () => {
