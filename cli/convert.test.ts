@@ -50,7 +50,7 @@ describe('parseConvertArgs', () => {
     expect(error(['a', 'b', '--to', 'srt'])).toContain('one input file at a time');
     expect(error(['a'])).toBe('say which format to write with --to');
     expect(error(['a', '--to'])).toBe('--to needs a value');
-    expect(error(['a', '--to', 'docx'])).toContain('unknown output format "docx"');
+    expect(error(['a', '--to', 'odt'])).toContain('unknown output format "odt"');
     expect(error(['a', '--to', 'srt', '--from', 'word'])).toContain('unknown input format "word"');
     expect(error(['a', '--to', 'srt', '--colour'])).toBe('unknown option --colour');
   });
@@ -117,4 +117,21 @@ describe('convert as a command', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('end time');
   }, 30_000);
+});
+
+describe('runConvert --to docx', () => {
+  it('writes a Word document (a zip with word/document.xml) to --out', async () => {
+    const written: Uint8Array[] = [];
+    const io: ConvertIo = {
+      readFile: (path) => readFileSync(path, 'utf8'),
+      readStdin: () => '',
+      writeFile: (_path, data) => void written.push(typeof data === 'string' ? new TextEncoder().encode(data) : data),
+      stdout: () => undefined,
+      stderr: () => undefined,
+    };
+    expect(await runConvert([fixture('podcast-words.json'), '--to', 'docx', '--out', 'o.docx'], io)).toBe(0);
+    const bytes = written[0]!;
+    expect([...bytes.slice(0, 2)]).toEqual([0x50, 0x4b]);
+    expect(new TextDecoder('latin1').decode(bytes)).toContain('word/document.xml');
+  });
 });

@@ -12,7 +12,8 @@ import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { WriteOptions } from '../src/transcript/formats/format-spec.ts';
 import type { CaptionOptions } from '../src/transcript/writers/caption-cues.ts';
-import { exportFormats, findExportFormat, importFormats } from '../src/transcript/formats/registry.ts';
+import { documentExportFormats, exportFormats, findDocumentFormat, findExportFormat, importFormats } from '../src/transcript/formats/registry.ts';
+import type { DocumentExportFormat } from '../src/transcript/formats/format-spec.ts';
 import { describeParseError } from '../src/transcript/parse-result.ts';
 import { decodeText } from '../src/transcript/decode-text.ts';
 import { readTranscript } from '../src/transcript/read-transcript.ts';
@@ -20,6 +21,7 @@ import { MAX_TRANSCRIPT_BYTES, formatByteSize, parseByteSize } from '../src/tran
 import { timedCues } from '../src/transcript/writers/timed-cues.ts';
 import { type OptionTable, type Outcome, asksForHelp, optionLines, parseCommandLine } from './command-line.ts';
 import { TooLargeError, readLimited, tooLargeAdvice } from './read-limited.ts';
+import { inlinePlayer } from './inline-player.ts';
 
 export interface ConvertArgs {
   input: string;
@@ -39,7 +41,7 @@ export type { Outcome };
 
 /** Every option of `npm run convert`, one line each (read by node:util parseArgs). */
 export const CONVERT_OPTIONS = {
-  to: { type: 'string', value: 'FORMAT', help: `output format, by id or extension: ${exportFormats.map((format) => `${format.id} (.${format.extension})`).join(', ')}` },
+  to: { type: 'string', value: 'FORMAT', help: `output format, by id or extension: ${[...exportFormats, ...documentExportFormats].map((format) => `${format.id} (.${format.extension})`).join(', ')}` },
   from: { type: 'string', value: 'FORMAT_ID', help: `read INPUT as this format instead of detecting it: ${importFormats.map((format) => format.id).join(', ')}` },
   out: { type: 'string', value: 'FILE', help: 'write to FILE instead of standard output' },
   'word-times': { type: 'boolean', help: 'WebVTT: add inline word timestamps' },
@@ -70,8 +72,8 @@ export function parseConvertArgs(argv: readonly string[]): Outcome<ConvertArgs> 
   if (positionals.length === 0) return { ok: false, error: 'no input file given' };
   if (positionals.length > 1) return { ok: false, error: `one input file at a time (got ${positionals.join(', ')})` };
   if (values.to === undefined) return { ok: false, error: 'say which format to write with --to' };
-  if (!findExportFormat(values.to)) {
-    const known = exportFormats.map((format) => `${format.id}/${format.extension}`).join(', ');
+  if (!findExportFormat(values.to) && !findDocumentFormat(values.to)) {
+    const known = [...exportFormats, ...documentExportFormats].map((format) => `${format.id}/${format.extension}`).join(', ');
     return { ok: false, error: `unknown output format "${values.to}" (known: ${known})` };
   }
   if (values.from !== undefined && !importFormats.some((format) => format.id === values.from)) {
@@ -125,6 +127,7 @@ export function convertText(text: string, fileName: string, args: ConvertArgs): 
   if (args.captions !== undefined) options.captions = args.captions;
   if (args.title !== undefined) options.title = args.title;
   if (args.audio !== undefined) options.audioUrl = args.audio;
+  if (writer.id === 'html') options.player = inlinePlayer();
   return { ok: true, value: { output: writer.write(read.transcript, options), warnings, formatLabel: read.formatLabel } };
 }
 
@@ -132,8 +135,8 @@ export interface ConvertIo {
   /** Throws TooLargeError for a file over `maxBytes`. */
   readFile(path: string, maxBytes: number): string;
   readStdin(maxBytes: number): string;
-  writeFile(path: string, text: string): void;
-  stdout(text: string): void;
+  writeFile(path: string, text: string | Uint8Array): void;
+  stdout(text: string | Uint8Array): void;
   stderr(text: string): void;
 }
 
@@ -141,7 +144,7 @@ const nodeIo: ConvertIo = {
   // The app's decoding (UTF-8 with or without BOM, UTF-16 LE/BE), not Node's UTF-8-only 'utf8'.
   readFile: (path, maxBytes) => decodeText(readLimited(path, maxBytes)).text,
   readStdin: (maxBytes) => decodeText(readLimited(0, maxBytes)).text,
-  writeFile: (path, text) => writeFileSync(path, text, 'utf8'),
+  writeFile: (path, text) => (typeof text === 'string' ? writeFileSync(path, text, 'utf8') : writeFileSync(path, text)),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
 };
@@ -154,8 +157,28 @@ function ioReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Runs the command; returns the exit status. */
-export function runConvert(argv: readonly string[], io: ConvertIo = nodeIo): number {
+/** A binary document (Word): written asynchronously, to --out or standard output. */
+async function convertDocument(text: string, fileName: string, args: ConvertArgs, writer: DocumentExportFormat, io: ConvertIo): Promise<number> {
+  const read = readTranscript(text, { fileName, formatId: args.from });
+  if (!read.ok) {
+    io.stderr(`convert: ${describeParseError({ ...read.error, fileName })}\n`);
+    return 1;
+  }
+  for (const warning of read.warnings) io.stderr(`convert: warning: ${fileName}: ${warning}\n`);
+  const bytes = await writer.write(read.transcript, { markLowConfidence: true, ...(args.title !== undefined ? { title: args.title } : {}) });
+  try {
+    if (args.out === undefined) io.stdout(bytes);
+    else io.writeFile(args.out, bytes);
+  } catch (error) {
+    io.stderr(`convert: cannot write ${args.out}: ${ioReason(error)}\n`);
+    return 1;
+  }
+  if (args.out !== undefined) io.stderr(`convert: read ${fileName} as ${read.formatLabel}, wrote ${args.out}\n`);
+  return 0;
+}
+
+/** Runs the command; returns the exit status (a promise for binary documents). */
+export function runConvert(argv: readonly string[], io: ConvertIo = nodeIo): number | Promise<number> {
   if (asksForHelp(argv)) {
     io.stdout(`${usage()}\n`);
     return 0;
@@ -179,6 +202,8 @@ export function runConvert(argv: readonly string[], io: ConvertIo = nodeIo): num
     return 1;
   }
   const fileName = args.input === '-' ? 'standard input' : args.input;
+  const document = findExportFormat(args.to) ? undefined : findDocumentFormat(args.to);
+  if (document) return convertDocument(text, fileName, args, document, io);
   const converted = convertText(text, fileName, args);
   if (!converted.ok) {
     io.stderr(`convert: ${converted.error}\n`);
@@ -200,5 +225,7 @@ export function runConvert(argv: readonly string[], io: ConvertIo = nodeIo): num
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = runConvert(process.argv.slice(2));
+  void Promise.resolve(runConvert(process.argv.slice(2))).then((code) => {
+    process.exitCode = code;
+  });
 }

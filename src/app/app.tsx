@@ -18,6 +18,7 @@ import { episodeLoad } from './session-loader.ts';
 import { classifyFile } from './classify-file.ts';
 import type { Verbatim } from './create-verbatim.ts';
 import { Topbar } from './topbar.tsx';
+import { PassageLink } from '../ui/passage-link.tsx';
 
 /**
  * The page: reads the app object's state and calls its commands. It creates
@@ -71,6 +72,7 @@ function Page({ app, feed, updates }: { app: Verbatim; feed: string | null; upda
       <AlignBanner onAlign={(language) => void app.alignment.start({ language })} onCancel={() => app.alignment.cancel()} />
       <main className="main">
         <TranscriptView />
+        <PassageLink />
       </main>
       <DropOverlay onFiles={openFiles} />
       <ShortcutsDialog open={helpOpen} shortcuts={SHORTCUTS} onClose={() => setHelpOpen(false)} />

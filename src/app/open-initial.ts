@@ -2,6 +2,7 @@ import type { Verbatim } from './create-verbatim.ts';
 import { fragmentStart } from './media-fragment.ts';
 import { turnStartAccuracy } from './demo-accuracy.ts';
 import { readTranscript } from '../transcript/read-transcript.ts';
+import { openPassageLink } from '../embed/open-passage-link.ts';
 
 export const DEMO = {
   audio: `${import.meta.env.BASE_URL}demo/seed.opus`,
@@ -35,7 +36,7 @@ export function openInitial(app: Verbatim, location: { search: string; hash: str
         ? Promise.resolve(false)
         : app.loader.loadUrls(DEMO, { quiet: true });
   const done = first.then(async (loaded: boolean) => {
-    if (start !== undefined) app.player.seek(start);
+    if (start !== undefined) openPassageLink(app.player, location.hash);
     if (alignDemo && loaded) {
       await app.alignment.start({ language: 'en' });
       await reportDemoAccuracy(app);

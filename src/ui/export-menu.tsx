@@ -1,9 +1,11 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { type AppState } from '../store/app-store.ts';
 import { useStoreApi, useAppStore } from './app-context.ts';
-import { exportFormats } from '../transcript/formats/registry.ts';
-import type { ExportFormat, WriteOptions } from '../transcript/formats/format-spec.ts';
+import { documentExportFormats, exportFormats } from '../transcript/formats/registry.ts';
+import type { DocumentExportFormat, ExportFormat, WriteOptions } from '../transcript/formats/format-spec.ts';
 import { CAPTION_PRESETS } from '../transcript/writers/caption-cues.ts';
+import { loadInlinePlayer } from '../embed/load-inline-player.ts';
+import { podcastTranscriptTags } from '../transcript/writers/podcast-feed-snippet.ts';
 import './persistence.css';
 
 /**
@@ -13,7 +15,8 @@ import './persistence.css';
 export function exportSuffix(format: ExportFormat, formats: readonly ExportFormat[]): string {
   const shared = formats.some((other) => other !== format && other.extension === format.extension);
   const stem = format.id.replace(new RegExp(`-${format.extension}$`, 'u'), '');
-  return shared ? `.${stem}.${format.extension}` : `.${format.extension}`;
+  // The format named after its extension keeps the plain suffix: `.html` beside `.podcast.html`.
+  return shared && stem !== format.extension ? `.${stem}.${format.extension}` : `.${format.extension}`;
 }
 
 /** `interview.vtt` -> `interview`; `seed.verbatim.json` -> `seed` (so it exports as `seed.srt`, not `seed.verbatim.srt`). */
@@ -31,9 +34,9 @@ export function exportFileName(transcriptName: string, format: ExportFormat, for
   return exportBaseName(transcriptName, formats) + exportSuffix(format, formats);
 }
 
-/** Hands the text to the browser as a download. */
-function download(text: string, fileName: string, mimeType: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: `${mimeType};charset=utf-8` }));
+/** Hands the text (or a binary document) to the browser as a download. */
+function download(text: string | Uint8Array<ArrayBuffer>, fileName: string, mimeType: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: typeof text === 'string' ? `${mimeType};charset=utf-8` : mimeType }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -51,7 +54,17 @@ function audioForExport(state: AppState): string | undefined {
   return state.audioName || undefined;
 }
 
-type Item = { kind: 'format'; format: ExportFormat } | { kind: 'word-timestamps' } | { kind: 'captions'; preset: (typeof CAPTION_PRESETS)[number] };
+type Item =
+  | { kind: 'format'; format: ExportFormat }
+  | { kind: 'document'; format: DocumentExportFormat }
+  | { kind: 'word-timestamps' }
+  | { kind: 'feed-tags' }
+  | { kind: 'captions'; preset: (typeof CAPTION_PRESETS)[number] };
+
+/** Feeds need absolute URLs: beside the audio when it has one, else a placeholder to edit. */
+function feedBaseUrl(audioUrl: string | undefined): string {
+  return audioUrl && /^https?:\/\//iu.test(audioUrl) ? audioUrl.replace(/[?#].*$/u, '').replace(/[^/]*$/u, '') : 'https://example.com/podcast/';
+}
 
 /**
  * Export: a menu button (WAI-ARIA menu button pattern) listing every writer in
@@ -73,6 +86,8 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
   const buttonId = useId();
   const items: Item[] = [
     ...formats.map((format): Item => ({ kind: 'format', format })),
+    ...documentExportFormats.map((format): Item => ({ kind: 'document', format })),
+    { kind: 'feed-tags' },
     ...CAPTION_PRESETS.map((preset): Item => ({ kind: 'captions', preset })),
     { kind: 'word-timestamps' },
   ];
@@ -100,7 +115,7 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
     if (returnFocus) buttonRef.current?.focus();
   };
 
-  const exportAs = (format: ExportFormat) => {
+  const exportAs = async (format: ExportFormat) => {
     close(true);
     const state = appStore.getState();
     const fileName = exportFileName(state.transcriptName, format, formats);
@@ -109,6 +124,8 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
     const options: WriteOptions = { wordTimestamps, captions, title: exportBaseName(state.transcriptName, formats), ...(audioUrl ? { audioUrl } : {}) };
     let text: string;
     try {
+      // The interactive page inlines <verbatim-player>, fetched on first use.
+      if (format.id === 'html') options.player = await loadInlinePlayer();
       text = format.write(state.transcript, options);
     } catch (error) {
       state.notify('error', `Could not export as ${format.label}: ${error instanceof Error ? error.message : String(error)}.`);
@@ -119,8 +136,43 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
     state.notify('info', `Exported ${fileName} (${format.label}).`);
   };
 
+  /** Word: its library loads on first use; speakers, [hh:mm:ss] per turn and low-confidence words marked. */
+  const exportDocument = async (format: DocumentExportFormat) => {
+    close(true);
+    const state = appStore.getState();
+    const base = exportBaseName(state.transcriptName, formats);
+    const fileName = `${base}.${format.extension}`;
+    try {
+      const bytes = await format.write(state.transcript, { title: base, timestamps: true, markLowConfidence: true });
+      download(new Uint8Array(bytes), fileName, format.mimeType);
+    } catch (error) {
+      state.notify('error', `Could not export as ${format.label}: ${error instanceof Error ? error.message : String(error)}.`);
+      return;
+    }
+    state.markExported();
+    state.notify('info', `Exported ${fileName} (${format.label}).`);
+  };
+
+  const copyFeedTags = async () => {
+    close(true);
+    const state = appStore.getState();
+    const tags = podcastTranscriptTags({
+      baseUrl: feedBaseUrl(audioForExport(state)),
+      baseName: exportBaseName(state.transcriptName, formats),
+      ...(state.transcript.language ? { language: state.transcript.language } : {}),
+    });
+    try {
+      await navigator.clipboard.writeText(tags);
+      state.notify('info', 'Copied the <podcast:transcript> tags for your feed item (check the URLs).');
+    } catch {
+      state.notify('info', `Feed tags (copy them into your feed item): ${tags}`);
+    }
+  };
+
   const activate = (item: Item) => {
-    if (item.kind === 'format') exportAs(item.format);
+    if (item.kind === 'format') void exportAs(item.format);
+    else if (item.kind === 'document') void exportDocument(item.format);
+    else if (item.kind === 'feed-tags') void copyFeedTags();
     else if (item.kind === 'captions') setCaptionPreset(item.preset.id);
     else setWordTimestamps((on) => !on);
   };
@@ -151,7 +203,16 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
       if (item) activate(item);
     } else if (key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
       // Type-ahead: the next item whose label starts with the letter.
-      const labels = items.map((item) => (item.kind === 'format' ? item.format.label : item.kind === 'captions' ? item.preset.label : 'word timestamps').toLowerCase());
+      const labels = items.map((item) =>
+        (item.kind === 'format' || item.kind === 'document'
+          ? item.format.label
+          : item.kind === 'captions'
+            ? item.preset.label
+            : item.kind === 'feed-tags'
+              ? 'podcast feed tags'
+              : 'word timestamps'
+        ).toLowerCase(),
+      );
       for (let step = 1; step <= items.length; step++) {
         const index = (active + step) % items.length;
         if (labels[index]?.startsWith(key.toLowerCase())) {
@@ -209,6 +270,22 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
                   <span className="menu__label">{item.preset.label}</span>
                 </li>,
               ];
+            }
+            if (item.kind === 'document') {
+              return (
+                <li key={item.format.id} ref={ref} role="menuitem" tabIndex={-1} className="menu__item" data-document={item.format.id} onClick={() => activate(item)} onMouseEnter={() => setActive(index)}>
+                  <span className="menu__label">{item.format.label}</span>
+                  <span className="menu__hint">.{item.format.extension}</span>
+                </li>
+              );
+            }
+            if (item.kind === 'feed-tags') {
+              return (
+                <li key="feed-tags" ref={ref} role="menuitem" tabIndex={-1} className="menu__item" onClick={() => activate(item)} onMouseEnter={() => setActive(index)}>
+                  <span className="menu__label">Podcast feed tags (copy)</span>
+                  <span className="menu__hint">&lt;podcast:transcript&gt;</span>
+                </li>
+              );
             }
             if (item.kind === 'word-timestamps') {
               return [

@@ -37,4 +37,15 @@ export interface WriteOptions {
   title?: string;
   /** How WebVTT and SRT cut turns into cues (limits, or one cue per turn). */
   captions?: CaptionOptions;
+  /** The interactive HTML page's inlined `<verbatim-player>` script and its base64 SHA-256 (for the CSP). */
+  player?: { script: string; sha256: string };
+}
+
+/** A writer of a binary document (Word); asynchronous, and loaded only when used. */
+export interface DocumentExportFormat {
+  id: string;
+  label: string;
+  extension: string;
+  mimeType: string;
+  write(transcript: Transcript, options?: WriteOptions & { timestamps?: boolean; markLowConfidence?: boolean }): Promise<Uint8Array>;
 }

@@ -6,12 +6,13 @@ import { withWritableTimes } from '../writable-times.ts';
 import { htmlWriter } from '../writers/html-writer.ts';
 import { markdownWriter } from '../writers/markdown-writer.ts';
 import { podcastJsonWriter } from '../writers/podcast-json-writer.ts';
+import { podcastHtmlWriter } from '../writers/podcast-html-writer.ts';
 import { srtWriter } from '../writers/srt-writer.ts';
 import { textWriter } from '../writers/text-writer.ts';
 import { verbatimJsonWriter } from '../writers/verbatim-json-writer.ts';
 import { webvttWriter } from '../writers/webvtt-writer.ts';
 import { dpeJsonFormat } from './dpe-json.ts';
-import type { ExportFormat, ImportFormat } from './format-spec.ts';
+import type { DocumentExportFormat, ExportFormat, ImportFormat } from './format-spec.ts';
 import { hyperaudioHtmlFormat } from './hyperaudio-html.ts';
 import { nprTextFormat } from './npr-text.ts';
 import { otranscribeFormat } from './otranscribe.ts';
@@ -66,6 +67,7 @@ export const exportFormats: readonly ExportFormat[] = [
   textWriter,
   markdownWriter,
   htmlWriter,
+  podcastHtmlWriter,
 ].map(writingOnlyWritableTimes);
 
 /**
@@ -79,6 +81,7 @@ const PAIRED_READERS: Record<string, ImportFormat> = {
   'podcast-json': podcastJsonFormat,
   text: timestampedTextFormat,
   html: hyperaudioHtmlFormat,
+  'podcast-html': podcastHtmlFormat,
 };
 
 export const formatPairs: readonly { writer: ExportFormat; reader: ImportFormat }[] = exportFormats.flatMap((writer) => {
@@ -88,6 +91,17 @@ export const formatPairs: readonly { writer: ExportFormat; reader: ImportFormat 
 
 /** Writers with no reader: their output is for people, not for reading back. */
 export const writeOnlyFormats: readonly ExportFormat[] = exportFormats.filter((writer) => PAIRED_READERS[writer.id] === undefined);
+
+/** Binary document writers; each loads its library on first use. */
+export const documentExportFormats: readonly DocumentExportFormat[] = [
+  {
+    id: 'docx',
+    label: 'Word document',
+    extension: 'docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    write: async (transcript, options) => (await import('../writers/docx-writer.ts')).writeDocx(transcript, options),
+  },
+];
 
 /** Read as this when no importer recognises the text: NPR-style plain text. */
 export const FALLBACK_IMPORT_FORMAT_ID = 'plain-text';
@@ -100,4 +114,10 @@ export function findImportFormat(id: string): ImportFormat | undefined {
 export function findExportFormat(idOrExtension: string): ExportFormat | undefined {
   const key = idOrExtension.toLowerCase().replace(/^\./u, '');
   return exportFormats.find((format) => format.id === key) ?? exportFormats.find((format) => format.extension === key);
+}
+
+/** A document writer by id or extension (`docx`). */
+export function findDocumentFormat(idOrExtension: string): DocumentExportFormat | undefined {
+  const key = idOrExtension.toLowerCase().replace(/^\./u, '');
+  return documentExportFormats.find((format) => format.id === key || format.extension === key);
 }
