@@ -46,7 +46,7 @@ export const CASES: Case[] = [
 ];
 
 /** Deterministic so every run measures the same file. */
-function random(seed: number) {
+export function random(seed: number) {
   let state = seed >>> 0;
   return () => {
     state = (state * 1664525 + 1013904223) >>> 0;
