@@ -84,7 +84,6 @@ export function makeScaleTranscript(size: ScaleSize): Transcript {
   }
   const entries: SpeechTurn[] = [];
   let time = 0.4;
-  let speaker = 0;
   let cursor = Math.floor(next() * PROSE.length);
   for (let t = 0; t < size.turns; t++) {
     const words: Word[] = [];
@@ -101,7 +100,7 @@ export function makeScaleTranscript(size: ScaleSize): Transcript {
       time += 0.02 + next() * 0.06;
     }
     // The host (speaker 0) takes every fourth turn on average; the others share the rest.
-    speaker = next() < 0.25 ? 0 : 1 + Math.floor(next() * 3);
+    const speaker = next() < 0.25 ? 0 : 1 + Math.floor(next() * 3);
     entries.push({ kind: 'speech', speakerId: `s${speaker}`, start: words[0]!.start!, end: words.at(-1)!.end!, words });
     time += 0.25 + next() * 0.4;
   }

@@ -1,4 +1,4 @@
-import { Profiler, useCallback, useLayoutEffect, useMemo, useRef, type MouseEvent, type ProfilerOnRenderCallback } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, type MouseEvent, type ProfilerOnRenderCallback } from 'react';
 import { defaultRangeExtractor, elementScroll, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { appStore, useAppStore } from '../store/app-store.ts';
 import type { Entry } from '../transcript/model.ts';
@@ -11,9 +11,10 @@ import { rowElement, useWordHighlight } from './use-word-highlight.ts';
 import { useFollowActiveTurn, type LocateRow } from './use-follow-active-turn.ts';
 import { useSelectionInView } from './use-selection-in-view.ts';
 import { createScrollOwnership } from './scroll-ownership.ts';
+import { rowRenderProbe } from './row-render-probe.ts';
 
 export interface TranscriptViewProps {
-  /** Measurement hook: when given, every row is wrapped in a React Profiler reporting to it. */
+  /** Measurement hook: when given, every row reports its own renders through a React Profiler (bench builds set one, see row-render-probe). */
   onRowRender?: ProfilerOnRenderCallback;
 }
 
@@ -40,7 +41,7 @@ function estimateRowHeight(entry: Entry | undefined): number {
  * The read-along transcript: rows, click-to-seek, follow mode. Rows are
  * virtualized, so a 3-hour transcript keeps a few dozen rows in the DOM.
  */
-export function TranscriptView({ onRowRender }: TranscriptViewProps = {}) {
+export function TranscriptView({ onRowRender = rowRenderProbe }: TranscriptViewProps = {}) {
   const transcript = useAppStore((state) => state.transcript);
   const timeIndex = useAppStore((state) => state.timeIndex);
   const following = useAppStore((state) => state.following);
@@ -160,7 +161,7 @@ export function TranscriptView({ onRowRender }: TranscriptViewProps = {}) {
     if (entry.kind === 'event') return <EventRow entry={entry} entryIndex={entryIndex} />;
     const speaker = entry.speakerId !== null ? speakers.get(entry.speakerId) : undefined;
     const turnIndex = turnOfEntry[entryIndex]!;
-    const row = (
+    return (
       <TurnRow
         turn={entry}
         turnIndex={turnIndex}
@@ -168,14 +169,8 @@ export function TranscriptView({ onRowRender }: TranscriptViewProps = {}) {
         speakerName={speaker?.name}
         hue={speaker?.hue ?? -1}
         issues={issues.get(entryIndex)}
+        onRender={onRowRender}
       />
-    );
-    return onRowRender ? (
-      <Profiler id={`turn-${turnIndex}`} onRender={onRowRender}>
-        {row}
-      </Profiler>
-    ) : (
-      row
     );
   };
 
