@@ -110,6 +110,12 @@ export async function measureEditor(page: Page, hostName: string, commonWord: st
   const samples = Object.fromEntries(EDIT_KINDS.map((kind) => [kind, [] as number[]])) as Record<EditKind, number[]>;
   const toolbar = page.locator('.editor-toolbar');
   let host = hostName;
+  // Edits happen mid-file; the view scrolls down from there until a host turn is in view.
+  await page.evaluate(() => {
+    const scroller = window.__bench.scroller()!;
+    scroller.scrollTop = scroller.scrollHeight / 2;
+  });
+  let searches = 0;
   for (let round = 0; round < rounds; round++) {
     // A turn of the host in the middle of the view, long enough to split.
     const entry = await page.evaluate((name) => {
@@ -122,6 +128,8 @@ export async function measureEditor(page: Page, hostName: string, commonWord: st
       return rows[0]?.dataset.entryIndex ?? null;
     }, host);
     if (entry === null) {
+      if (++searches > 40) throw new Error(`no turn of ${host} with six words in view`);
+      await page.waitForTimeout(100);
       await page.evaluate(() => (window.__bench.scroller()!.scrollTop += 300));
       round--;
       continue;

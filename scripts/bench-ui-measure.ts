@@ -135,7 +135,7 @@ export interface ScrollFigures {
 /**
  * Scrolls the transcript from top to bottom by three quarters of a screen per frame
  * (a fast fling). After each painted frame it hit-tests a column of points every 8 px
- * down the view: 40 px or more in a row that hit no transcript row is a blank frame.
+ * down the middle of the view: 40 px or more in a row that hit no transcript row is a blank frame.
  */
 export async function measureScroll(page: Page): Promise<ScrollFigures> {
   return page.evaluate(async () => {
@@ -155,7 +155,8 @@ export async function measureScroll(page: Page): Promise<ScrollFigures> {
           let run = 0;
           let worst = 0;
           for (let y = box.top + 2; y < bottom - 2; y += 8) {
-            const hit = document.elementFromPoint(box.left + 40, y);
+            // The middle of the column: both apps centre their text, so the edges may be margin.
+            const hit = document.elementFromPoint(box.left + box.width / 2, y);
             run = hit?.closest(bench.rowSelector) ? 0 : run + 8;
             worst = Math.max(worst, run);
           }
