@@ -12,6 +12,8 @@ import { useFollowActiveTurn, type LocateRow } from './use-follow-active-turn.ts
 import { useSelectionInView } from './use-selection-in-view.ts';
 import { createScrollOwnership } from './scroll-ownership.ts';
 import { rowRenderProbe } from './row-render-probe.ts';
+import { estimateTurnHeight, type RowMetrics } from './row-height-estimate.ts';
+import { useRowMetrics } from './use-row-metrics.ts';
 
 export interface TranscriptViewProps {
   /** Measurement hook: when given, every row reports its own renders through a React Profiler (bench builds set one, see row-render-probe). */
@@ -29,12 +31,10 @@ function rangeExtractor(range: Range): number[] {
   return defaultRangeExtractor(range);
 }
 
-/** A first guess of a row's height before it is measured: header + wrapped lines of ~75 characters. */
-function estimateRowHeight(entry: Entry | undefined): number {
-  if (!entry || entry.kind === 'event') return 44;
-  let characters = 0;
-  for (const word of entry.words) characters += word.text.length + 1;
-  return 64 + Math.ceil(Math.max(1, characters) / 75) * 30;
+/** A row's height before it is measured: wrapped from its text with measured font metrics (see row-height-estimate). */
+function estimateRowHeight(entry: Entry | undefined, metrics: RowMetrics | null): number {
+  if (!entry || entry.kind === 'event') return metrics?.eventHeight ?? 44;
+  return estimateTurnHeight(entry.words, metrics);
 }
 
 /**
@@ -52,11 +52,19 @@ export function TranscriptView({ onRowRender = rowRenderProbe }: TranscriptViewP
   const listRef = useRef<HTMLDivElement>(null);
   const ownership = useMemo(() => createScrollOwnership(), []);
   const entries = transcript.entries;
+  const metrics = useRowMetrics(listRef, entries, mode);
+  // A new key function is what makes the virtualizer re-estimate the rows it has not
+  // measured when the metrics arrive; measured sizes (keyed by index) stay.
+  const getItemKey = useMemo(() => {
+    void metrics;
+    return (index: number) => index;
+  }, [metrics]);
 
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => scrollerRef.current,
-    estimateSize: (index) => estimateRowHeight(entries[index]),
+    estimateSize: (index) => estimateRowHeight(entries[index], metrics),
+    getItemKey,
     overscan: 6,
     rangeExtractor,
     // Before the first measurement (and in tests without layout), assume a typical viewport.
