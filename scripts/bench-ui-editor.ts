@@ -123,14 +123,18 @@ export async function measureEditor(page: Page, hostName: string, commonWord: st
       const box = scroller.getBoundingClientRect();
       const rows = [...document.querySelectorAll<HTMLElement>('article[data-entry-index]')].filter((row) => {
         const rect = row.getBoundingClientRect();
-        return rect.top > box.top + 40 && rect.bottom < box.bottom - 200 && row.querySelector('.turn__speaker')?.textContent === name && row.querySelectorAll('.word').length >= 6;
+        return rect.top > box.top + 10 && rect.top < box.bottom - 150 && row.querySelector('.turn__speaker')?.textContent === name && row.querySelectorAll('.word').length >= 6;
       });
       return rows[0]?.dataset.entryIndex ?? null;
     }, host);
     if (entry === null) {
-      if (++searches > 40) throw new Error(`no turn of ${host} with six words in view`);
+      if (++searches > 80) throw new Error(`no turn of ${host} with six words in view`);
       await page.waitForTimeout(100);
-      await page.evaluate(() => (window.__bench.scroller()!.scrollTop += 300));
+      // Down from the middle; from the top again once the end is reached.
+      await page.evaluate(() => {
+        const scroller = window.__bench.scroller()!;
+        scroller.scrollTop = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1 ? 0 : scroller.scrollTop + 200;
+      });
       round--;
       continue;
     }

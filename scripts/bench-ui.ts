@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ui [-- --peer] [--json FILE] [--runs N] [--sizes 5m,1h,3h]`
+ * `npm run bench:ui [-- --peer] [--json FILE] [--runs N] [--sizes 5m,1h,3h] [--rev GIT-REV]`
  *
  * Builds the production app (and a second build with React's profiling renderer, the
  * only production build in which a Profiler reports, for rows re-rendered per change),
@@ -9,9 +9,11 @@
  * transcripts and audio in the same rounds and prints Verbatim / peer ratios (below 1:
  * Verbatim is faster or smaller). `null` marks a figure whose feature does not exist
  * (hyperaudio-lite has no editor and no React rows). Timings are wall-clock on whatever
- * else the machine is running: compare figures of the same run.
+ * else the machine is running: compare figures of the same run. `--rev` measures the app
+ * as it was at a git revision (the benchmark code stays this checkout's).
  */
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
@@ -69,6 +71,7 @@ function args(argv: string[]) {
     json: value('--json'),
     runs: Number(value('--runs') ?? 3),
     sizes: value('--sizes')?.split(','),
+    rev: value('--rev'),
   };
 }
 
@@ -84,11 +87,21 @@ function wordTimes(fixture: ScaleFixture): WordTimes {
   return { starts: Float64Array.from(words, (w) => w.start!), ends: Float64Array.from(words, (w) => w.end!) };
 }
 
-async function buildApp(outDir: string, profile: boolean): Promise<void> {
+/** The app's sources at git revision `rev` in `dir` (with this checkout's node_modules), for a before/after run. */
+function checkout(rev: string, dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const files = ['index.html', 'public', 'src', 'vite.config.ts', 'package.json', 'tsconfig.json'];
+  execSync(`git archive ${rev} ${files.join(' ')} | tar -x -C ${JSON.stringify(dir)}`, { cwd: ROOT });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
+async function buildApp(root: string, outDir: string, profile: boolean): Promise<void> {
   if (profile) process.env.VITE_ROW_PROFILE = '1';
   try {
     await build({
-      root: ROOT,
+      root,
+      configFile: join(root, 'vite.config.ts'),
       logLevel: 'error',
       build: { outDir, emptyOutDir: true },
       ...(profile ? { resolve: { alias: [{ find: /^react-dom\/client$/u, replacement: 'react-dom/profiling' }] } } : {}),
@@ -243,9 +256,10 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'verbatim-bench-ui-'));
   const appDist = join(dir, 'app');
   const profileDist = join(dir, 'profile');
-  console.log(`building into ${dir} …`);
-  await buildApp(appDist, false);
-  await buildApp(profileDist, true);
+  const root = options.rev ? checkout(options.rev, join(dir, 'src')) : ROOT;
+  console.log(`building ${options.rev ? `revision ${options.rev}` : 'the working tree'} into ${dir} …`);
+  await buildApp(root, appDist, false);
+  await buildApp(root, profileDist, true);
   writePeerPages(appDist, fixtures);
   const app = await startStaticServer(appDist);
   const profile = await startStaticServer(profileDist);
