@@ -102,7 +102,7 @@ export async function measureEditor(page: Page, hostName: string, commonWord: st
   await page
     .getByTestId('waveform-toolbar')
     .getByText(/pauses found|\d pauses|pauses unavailable/)
-    .waitFor({ timeout: 120_000 })
+    .waitFor({ timeout: 30_000 })
     .catch(() => undefined);
   log('pauses analysed');
   const frames = [...(await dragRegionEdge(page, 1)).frames, ...(await dragRegionEdge(page, -1)).frames];

@@ -82,7 +82,7 @@ export async function measurePlayback(page: Page, words: WordTimes, seconds = 30
     await new Promise<void>((resolve) => {
       const frame = (ts: number) => {
         const t = audio.currentTime;
-        bench.afterPaint(() => {
+        bench.afterThisFrame(() => {
           samples.push([ts, t, bench.activeStart()]);
           if (performance.now() - startedAt < ms) requestAnimationFrame(frame);
           else resolve();
@@ -149,15 +149,16 @@ export async function measureScroll(page: Page): Promise<ScrollFigures> {
     await new Promise<void>((resolve) => {
       const frame = (ts: number) => {
         stamps.push(ts);
-        bench.afterPaint(() => {
+        bench.afterThisFrame(() => {
           const box = scroller.getBoundingClientRect();
-          const bottom = Math.min(box.bottom, box.top + scroller.scrollHeight - scroller.scrollTop);
+          const bottom = Math.min(box.bottom, document.querySelector(bench.listSelector)!.getBoundingClientRect().bottom);
           let run = 0;
           let worst = 0;
           for (let y = box.top + 2; y < bottom - 2; y += 8) {
             // The middle of the column: both apps centre their text, so the edges may be margin.
             const hit = document.elementFromPoint(box.left + box.width / 2, y);
-            run = hit?.closest(bench.rowSelector) ? 0 : run + 8;
+            // Controls floating over the list (Verbatim's "Back to current") hide rows, they are not gaps.
+            run = !hit || hit.closest(bench.rowSelector) || !scroller.contains(hit) ? 0 : run + 8;
             worst = Math.max(worst, run);
           }
           if (worst >= 40) blank++;

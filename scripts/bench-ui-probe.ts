@@ -15,12 +15,16 @@ export interface Probe {
   /** performance.now() when a script last set a media element's currentTime. */
   timeSetAt: number | null;
   rowSelector: string;
+  /** The element holding every row: its bottom is the end of the transcript (Verbatim pads below it). */
+  listSelector: string;
   wordSelector: string;
   /** Start (s) of the highlighted word, or null when none is. */
   activeStart(): number | null;
   scroller(): HTMLElement | null;
   /** Calls `done` with performance.now() after the next frame has been painted. */
   afterPaint(done: (now: number) => void): void;
+  /** The same from inside a requestAnimationFrame callback, for the frame being drawn. */
+  afterThisFrame(done: (now: number) => void): void;
 }
 
 declare global {
@@ -32,6 +36,12 @@ declare global {
 }
 
 export function installProbe(kind: AppKind): void {
+  // Called from a requestAnimationFrame callback: runs once that frame has been painted.
+  const afterThisFrame = (done: (now: number) => void) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done(performance.now());
+    channel.port2.postMessage(0);
+  };
   const verbatim = kind === 'verbatim';
   const activeWords = document.getElementsByClassName('active');
   const probe: Probe = {
@@ -40,6 +50,7 @@ export function installProbe(kind: AppKind): void {
     readyAt: null,
     timeSetAt: null,
     rowSelector: verbatim ? '.transcript__slot' : '#hypertranscript p',
+    listSelector: verbatim ? '.transcript__list' : '#hypertranscript section',
     wordSelector: verbatim ? '.word[data-start]' : '[data-m]',
     activeStart() {
       if (verbatim) {
@@ -54,12 +65,9 @@ export function installProbe(kind: AppKind): void {
       return null;
     },
     scroller: () => document.querySelector<HTMLElement>(verbatim ? '[data-testid="transcript-scroller"]' : '#hypertranscript'),
+    afterThisFrame,
     afterPaint(done) {
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => done(performance.now());
-        channel.port2.postMessage(0);
-      });
+      requestAnimationFrame(() => afterThisFrame(done));
     },
   };
   window.__bench = probe;

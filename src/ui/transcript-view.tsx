@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, type MouseEvent, type ProfilerOnRenderCallback } from 'react';
-import { defaultRangeExtractor, elementScroll, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, elementScroll, measureElement, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { appStore, useAppStore } from '../store/app-store.ts';
 import type { Entry } from '../transcript/model.ts';
 import { validateTiming } from '../transcript/validate-timing.ts';
@@ -31,11 +31,21 @@ function rangeExtractor(range: Range): number[] {
   return defaultRangeExtractor(range);
 }
 
+/** Estimates per entry object: an edit replaces only the entries it changes, so the rest stay cached. */
+const estimates = new WeakMap<RowMetrics, WeakMap<Entry, number>>();
+
 /** A row's height before it is measured: wrapped from its text with measured font metrics (see row-height-estimate). */
 function estimateRowHeight(entry: Entry | undefined, metrics: RowMetrics | null): number {
   if (!entry || entry.kind === 'event') return metrics?.eventHeight ?? 44;
-  return estimateTurnHeight(entry.words, metrics);
+  if (!metrics) return estimateTurnHeight(entry.words, null);
+  let cache = estimates.get(metrics);
+  if (!cache) estimates.set(metrics, (cache = new WeakMap()));
+  let height = cache.get(entry);
+  if (height === undefined) cache.set(entry, (height = estimateTurnHeight(entry.words, metrics)));
+  return height;
 }
+
+const HAS_RESIZE_OBSERVER = typeof ResizeObserver !== 'undefined';
 
 /**
  * The read-along transcript: rows, click-to-seek, follow mode. Rows are
@@ -65,6 +75,11 @@ export function TranscriptView({ onRowRender = rowRenderProbe }: TranscriptViewP
     getScrollElement: () => scrollerRef.current,
     estimateSize: (index) => estimateRowHeight(entries[index], metrics),
     getItemKey,
+    // Row sizes come from the ResizeObserver, after the browser's own layout. The virtualizer
+    // also measures each row as it mounts; reading offsetHeight there forces one layout per
+    // row (tens of milliseconds on the first screen), so that reading keeps the current size.
+    measureElement: (element, entry, instance) =>
+      entry || !HAS_RESIZE_OBSERVER ? measureElement(element, entry, instance) : (instance.measurementsCache[Number(element.getAttribute('data-index'))]?.size ?? 0),
     overscan: 6,
     rangeExtractor,
     // Before the first measurement (and in tests without layout), assume a typical viewport.
