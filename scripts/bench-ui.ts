@@ -17,7 +17,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../test/e2e/browser.ts';
 import { startStaticServer } from '../test/e2e/static-server.ts';
 import type { SpeechTurn } from '../src/transcript/model.ts';
@@ -134,23 +134,28 @@ async function attempt(label: string, into: Run, step: () => Promise<Run>): Prom
   }
 }
 
+/** What both apps are measured on: load, size, playback, scrolling and seeking, in that order. */
+async function readAlongSteps(page: Page, url: string, words: WordTimes, run: Run, label: string): Promise<void> {
+  await attempt(`${label}load`, run, () => measureLoad(page, url));
+  await attempt(`${label}size`, run, () => measureSize(page));
+  await attempt(`${label}playback`, run, () => measurePlayback(page, words));
+  await attempt(`${label}scroll`, run, async () => {
+    const s = await measureScroll(page);
+    return { scrollP95FrameMs: s.scrollP95FrameMs, scrollBlankFrames: s.scrollBlankFrames, heightDriftPct: s.heightDriftPct };
+  });
+  await attempt(`${label}seek`, run, async () => {
+    const s = await measureSeek(page);
+    return { seekMs: s.seekMs, seekHighlightMs: s.highlightMs };
+  });
+}
+
 async function runVerbatim(browser: Browser, appUrl: string, profileUrl: string, fixture: ScaleFixture, words: WordTimes): Promise<Run> {
   const run: Run = {};
   const query = (base: string) =>
     `${base}?audio=scale/${fixture.audioPath.split('/').pop()}&transcript=scale/${fixture.transcriptPath.split('/').pop()}&peaks=scale/${fixture.peaksPath.split('/').pop()}`;
   const { page, close } = await openPage(browser, 'verbatim');
   try {
-    await attempt('load', run, () => measureLoad(page, query(appUrl)));
-    await attempt('size', run, () => measureSize(page));
-    await attempt('playback', run, () => measurePlayback(page, words));
-    await attempt('scroll', run, async () => {
-      const s = await measureScroll(page);
-      return { scrollP95FrameMs: s.scrollP95FrameMs, scrollBlankFrames: s.scrollBlankFrames, heightDriftPct: s.heightDriftPct };
-    });
-    await attempt('seek', run, async () => {
-      const s = await measureSeek(page);
-      return { seekMs: s.seekMs, seekHighlightMs: s.highlightMs };
-    });
+    await readAlongSteps(page, query(appUrl), words, run, '');
     await attempt('editor', run, () => measureEditor(page, HOST, COMMON_WORD));
   } finally {
     await close();
@@ -172,17 +177,7 @@ async function runPeer(browser: Browser, appUrl: string, fixture: ScaleFixture, 
   const run: Run = {};
   const { page, close } = await openPage(browser, 'peer');
   try {
-    await attempt('peer load', run, () => measureLoad(page, `${appUrl}peer/scale-${fixture.size.key}.html`));
-    await attempt('peer size', run, () => measureSize(page));
-    await attempt('peer playback', run, () => measurePlayback(page, words));
-    await attempt('peer scroll', run, async () => {
-      const s = await measureScroll(page);
-      return { scrollP95FrameMs: s.scrollP95FrameMs, scrollBlankFrames: s.scrollBlankFrames, heightDriftPct: s.heightDriftPct };
-    });
-    await attempt('peer seek', run, async () => {
-      const s = await measureSeek(page);
-      return { seekMs: s.seekMs, seekHighlightMs: s.highlightMs };
-    });
+    await readAlongSteps(page, `${appUrl}peer/scale-${fixture.size.key}.html`, words, run, 'peer ');
   } finally {
     await close();
   }
