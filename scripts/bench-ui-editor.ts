@@ -54,13 +54,15 @@ export async function measureRowRenders(page: Page, seconds = 15): Promise<RowFi
 
 /**
  * Arms the page for one edit: the next keydown/pointerdown is the input; `done` (a
- * function body over `document`, returning boolean) is checked after every painted
+ * expression over `document`, true once the edit shows) is checked after every painted
  * frame. Resolves with input -> that frame, in ms.
  */
 async function timeEdit(page: Page, done: string, act: () => Promise<void>): Promise<number> {
-  await page.evaluate((body) => {
-    const check = new Function(`return (${body})`) as () => boolean;
-    const w = window as unknown as { __edit: Promise<number> };
+  // An expression handed to evaluate goes through DevTools, not the page's eval: the app's
+  // Content-Security-Policy (no eval / new Function) does not stop it.
+  await page.evaluate(`window.__editDone = () => (${done});`);
+  await page.evaluate(() => {
+    const w = window as unknown as { __edit: Promise<number>; __editDone: () => boolean };
     w.__edit = new Promise((resolve) => {
       const onInput = (event: Event) => {
         window.removeEventListener('keydown', onInput, true);
@@ -68,7 +70,7 @@ async function timeEdit(page: Page, done: string, act: () => Promise<void>): Pro
         const inputAt = event.timeStamp;
         const poll = () =>
           window.__bench.afterPaint((now) => {
-            if (check()) resolve(now - inputAt);
+            if (w.__editDone()) resolve(now - inputAt);
             else if (now - inputAt > 20_000) resolve(NaN);
             else poll();
           });
@@ -77,7 +79,7 @@ async function timeEdit(page: Page, done: string, act: () => Promise<void>): Pro
       window.addEventListener('keydown', onInput, true);
       window.addEventListener('pointerdown', onInput, true);
     });
-  }, done);
+  });
   await act();
   return page.evaluate(() => (window as unknown as { __edit: Promise<number> }).__edit);
 }
