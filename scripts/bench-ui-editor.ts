@@ -53,7 +53,7 @@ export async function measureRowRenders(page: Page, seconds = 15): Promise<RowFi
 }
 
 /**
- * Arms the page for one edit: the next keydown/pointerdown is the input; `done` (a
+ * Arms the page for one edit: the next keydown/pointerdown is the input; `done` (an
  * expression over `document`, true once the edit shows) is checked after every painted
  * frame. Resolves with input -> that frame, in ms.
  */
