@@ -46,7 +46,7 @@ export const CASES: Case[] = [
 ];
 
 /** Deterministic so every run measures the same file. */
-function random(seed: number) {
+export function random(seed: number) {
   let state = seed >>> 0;
   return () => {
     state = (state * 1664525 + 1013904223) >>> 0;
@@ -199,6 +199,107 @@ function mainThreadTasks(trace: Buffer): number[] {
   return events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && main.has(`${e.pid}:${e.tid}`) && e.tdur !== undefined).map((e) => e.tdur! / 1000);
 }
 
+/**
+ * Presses E and resolves once the turn regions are in the waveform and the app is in
+ * edit mode, two animation frames later (so the frame that shows them is painted).
+ * Clears the page's long-task log first: what it holds afterwards started with the press.
+ */
+export async function pressToEnterEditor(page: Page): Promise<{ ms: number; regions: number; pressedAt: number; enteredAt: number }> {
+  await page.evaluate(() => {
+    const w = window as unknown as BenchWindow;
+    w.__longTasks = [];
+    w.__enter = new Promise((resolve) => {
+      const onKey = (event: KeyboardEvent) => {
+        if (event.key !== 'e') return;
+        window.removeEventListener('keydown', onKey, true);
+        const t0 = performance.now();
+        const root = document.querySelector('[data-testid="waveform"] > div')!.shadowRoot!;
+        const check = () => {
+          const regions = root.querySelectorAll('[part~="turn-region"]').length;
+          if (regions > 0 && document.querySelector('[data-mode="edit"]')) {
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => {
+                const now = performance.now();
+                resolve({ ms: now - t0, regions, pressedAt: t0, enteredAt: now });
+              }),
+            );
+          } else {
+            setTimeout(check, 0);
+          }
+        };
+        check();
+      };
+      window.addEventListener('keydown', onKey, true);
+    });
+  });
+  await page.keyboard.press('e');
+  return page.evaluate(() => (window as unknown as BenchWindow).__enter);
+}
+
+/**
+ * Drags the end edge of the turn region nearest the middle of the waveform by 120 px
+ * (`direction` 1 right, -1 left) in 60 steps at 60 Hz; returns the animation-frame
+ * intervals during the drag and whether the turn's end changed. `hooks` run just
+ * before the mouse goes down and just after it is released (tracing, for one).
+ */
+export async function dragRegionEdge(
+  page: Page,
+  direction: 1 | -1,
+  hooks: { started?: () => Promise<void>; finished?: () => Promise<void> } = {},
+): Promise<{ frames: number[]; changed: boolean }> {
+  const target = await page.evaluate(() => {
+    const root = document.querySelector('[data-testid="waveform"] > div')!.shadowRoot!;
+    const view = document.querySelector('[data-testid="waveform"]')!.getBoundingClientRect();
+    const middle = view.left + view.width / 2;
+    let best: { x: number; y: number; turn: string } | null = null;
+    let bestDistance = Infinity;
+    for (const region of root.querySelectorAll<HTMLElement>('[part~="turn-region"]')) {
+      const handle = region.querySelector<HTMLElement>('[part~="region-handle-right"]');
+      const box = handle?.getBoundingClientRect();
+      if (!box || box.width === 0 || box.left < view.left + 40 || box.right > view.right - 160) continue;
+      const distance = Math.abs(box.left - middle);
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = { x: box.left + box.width / 2, y: box.top + box.height / 2, turn: region.dataset.turn ?? '' };
+      }
+    }
+    return best;
+  });
+  if (!target) throw new Error('no region edge in view to drag');
+  const startBefore = await page.locator(`article[data-turn-index="${target.turn}"]`).getAttribute('data-end');
+  await page.evaluate(() => {
+    const w = window as unknown as BenchWindow;
+    w.__frames = [];
+    const loop = (w.__recording ?? 0) + 1;
+    w.__recording = loop;
+    const tick = (now: number) => {
+      if (w.__recording !== loop) return;
+      w.__frames.push(now);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await hooks.started?.();
+  await page.mouse.move(target.x, target.y);
+  await page.mouse.down();
+  for (let step = 1; step <= DRAG_STEPS; step++) {
+    await page.mouse.move(target.x + direction * step * 2, target.y);
+    await page.waitForTimeout(FRAME_BUDGET_MS);
+  }
+  await page.mouse.up();
+  await page.waitForTimeout(200);
+  await hooks.finished?.();
+  const stamps = await page.evaluate(() => {
+    const w = window as unknown as BenchWindow;
+    w.__recording++;
+    return w.__frames;
+  });
+  const frames: number[] = [];
+  for (let i = 1; i < stamps.length; i++) frames.push(stamps[i]! - stamps[i - 1]!);
+  const after = await page.locator(`article[data-turn-index="${target.turn}"]`).getAttribute('data-end');
+  return { frames, changed: after !== startBefore };
+}
+
 async function measureCase(browser: Browser, page: Page, url: string, spec: Case, audioSeconds: number): Promise<CaseFigures> {
   const loadStart = Date.now();
   await page.goto(url);
@@ -221,36 +322,8 @@ async function measureCase(browser: Browser, page: Page, url: string, spec: Case
   let pauseAnalysisMs = 0;
   let longestTaskAnalysingMs = 0;
   for (let run = 0; run < ENTER_RUNS; run++) {
-    await page.evaluate(() => {
-      const w = window as unknown as BenchWindow;
-      w.__longTasks = [];
-      w.__enter = new Promise((resolve) => {
-        const onKey = (event: KeyboardEvent) => {
-          if (event.key !== 'e') return;
-          window.removeEventListener('keydown', onKey, true);
-          const t0 = performance.now();
-          const root = document.querySelector('[data-testid="waveform"] > div')!.shadowRoot!;
-          const check = () => {
-            const regions = root.querySelectorAll('[part~="turn-region"]').length;
-            if (regions > 0 && document.querySelector('[data-mode="edit"]')) {
-              requestAnimationFrame(() =>
-                requestAnimationFrame(() => {
-                  const now = performance.now();
-                  resolve({ ms: now - t0, regions, pressedAt: t0, enteredAt: now });
-                }),
-              );
-            } else {
-              setTimeout(check, 0);
-            }
-          };
-          check();
-        };
-        window.addEventListener('keydown', onKey, true);
-      });
-    });
     const analysisStart = Date.now();
-    await page.keyboard.press('e');
-    const entered = await page.evaluate(() => (window as unknown as BenchWindow).__enter);
+    const entered = await pressToEnterEditor(page);
     enterMs.push(entered.ms);
     regionsDrawn = entered.regions;
     // The pause analysis runs once per audio, after the first entry.
@@ -276,60 +349,17 @@ async function measureCase(browser: Browser, page: Page, url: string, spec: Case
   const taskCpu: number[] = [];
   let dragCpuMs = 0;
   let dragChanged = false;
-  for (let drag = 0; drag < DRAGS; drag++) {
-    const target = await page.evaluate(() => {
-      const root = document.querySelector('[data-testid="waveform"] > div')!.shadowRoot!;
-      const view = document.querySelector('[data-testid="waveform"]')!.getBoundingClientRect();
-      const middle = view.left + view.width / 2;
-      let best: { x: number; y: number; turn: string } | null = null;
-      let bestDistance = Infinity;
-      for (const region of root.querySelectorAll<HTMLElement>('[part~="turn-region"]')) {
-        const handle = region.querySelector<HTMLElement>('[part~="region-handle-right"]');
-        const box = handle?.getBoundingClientRect();
-        if (!box || box.width === 0 || box.left < view.left + 40 || box.right > view.right - 160) continue;
-        const distance = Math.abs(box.left - middle);
-        if (distance < bestDistance) {
-          bestDistance = distance;
-          best = { x: box.left + box.width / 2, y: box.top + box.height / 2, turn: region.dataset.turn ?? '' };
-        }
-      }
-      return best;
+  for (let step = 0; step < DRAGS; step++) {
+    const drag = await dragRegionEdge(page, step % 2 === 0 ? 1 : -1, {
+      started: () => browser.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] }),
+      finished: async () => {
+        const tasks = mainThreadTasks(await browser.stopTracing());
+        taskCpu.push(...tasks);
+        dragCpuMs += tasks.reduce((sum, ms) => sum + ms, 0);
+      },
     });
-    if (!target) throw new Error('no region edge in view to drag');
-    const startBefore = await page.locator(`article[data-turn-index="${target.turn}"]`).getAttribute('data-end');
-    await page.evaluate(() => {
-      const w = window as unknown as BenchWindow;
-      w.__frames = [];
-      const loop = (w.__recording ?? 0) + 1;
-      w.__recording = loop;
-      const tick = (now: number) => {
-        if (w.__recording !== loop) return;
-        w.__frames.push(now);
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
-    await browser.startTracing(page, { categories: ['toplevel', 'disabled-by-default-devtools.timeline'] });
-    await page.mouse.move(target.x, target.y);
-    await page.mouse.down();
-    const direction = drag % 2 === 0 ? 1 : -1;
-    for (let step = 1; step <= DRAG_STEPS; step++) {
-      await page.mouse.move(target.x + direction * step * 2, target.y);
-      await page.waitForTimeout(FRAME_BUDGET_MS);
-    }
-    await page.mouse.up();
-    await page.waitForTimeout(200);
-    const tasks = mainThreadTasks(await browser.stopTracing());
-    taskCpu.push(...tasks);
-    dragCpuMs += tasks.reduce((sum, ms) => sum + ms, 0);
-    const stamps = await page.evaluate(() => {
-      const w = window as unknown as BenchWindow;
-      w.__recording++;
-      return w.__frames;
-    });
-    for (let i = 1; i < stamps.length; i++) frames.push(stamps[i]! - stamps[i - 1]!);
-    const after = await page.locator(`article[data-turn-index="${target.turn}"]`).getAttribute('data-end');
-    dragChanged ||= after !== startBefore;
+    frames.push(...drag.frames);
+    dragChanged ||= drag.changed;
   }
 
   return {

@@ -1,5 +1,5 @@
-import { Profiler, useCallback, useLayoutEffect, useMemo, useRef, type MouseEvent, type ProfilerOnRenderCallback } from 'react';
-import { defaultRangeExtractor, elementScroll, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useLayoutEffect, useMemo, useRef, type MouseEvent, type ProfilerOnRenderCallback } from 'react';
+import { defaultRangeExtractor, elementScroll, measureElement, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useStoreApi, useAppStore } from './app-context.ts';
 import type { Entry } from '../transcript/model.ts';
 import { validateTiming } from '../transcript/validate-timing.ts';
@@ -13,9 +13,12 @@ import { rowElement, useWordHighlight } from './use-word-highlight.ts';
 import { useFollowActiveTurn, type LocateRow } from './use-follow-active-turn.ts';
 import { useSelectionInView } from './use-selection-in-view.ts';
 import { createScrollOwnership } from './scroll-ownership.ts';
+import { rowRenderProbe } from './row-render-probe.ts';
+import { estimateTurnHeight, type RowMetrics } from './row-height-estimate.ts';
+import { useRowMetrics } from './use-row-metrics.ts';
 
 export interface TranscriptViewProps {
-  /** Measurement hook: when given, every row is wrapped in a React Profiler reporting to it. */
+  /** Measurement hook: when given, every row reports its own renders through a React Profiler (bench builds set one, see row-render-probe). */
   onRowRender?: ProfilerOnRenderCallback;
 }
 
@@ -30,19 +33,27 @@ function rangeExtractor(range: Range): number[] {
   return defaultRangeExtractor(range);
 }
 
-/** A first guess of a row's height before it is measured: header + wrapped lines of ~75 characters. */
-function estimateRowHeight(entry: Entry | undefined): number {
-  if (!entry || entry.kind === 'event') return 44;
-  let characters = 0;
-  for (const word of entry.words) characters += word.text.length + 1;
-  return 64 + Math.ceil(Math.max(1, characters) / 75) * 30;
+/** Estimates per entry object: an edit replaces only the entries it changes, so the rest stay cached. */
+const estimates = new WeakMap<RowMetrics, WeakMap<Entry, number>>();
+
+/** A row's height before it is measured: wrapped from its text with measured font metrics (see row-height-estimate). */
+function estimateRowHeight(entry: Entry | undefined, metrics: RowMetrics | null): number {
+  if (!entry || entry.kind === 'event') return metrics?.eventHeight ?? 44;
+  if (!metrics) return estimateTurnHeight(entry.words, null);
+  let cache = estimates.get(metrics);
+  if (!cache) estimates.set(metrics, (cache = new WeakMap()));
+  let height = cache.get(entry);
+  if (height === undefined) cache.set(entry, (height = estimateTurnHeight(entry.words, metrics)));
+  return height;
 }
+
+const HAS_RESIZE_OBSERVER = typeof ResizeObserver !== 'undefined';
 
 /**
  * The read-along transcript: rows, click-to-seek, follow mode. Rows are
  * virtualized, so a 3-hour transcript keeps a few dozen rows in the DOM.
  */
-export function TranscriptView({ onRowRender }: TranscriptViewProps = {}) {
+export function TranscriptView({ onRowRender = rowRenderProbe }: TranscriptViewProps = {}) {
   const appStore = useStoreApi();
   const commands = useEditorCommands();
   const transcript = useAppStore((state) => state.transcript);
@@ -55,11 +66,24 @@ export function TranscriptView({ onRowRender }: TranscriptViewProps = {}) {
   const listRef = useRef<HTMLDivElement>(null);
   const ownership = useMemo(() => createScrollOwnership(), []);
   const entries = transcript.entries;
+  const metrics = useRowMetrics(listRef, entries, mode);
+  // A new key function is what makes the virtualizer re-estimate the rows it has not
+  // measured when the metrics arrive; measured sizes (keyed by index) stay.
+  const getItemKey = useMemo(() => {
+    void metrics;
+    return (index: number) => index;
+  }, [metrics]);
 
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => scrollerRef.current,
-    estimateSize: (index) => estimateRowHeight(entries[index]),
+    estimateSize: (index) => estimateRowHeight(entries[index], metrics),
+    getItemKey,
+    // Row sizes come from the ResizeObserver, after the browser's own layout. The virtualizer
+    // also measures each row as it mounts; reading offsetHeight there forces one layout per
+    // row (tens of milliseconds on the first screen), so that reading keeps the current size.
+    measureElement: (element, entry, instance) =>
+      entry || !HAS_RESIZE_OBSERVER ? measureElement(element, entry, instance) : (instance.measurementsCache[Number(element.getAttribute('data-index'))]?.size ?? 0),
     overscan: 6,
     rangeExtractor,
     // Before the first measurement (and in tests without layout), assume a typical viewport.
@@ -173,7 +197,7 @@ export function TranscriptView({ onRowRender }: TranscriptViewProps = {}) {
     if (entry.kind === 'event') return <EventRow entry={entry} entryIndex={entryIndex} />;
     const speaker = entry.speakerId !== null ? speakers.get(entry.speakerId) : undefined;
     const turnIndex = turnOfEntry[entryIndex]!;
-    const row = (
+    return (
       <TurnRow
         turn={entry}
         turnIndex={turnIndex}
@@ -181,14 +205,8 @@ export function TranscriptView({ onRowRender }: TranscriptViewProps = {}) {
         speakerName={speaker?.name}
         hue={speaker?.hue ?? -1}
         issues={issues.get(entryIndex)}
+        onRender={onRowRender}
       />
-    );
-    return onRowRender ? (
-      <Profiler id={`turn-${turnIndex}`} onRender={onRowRender}>
-        {row}
-      </Profiler>
-    ) : (
-      row
     );
   };
 

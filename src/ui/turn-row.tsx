@@ -1,4 +1,4 @@
-import { Fragment, memo, type CSSProperties } from 'react';
+import { Fragment, memo, Profiler, type CSSProperties, type ProfilerOnRenderCallback } from 'react';
 import { LOW_CONFIDENCE, type SpeechTurn } from '../transcript/model.ts';
 import { turnEnd, turnStart } from '../transcript/time-index.ts';
 import { formatClock, formatPrecise } from '../transcript/format-time.ts';
@@ -15,6 +15,8 @@ export interface TurnRowProps {
   hue: number;
   /** Timing problems of this turn, one sentence each, joined; shown in editor mode. */
   issues?: string | undefined;
+  /** Measurement hook: a Profiler inside the memo boundary, so it reports only renders of this row itself. */
+  onRender?: ProfilerOnRenderCallback | undefined;
 }
 
 /**
@@ -24,7 +26,18 @@ export interface TurnRowProps {
  * Editor-only details are always rendered and shown by CSS, so switching
  * modes does not re-render thousands of rows.
  */
-export const TurnRow = memo(function TurnRow({ turn, turnIndex, entryIndex, speakerName, hue, issues }: TurnRowProps) {
+export const TurnRow = memo(function TurnRow({ onRender, ...props }: TurnRowProps) {
+  const row = <TurnRowBody {...props} />;
+  return onRender ? (
+    <Profiler id={`turn-${props.turnIndex}`} onRender={onRender}>
+      {row}
+    </Profiler>
+  ) : (
+    row
+  );
+});
+
+function TurnRowBody({ turn, turnIndex, entryIndex, speakerName, hue, issues }: Omit<TurnRowProps, 'onRender'>) {
   const active = useAppStore((state) => state.activeTurn === turnIndex);
   const selected = useAppStore((state) => state.selectedEntry === entryIndex);
   const editing = useAppStore((state) => state.mode === 'edit' && state.selectedEntry === entryIndex);
@@ -107,4 +120,4 @@ export const TurnRow = memo(function TurnRow({ turn, turnIndex, entryIndex, spea
       </p>
     </article>
   );
-});
+}
