@@ -18,6 +18,12 @@ export interface AlignOptions {
   /** BCP-47 tag; defaults to the transcript's language, then `en`. */
   language?: string;
   engine: AlignEngine;
+  /**
+   * Skip the acoustic model and place lines on the speech pauses by syllable
+   * count (what a language without a model gets): for a transcript the
+   * aligner refused as not matching the audio, when the user wants times anyway.
+   */
+  estimateOnly?: boolean;
   /** Checked between chunks; an aborted run rejects with the signal's reason. */
   signal?: AbortSignal;
   /** Called after each chunk (and at stage changes). */
@@ -36,7 +42,7 @@ export interface AlignOutcome {
   transcript: Transcript;
   /** Indices into `transcript.entries` of speech turns a person should check. */
   lowConfidence: number[];
-  /** True when no acoustic model was used at all (unsupported language): every time is a syllable-count estimate. */
+  /** True when no acoustic model was used (unsupported language, or `estimateOnly`): every time is estimated from speech pauses and syllable counts. */
   estimated: boolean;
   /** Sentences a person can act on, e.g. `no acoustic model for "de"; timings are estimated`. */
   warnings: string[];
