@@ -28,7 +28,7 @@ const IPA_TO_ARPABET: [string, string][] = [
 ];
 
 function arpabet(language: string, word: string): string {
-  const ipa = spawnSync('espeak-ng', ['-v', language, '-q', '--ipa', word], { encoding: 'utf8' }).stdout.replace(/[ˈˌːˑ̩̯‿ʔ\-_\s]/gu, '');
+  const ipa = spawnSync('espeak-ng', ['-v', language, '-q', '--ipa', word], { encoding: 'utf8' }).stdout.replace(/[ˈˌːˑ‿ʔ\-_\s]|\u0329|\u032f/gu, '');
   const phones: string[] = [];
   for (let i = 0; i < ipa.length; ) {
     const match = IPA_TO_ARPABET.find(([symbol]) => ipa.startsWith(symbol, i));
