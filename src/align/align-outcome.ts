@@ -1,5 +1,6 @@
 import type { Transcript } from '../transcript/model.ts';
 import type { AlignEngine } from './align-engine.ts';
+import type { TextSupport } from './text-support.ts';
 
 /** Mono PCM at any sample rate; the aligner resamples to the model's 16 kHz itself. */
 export interface AlignAudio {
@@ -44,6 +45,8 @@ export interface AlignOutcome {
   lowConfidence: number[];
   /** True when no acoustic model was used (unsupported language, or `estimateOnly`): every time is estimated from speech pauses and syllable counts. */
   estimated: boolean;
+  /** How much of the text the audio supports (acoustic alignment only; a share below half is refused instead). */
+  support?: TextSupport;
   /** Sentences a person can act on, e.g. `no acoustic model for "de"; timings are estimated`. */
   warnings: string[];
 }

@@ -38,6 +38,7 @@ import { resample } from './resample.ts';
 import { SpeakingRates } from './speaking-rate.ts';
 import { energySpeechIslands } from './energy-islands.ts';
 import { speechPauseOutcome } from './speech-pause-outcome.ts';
+import { mismatchSentence, textSupport } from './text-support.ts';
 import { TokenLexicon } from './token-lexicon.ts';
 import { MODEL_SAMPLE_RATE, type TokenSegment, WindowDecoder } from './window-decoder.ts';
 
@@ -271,8 +272,12 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
     refineOnsets(ordered, views);
     claimOrphanSounds(ordered, (i) => (tokens[orderedIndices[i] as number] as AlignToken).turnStart, views);
     const outcome = buildOutcome(transcript, tokens, placed, failedTurns, widenedTurns, energies, duration, warnings);
+    // Every window may have found a path and still the text is not of this audio (text-support.ts).
+    const support = textSupport(outcome.transcript, transcript);
+    const refusal = mismatchSentence(support);
+    if (refusal) throw new TranscriptMismatchError(refusal);
     report(1, 'done');
-    return outcome;
+    return { ...outcome, support };
   } finally {
     decoder.delete();
   }

@@ -235,7 +235,7 @@ export function App() {
         {autosave ? <RestorePrompt autosave={autosave} /> : null}
         {isDemo ? <DemoNote /> : null}
         <Notices />
-        <AlignBanner onAlign={(language) => void alignment?.start({ language })} onCancel={() => alignment?.cancel()} />
+        <AlignBanner onAlign={(request) => void alignment?.start(request)} onCancel={() => alignment?.cancel()} />
         <main className="main">
           <TranscriptView />
         </main>
