@@ -143,7 +143,7 @@ export function createAlignmentController(store: AppStore, commands: EditorComma
         const check = outcome.lowConfidence.length;
         // Estimated times are never called confident: they come from pauses and syllable counts.
         const parts = outcome.estimated
-          ? [`Timings estimated from speech pauses for ${turns} turns (${estimateReason(language, estimateOnly)}); check them`, ...outcome.warnings.filter((warning) => !warning.startsWith('no acoustic model'))]
+          ? [`Timings estimated from speech pauses for ${turns} ${turns === 1 ? 'turn' : 'turns'} (${estimateReason(language, estimateOnly)}); check them`, ...outcome.warnings.filter((warning) => !warning.startsWith('no acoustic model'))]
           : [`Aligned ${turns} turns in ${seconds} s`, check > 0 ? `${check} marked “check”` : 'all confident', ...outcome.warnings];
         now.setAlignment({ status: 'done', fraction: 1, etaSec: 0, stage: '', message: `${parts.join('; ')}.` });
       } catch (error) {

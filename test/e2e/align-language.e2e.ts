@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
 import { startStaticServer } from './static-server.ts';
 
-// Spanish read by espeak-ng, one sentence a line, with a pause after each.
+// Spanish read by espeak-ng, one sentence a paragraph, with a pause after each.
 const LINES = [
   'Buenos días a todos y bienvenidos a nuestro programa de esta mañana.',
   'Hoy hablamos de las noticias de la ciudad y de lo que significan para los vecinos.',
@@ -25,7 +25,7 @@ before(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'verbatim-es-'));
   text = join(dir, 'noticias.txt');
   audio = join(dir, 'noticias.wav');
-  writeFileSync(text, `${LINES.join('\n')}\n`);
+  writeFileSync(text, `${LINES.join('\n\n')}\n`);
   const made = spawnSync('espeak-ng', ['-v', 'es', '-s', '150', '-g', '12', '-w', audio, '-f', text]);
   assert.equal(made.status, 0, 'espeak-ng makes the test audio');
   server = await startStaticServer(join(import.meta.dirname, '../../dist'));
