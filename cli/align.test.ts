@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Transcript } from '../src/transcript/model.ts';
-import { type AlignmentJson, alignmentJson, parseAlignArgs, runAlign } from './align.ts';
+import { type AlignmentJson, alignmentJson, MISMATCH_EXIT, parseAlignArgs, runAlign } from './align.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../test/fixtures/align/${name}`, import.meta.url));
 const onsets = JSON.parse(readFileSync(fixture('clip.onsets.json'), 'utf8')) as { entries: number[] };
@@ -106,9 +106,30 @@ describe('runAlign', () => {
       Array.from({ length: 8 }, (_, i) => `READER: Line ${i + 1} of a poem about forty winters and deep trenches in a field of roses.`).join('\n'),
     );
     const run = capture();
-    expect(await runAlign({ audio: fixture('clip.opus'), transcript: other }, run.io)).toBe(1);
-    expect(run.err.join('')).toMatch(/does not seem to match the audio/u);
+    expect(await runAlign({ audio: fixture('clip.opus'), transcript: other, language: 'en' }, run.io)).toBe(MISMATCH_EXIT);
+    expect(run.err.join('')).toMatch(/refused: the transcript does not seem to (match|be of) the audio/u);
+    expect(run.out.join('')).toBe('');
+    // --force gives times anyway, estimated from the speech pauses and marked so.
+    const forced = capture();
+    expect(await runAlign({ audio: fixture('clip.opus'), transcript: other, language: 'en', force: true }, forced.io)).toBe(0);
+    expect(forced.err.join('')).toMatch(/--force: giving times estimated/u);
+    const json = JSON.parse(forced.out.join('')) as AlignmentJson;
+    expect(json.turns.every((turn) => turn.start !== null)).toBe(true);
+  }, 300_000);
+
+  it('takes the language from the text when none is given', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'align-cli-'));
+    const spanish = join(dir, 'es.txt');
+    writeFileSync(spanish, 'Buenos días a todos. Hoy hablamos de las noticias de la ciudad y de lo que significan para nuestros vecinos.\n');
+    const run = capture();
+    expect(await runAlign({ audio: fixture('clip.opus'), transcript: spanish }, run.io)).toBe(0);
+    expect(run.err.join('')).toMatch(/language es \(detected from the text/u);
+    expect(run.err.join('')).toMatch(/estimated from speech pauses/u);
   }, 60_000);
+
+  it('parses --force', () => {
+    expect(parseAlignArgs(['a.mp3', 't.txt', '--force'])).toEqual({ ok: true, value: { audio: 'a.mp3', transcript: 't.txt', force: true } });
+  });
 
   it('estimates, with a warning, for a language without a model', async () => {
     const run = capture();
@@ -116,5 +137,5 @@ describe('runAlign', () => {
     expect(run.err.join('')).toMatch(/no acoustic model for language "es"/u);
     const json = JSON.parse(run.out.join('')) as AlignmentJson;
     expect(json.turns.every((turn) => turn.start !== null)).toBe(true);
-  });
+  }, 60_000);
 });

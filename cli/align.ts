@@ -22,7 +22,8 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { alignTranscript } from '../src/align/align-transcript.ts';
+import { alignTranscript, TranscriptMismatchError } from '../src/align/align-transcript.ts';
+import { detectTranscriptLanguage } from '../src/transcript/detect-language.ts';
 import { createNodeEngine } from '../src/align/node-engine.ts';
 import { type Transcript, speakerName, speechTurns, turnText } from '../src/transcript/model.ts';
 import { describeParseError } from '../src/transcript/parse-result.ts';
@@ -41,16 +42,23 @@ export interface AlignArgs {
   language?: string;
   /** Transcripts larger than this are refused before they are read (default: the app's limit). */
   maxBytes?: number;
+  /** Give estimated times (marked so) when the transcript is refused as not of this audio. */
+  force?: boolean;
 }
 
 export type Parsed<T> = Outcome<T>;
 
 const OUTPUT_EXTENSIONS = ['.json', '.vtt', '.srt'];
+/** Exit status for a transcript refused as not of this audio (1 is any other failure). */
+export const MISMATCH_EXIT = 3;
+/** A detection weaker than this (a few words) is not trusted over the English default. */
+const MIN_DETECTION_CONFIDENCE = 0.5;
 
 /** Every option of `npm run align`, one line each (read by node:util parseArgs). */
 export const ALIGN_OPTIONS = {
   out: { type: 'string', value: 'FILE', help: 'write to FILE (.json, .vtt or .srt) instead of JSON on standard output' },
-  language: { type: 'string', value: 'en', help: 'en (default) or fr; other languages get estimated timings' },
+  language: { type: 'string', value: 'TAG', help: "BCP-47 tag; default: the file's, else detected from the text. en and fr are aligned word by word; other languages get times estimated from the speech pauses" },
+  force: { type: 'boolean', help: 'when the transcript does not match the audio (exit status 3), give estimated times anyway' },
   'max-size': { type: 'string', value: 'SIZE', help: `refuse a TRANSCRIPT larger than SIZE (default ${formatByteSize(MAX_TRANSCRIPT_BYTES)}, the app's limit; e.g. 200MB)` },
   help: { type: 'boolean', short: 'h', help: 'print this text' },
 } as const satisfies OptionTable;
@@ -71,7 +79,7 @@ export function parseAlignArgs(argv: readonly string[]): Parsed<AlignArgs> {
   if (!parsed.ok) return parsed;
   const { values, positionals } = parsed.value;
   if (positionals.length !== 2) return { ok: false, error: 'expected an audio file and a transcript file' };
-  const { out, language } = values;
+  const { out, language, force } = values;
   if (out !== undefined && !OUTPUT_EXTENSIONS.includes(extname(out).toLowerCase())) {
     return { ok: false, error: `--out must end in ${OUTPUT_EXTENSIONS.join(', ')}` };
   }
@@ -85,6 +93,7 @@ export function parseAlignArgs(argv: readonly string[]): Parsed<AlignArgs> {
       ...(out !== undefined ? { out } : {}),
       ...(language !== undefined ? { language } : {}),
       ...(maxBytes !== undefined ? { maxBytes } : {}),
+      ...(force === true ? { force: true } : {}),
     },
   };
 }
@@ -191,18 +200,37 @@ export async function runAlign(args: AlignArgs, io: Io): Promise<number> {
     return 1;
   }
 
+  let language = args.language ?? transcript.language;
+  if (language === undefined) {
+    const detected = detectTranscriptLanguage(transcript);
+    language = detected && detected.confidence >= MIN_DETECTION_CONFIDENCE ? detected.language : 'en';
+    io.stderr(`align: language ${language} (${detected ? `detected from the text, confidence ${detected.confidence}` : 'not detectable from the text; assumed'}); --language overrides\n`);
+  }
   const progress = progressPrinter(io);
   let outcome;
-  try {
-    outcome = await alignTranscript(audio, transcript, {
+  const run = (estimateOnly: boolean) =>
+    alignTranscript(audio, transcript, {
       engine: createNodeEngine(),
-      ...(args.language !== undefined ? { language: args.language } : {}),
+      language: language as string,
+      ...(estimateOnly ? { estimateOnly } : {}),
       onProgress: ({ fraction, stage }) => progress(fraction, stage),
     });
+  try {
+    outcome = await run(false);
   } catch (error) {
-    io.stderr(`align: ${(error as Error).message}\n`);
-    return 1;
+    if (!(error instanceof TranscriptMismatchError)) {
+      io.stderr(`align: ${(error as Error).message}\n`);
+      return 1;
+    }
+    if (!args.force) {
+      io.stderr(`align: refused: ${error.message}. Use --force for times estimated from the speech pauses.\n`);
+      return MISMATCH_EXIT;
+    }
+    io.stderr(`align: ${error.message}; --force: giving times estimated from the speech pauses, marked "estimated"\n`);
+    outcome = await run(true);
   }
+  if (outcome.support) io.stderr(`align: the audio supports ${Math.round(outcome.support.share * 100)}% of the transcript's words (${outcome.support.supported} of ${outcome.support.total})\n`);
+  if (outcome.estimated) io.stderr('align: every time is estimated from speech pauses and syllable counts, not aligned word by word\n');
   for (const warning of outcome.warnings) io.stderr(`align: warning: ${warning}\n`);
   if (outcome.lowConfidence.length > 0) {
     io.stderr(`align: ${outcome.lowConfidence.length} turn(s) have low confidence; check entries ${outcome.lowConfidence.slice(0, 20).join(', ')}${outcome.lowConfidence.length > 20 ? ', …' : ''}\n`);

@@ -25,6 +25,8 @@ export type AlignInput = Blob | ArrayBuffer | AudioBuffer | AlignAudio;
 export interface AlignRunOptions {
   /** BCP-47 tag; defaults to the transcript's language, then `en`. */
   language?: string;
+  /** Times from the speech pauses only, no acoustic model (see AlignOptions.estimateOnly). */
+  estimateOnly?: boolean;
   onProgress?: (progress: AlignClientProgress) => void;
 }
 
@@ -141,13 +143,14 @@ export function createAlignClient(options: AlignClientOptions = {}): AlignClient
 
     // The worker starts loading the model while this thread decodes the audio.
     const language = runOptions.language ?? transcript.language ?? 'en';
-    ensureWorker().postMessage({ type: 'prepare', id, language, modelBaseUrl } satisfies AlignRequest);
+    const estimateOnly = runOptions.estimateOnly === true;
+    if (!estimateOnly) ensureWorker().postMessage({ type: 'prepare', id, language, modelBaseUrl } satisfies AlignRequest);
     void (async () => {
       try {
         const pcm = await toPcm(audio, (fraction) => progress('decoding audio', fraction));
         if (settled) return;
         progress('decoding audio', 1);
-        const request: AlignRequest = { type: 'align', id, audio: pcm, transcript, language, modelBaseUrl };
+        const request: AlignRequest = { type: 'align', id, audio: pcm, transcript, language, modelBaseUrl, ...(estimateOnly ? { estimateOnly } : {}) };
         ensureWorker().postMessage(request, [pcm.samples.buffer]);
         posted = true;
       } catch (error) {

@@ -18,6 +18,8 @@ export interface AlignRequestMap {
   align: ModelRequest & {
     audio: AlignAudio;
     transcript: Transcript;
+    /** Times from the speech pauses only; no model is loaded. */
+    estimateOnly?: boolean;
   };
   /** Stop the request with this id; the worker answers with a `cancelled` message. */
   cancel: Record<never, never>;

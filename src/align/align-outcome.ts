@@ -1,5 +1,6 @@
 import type { Transcript } from '../transcript/model.ts';
 import type { AlignEngine } from './align-engine.ts';
+import type { TextSupport } from './text-support.ts';
 
 /** Mono PCM at any sample rate; the aligner resamples to the model's 16 kHz itself. */
 export interface AlignAudio {
@@ -18,6 +19,12 @@ export interface AlignOptions {
   /** BCP-47 tag; defaults to the transcript's language, then `en`. */
   language?: string;
   engine: AlignEngine;
+  /**
+   * Skip the acoustic model and place lines on the speech pauses by syllable
+   * count (what a language without a model gets): for a transcript the
+   * aligner refused as not matching the audio, when the user wants times anyway.
+   */
+  estimateOnly?: boolean;
   /** Checked between chunks; an aborted run rejects with the signal's reason. */
   signal?: AbortSignal;
   /** Called after each chunk (and at stage changes). */
@@ -36,8 +43,10 @@ export interface AlignOutcome {
   transcript: Transcript;
   /** Indices into `transcript.entries` of speech turns a person should check. */
   lowConfidence: number[];
-  /** True when no acoustic model was used at all (unsupported language): every time is a syllable-count estimate. */
+  /** True when no acoustic model was used (unsupported language, or `estimateOnly`): every time is estimated from speech pauses and syllable counts. */
   estimated: boolean;
+  /** How much of the text the audio supports (acoustic alignment only; a share below half is refused instead). */
+  support?: TextSupport;
   /** Sentences a person can act on, e.g. `no acoustic model for "de"; timings are estimated`. */
   warnings: string[];
 }

@@ -29,13 +29,16 @@ import type { Transcript } from '../transcript/model.ts';
 import { acousticModelFor, type DecoderConfig } from './align-engine.ts';
 import type { AlignAudio, AlignOptions, AlignOutcome } from './align-outcome.ts';
 import { type AlignToken, collectTokens } from './align-tokens.ts';
-import { buildOutcome, estimatedOutcome } from './build-outcome.ts';
+import { buildOutcome } from './build-outcome.ts';
 import { type SoundTest, decodeChunk } from './decode-chunk.ts';
 import { ditherAmplitude } from './dither.ts';
 import { frameEnergies, localLevels, soundingShare } from './frame-energy.ts';
 import { claimOrphanSounds, refineOnsets } from './refine-onsets.ts';
 import { resample } from './resample.ts';
 import { SpeakingRates } from './speaking-rate.ts';
+import { energySpeechIslands } from './energy-islands.ts';
+import { speechPauseOutcome } from './speech-pause-outcome.ts';
+import { mismatchSentence, textSupport } from './text-support.ts';
 import { TokenLexicon } from './token-lexicon.ts';
 import { MODEL_SAMPLE_RATE, type TokenSegment, WindowDecoder } from './window-decoder.ts';
 
@@ -157,10 +160,12 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
   const model = acousticModelFor(language);
   throwIfAborted(signal);
 
-  if (model === null) {
-    warnings.push(`no acoustic model for language "${language}" (available: en, fr); timings are estimated from syllable counts`);
-    report(1, 'estimating');
-    return estimatedOutcome(transcript, duration, warnings);
+  if (model === null || options.estimateOnly) {
+    if (model === null) warnings.push(`no acoustic model for language "${language}" (available: en, fr)`);
+    report(0.5, 'estimating from speech pauses');
+    const outcome = speechPauseOutcome(transcript, energySpeechIslands(audio.samples, audio.sampleRate), duration, language, warnings);
+    report(1, 'done');
+    return outcome;
   }
 
   report(0, 'preparing audio');
@@ -267,8 +272,12 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
     refineOnsets(ordered, views);
     claimOrphanSounds(ordered, (i) => (tokens[orderedIndices[i] as number] as AlignToken).turnStart, views);
     const outcome = buildOutcome(transcript, tokens, placed, failedTurns, widenedTurns, energies, duration, warnings);
+    // Every window may have found a path and still the text is not of this audio (text-support.ts).
+    const support = textSupport(outcome.transcript, transcript);
+    const refusal = mismatchSentence(support);
+    if (refusal) throw new TranscriptMismatchError(refusal);
     report(1, 'done');
-    return outcome;
+    return { ...outcome, support };
   } finally {
     decoder.delete();
   }

@@ -26,9 +26,9 @@ function post(message: AlignResponse): void {
 }
 
 /** Loads the wasm, model and letter-to-sound `request.language` needs, reporting bytes as progress. */
-async function load(id: number, request: ModelRequest, signal?: AbortSignal): Promise<BrowserEngine> {
+async function load(id: number, request: ModelRequest & { estimateOnly?: boolean }, signal?: AbortSignal): Promise<BrowserEngine> {
   const engine = engineFor(request.modelBaseUrl);
-  const model = acousticModelFor(request.language);
+  const model = request.estimateOnly === true ? null : acousticModelFor(request.language);
   if (model !== null) {
     await engine.load(model, ({ loadedBytes, totalBytes }) => {
       if (signal?.aborted !== true) post({ type: 'progress', id, stage: 'loading model', fraction: totalBytes > 0 ? loadedBytes / totalBytes : 1 });
@@ -46,6 +46,7 @@ async function align(id: number, request: AlignRequestMap['align']): Promise<voi
     signal.throwIfAborted();
     const outcome = await alignTranscript(request.audio, request.transcript, {
       language: request.language,
+      ...(request.estimateOnly === true ? { estimateOnly: true } : {}),
       engine,
       signal,
       onProgress: ({ fraction }) => {

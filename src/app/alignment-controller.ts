@@ -9,6 +9,25 @@ export interface AlignStartOptions {
   /** Re-align from this entry on, keeping every hand-set time as an anchor. */
   fromEntry?: number;
   language?: string;
+  /** No acoustic model: lines placed on the speech pauses by syllables ("Use estimated timings"). */
+  estimateOnly?: boolean;
+}
+
+const MODEL_LANGUAGES = new Set(['en', 'fr']);
+
+function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** Why the times are estimates, for the outcome sentence. */
+function estimateReason(language: string, estimateOnly: boolean): string {
+  const primary = language.toLowerCase().split(/[-_]/u)[0] ?? language;
+  if (estimateOnly) return 'estimated on request, without the acoustic model';
+  return MODEL_LANGUAGES.has(primary) ? 'estimated' : `no acoustic model for ${languageName(primary)}`;
 }
 
 export interface AlignmentController {
@@ -65,13 +84,14 @@ export function createAlignmentController(store: AppStore, commands: EditorComma
         return;
       }
       const language = options.language ?? state.transcript.language ?? 'en';
+      const estimateOnly = options.estimateOnly === true;
       const whole = options.fromEntry === undefined || options.fromEntry <= 0;
       const input = whole && options.fromEntry === undefined ? state.transcript : forgetMachineTimes(state.transcript, Math.max(0, options.fromEntry ?? 0));
       const sessionId = state.sessionId;
       const started = performance.now();
       state.setAlignment({ status: 'running', fraction: 0, etaSec: null, stage: 'preparing', message: '' });
 
-      const key = whole ? cacheKey(language) : '';
+      const key = whole && !estimateOnly ? cacheKey(language) : '';
       if (key) {
         const cached = await cache.get(key);
         if (cached && store.getState().sessionId === sessionId && store.getState().transcript === input) {
@@ -97,6 +117,7 @@ export function createAlignmentController(store: AppStore, commands: EditorComma
       let shownStage = '';
       job = client.align(audio, input, {
         language,
+        ...(estimateOnly ? { estimateOnly } : {}),
         onProgress: ({ fraction, etaSec, stage }) => {
           // A store write per visible change only: the banner is the one reader.
           if (fraction - shown < PROGRESS_STEP && stage === shownStage) return;
@@ -120,11 +141,10 @@ export function createAlignmentController(store: AppStore, commands: EditorComma
         const turns = outcome.transcript.entries.filter((entry) => entry.kind === 'speech').length;
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         const check = outcome.lowConfidence.length;
-        const parts = [
-          outcome.estimated ? `Estimated timings for ${turns} turns` : `Aligned ${turns} turns in ${seconds} s`,
-          check > 0 ? `${check} marked “check”` : 'all confident',
-          ...outcome.warnings,
-        ];
+        // Estimated times are never called confident: they come from pauses and syllable counts.
+        const parts = outcome.estimated
+          ? [`Timings estimated from speech pauses for ${turns} ${turns === 1 ? 'turn' : 'turns'} (${estimateReason(language, estimateOnly)}); check them`, ...outcome.warnings.filter((warning) => !warning.startsWith('no acoustic model'))]
+          : [`Aligned ${turns} turns in ${seconds} s`, check > 0 ? `${check} marked “check”` : 'all confident', ...outcome.warnings];
         now.setAlignment({ status: 'done', fraction: 1, etaSec: 0, stage: '', message: `${parts.join('; ')}.` });
       } catch (error) {
         if (store.getState().sessionId !== sessionId) return;
@@ -132,9 +152,9 @@ export function createAlignmentController(store: AppStore, commands: EditorComma
           store.getState().setAlignment({ status: 'idle', fraction: 0, etaSec: null, stage: '', message: 'Alignment cancelled.' });
           return;
         }
+        // The banner shows the failure with "Align again"; a notice as well would say it twice.
         const message = `Alignment failed: ${error instanceof Error ? error.message : String(error)}`;
         store.getState().setAlignment({ status: 'failed', message });
-        store.getState().notify('error', message);
       } finally {
         job = null;
       }

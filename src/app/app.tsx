@@ -69,7 +69,7 @@ function Page({ app, feed, updates }: { app: Verbatim; feed: string | null; upda
       {isDemo ? <DemoNote /> : null}
       <Notices />
       {updates ? <UpdatePrompt updates={updates} /> : null}
-      <AlignBanner onAlign={(language) => void app.alignment.start({ language })} onCancel={() => app.alignment.cancel()} />
+      <AlignBanner onAlign={(request) => void app.alignment.start(request)} onCancel={() => app.alignment.cancel()} />
       <main className="main">
         <TranscriptView />
         <PassageLink />

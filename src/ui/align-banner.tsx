@@ -1,25 +1,98 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from './app-context.ts';
 import { formatSpokenDuration } from '../transcript/format-time.ts';
+import type { DetectedLanguage } from '../transcript/detect-language.ts';
 
-const LANGUAGES = [
-  { id: 'en', label: 'English' },
-  { id: 'fr', label: 'French' },
-  { id: 'other', label: 'Other (estimate from text)' },
-];
+/** Languages with an acoustic model: real word-by-word alignment. */
+const MODELLED = new Set(['en', 'fr']);
+/** Offered besides the detected one; any other is placed on the speech pauses too. */
+const OFFERED = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'sv', 'da', 'no', 'fi', 'pl', 'cs', 'hu', 'ro', 'tr', 'ru', 'uk', 'el', 'ar', 'he', 'hi', 'ja', 'zh', 'ko'];
+
+const displayNames = new Intl.DisplayNames(['en'], { type: 'language' });
+
+export function languageName(tag: string): string {
+  try {
+    return displayNames.of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+function optionLabel(tag: string): string {
+  return MODELLED.has(tag) ? languageName(tag) : `${languageName(tag)} — timings from speech pauses`;
+}
+
+export interface AlignRequest {
+  language: string;
+  /** Skip the acoustic model: place lines on the speech pauses by syllables. */
+  estimateOnly?: boolean;
+}
 
 export interface AlignBannerProps {
-  onAlign: (language: string) => void;
+  onAlign: (request: AlignRequest) => void;
   onCancel: () => void;
 }
 
 /**
- * Offers alignment when the transcript lacks timings, shows progress with
- * time left and a Cancel button while it runs, and the outcome after.
+ * The transcript's language from its text, detected once per session; the
+ * detector (about 285 KB) is loaded only when a transcript needs aligning.
+ */
+function useDetectedLanguage(wanted: boolean): DetectedLanguage | undefined {
+  const sessionId = useAppStore((state) => state.sessionId);
+  const transcript = useAppStore((state) => state.transcript);
+  // Read when the detector has loaded; detection runs once per session, not on every edit.
+  const latest = useRef(transcript);
+  latest.current = transcript;
+  const [detected, setDetected] = useState<{ sessionId: unknown; result: DetectedLanguage | undefined } | null>(null);
+  useEffect(() => {
+    if (!wanted || detected?.sessionId === sessionId) return;
+    let live = true;
+    void import('../transcript/detect-language.ts').then(({ detectTranscriptLanguage }) => {
+      if (live) setDetected({ sessionId, result: detectTranscriptLanguage(latest.current) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [wanted, sessionId, detected]);
+  return detected?.sessionId === sessionId ? detected.result : undefined;
+}
+
+function LanguagePicker({ value, detected, onChange }: { value: string; detected: string | undefined; onChange: (tag: string) => void }) {
+  const tags = [...new Set([...(detected ? [detected] : []), value, ...OFFERED])];
+  return (
+    <label className="align-banner__language">
+      <span className="visually-hidden">Language of the recording</span>
+      <select value={value} onChange={(event) => onChange(event.target.value)} data-testid="align-language">
+        {tags.map((tag) => (
+          <option key={tag} value={tag}>
+            {optionLabel(tag)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** What will happen with the chosen language, in a sentence; warns when it is not the text's. */
+function languageNote(chosen: string, detected: string | undefined, declared: string | undefined): string {
+  const source = declared ? 'as the file says' : detected ? 'detected from the text' : 'could not be detected from the text';
+  const what = MODELLED.has(chosen)
+    ? `Words are aligned with the ${languageName(chosen)} acoustic model.`
+    : `There is no acoustic model for ${languageName(chosen)}: lines are placed on the speech pauses and words spread by syllables (estimated).`;
+  const warning = detected && detected !== chosen ? ` The text looks ${languageName(detected)}.` : '';
+  return `Language: ${languageName(chosen)} (${chosen === (declared ?? detected) ? source : 'chosen'}). ${what}${warning}`;
+}
+
+/**
+ * Offers alignment when the transcript lacks timings, with the language that
+ * will be used (detected from the text, changeable); shows progress with time
+ * left and a Cancel button while it runs; the outcome after, and after a
+ * failure a way to align again in another language or to estimate timings.
  */
 export function AlignBanner({ onAlign, onCancel }: AlignBannerProps) {
   const alignment = useAppStore((state) => state.alignment);
   const audioUrl = useAppStore((state) => state.audioUrl);
+  const declared = useAppStore((state) => state.transcript.language);
   const untimed = useAppStore((state) => {
     let speech = 0;
     let missing = 0;
@@ -30,8 +103,11 @@ export function AlignBanner({ onAlign, onCancel }: AlignBannerProps) {
     }
     return speech === 0 ? 'none' : missing === speech ? 'all' : missing > 0 ? `${missing}` : 'none';
   });
-  const [language, setLanguage] = useState('en');
+  const failed = alignment.status === 'failed';
+  const detected = useDetectedLanguage(Boolean(audioUrl) && (untimed !== 'none' || failed))?.language;
+  const [picked, setPicked] = useState<string | null>(null);
   const [dismissed, setDismissed] = useState('');
+  const language = picked ?? declared ?? detected ?? 'en';
 
   if (alignment.status === 'running') {
     const percent = Math.round(alignment.fraction * 100);
@@ -52,7 +128,24 @@ export function AlignBanner({ onAlign, onCancel }: AlignBannerProps) {
     );
   }
 
-  if ((alignment.status === 'done' || alignment.status === 'failed' || alignment.message) && alignment.message && dismissed !== alignment.message) {
+  if (failed && audioUrl) {
+    return (
+      <div className="align-banner align-banner--failed" role="region" aria-label="Alignment">
+        <div className="align-banner__text" role="alert">
+          {alignment.message}
+        </div>
+        <LanguagePicker value={language} detected={detected} onChange={setPicked} />
+        <button type="button" className="mini-button mini-button--primary" onClick={() => onAlign({ language })} data-testid="align-again">
+          Align again
+        </button>
+        <button type="button" className="mini-button" onClick={() => onAlign({ language, estimateOnly: true })} data-testid="align-estimate">
+          Use estimated timings
+        </button>
+      </div>
+    );
+  }
+
+  if ((alignment.status === 'done' || alignment.message) && alignment.message && dismissed !== alignment.message) {
     return (
       <div className={`align-banner align-banner--${alignment.status}`} role="status">
         <div className="align-banner__text">{alignment.message}</div>
@@ -76,18 +169,13 @@ export function AlignBanner({ onAlign, onCancel }: AlignBannerProps) {
             <strong>{untimed} turns have no timings.</strong> Align them between the times you already have.
           </>
         )}
+        <span className="align-banner__stage" data-testid="align-language-note">
+          {' '}
+          {languageNote(language, detected, declared)}
+        </span>
       </div>
-      <label className="align-banner__language">
-        <span className="visually-hidden">Language of the recording</span>
-        <select value={language} onChange={(event) => setLanguage(event.target.value)}>
-          {LANGUAGES.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="button" className="mini-button mini-button--primary" onClick={() => onAlign(language)} data-testid="align-start">
+      <LanguagePicker value={language} detected={detected} onChange={setPicked} />
+      <button type="button" className="mini-button mini-button--primary" onClick={() => onAlign({ language })} data-testid="align-start">
         {untimed === 'all' ? 'Align now' : 'Align the rest'}
       </button>
     </div>

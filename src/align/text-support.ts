@@ -1,0 +1,63 @@
+/**
+ * How much of a transcript the audio supports, after alignment. Forced
+ * alignment always finds some path: given the wrong text it still spreads
+ * every word over the recording, with confident-looking turn times. What
+ * gives it away is the words themselves: on the right audio nearly every
+ * word is decoded with a high posterior at a speaking pace; on the wrong
+ * audio the posteriors drop and words are stretched over seconds.
+ *
+ * Pure: the aligned transcript in, a share and a decision out.
+ */
+import type { Transcript, Word } from '../transcript/model.ts';
+import { countSyllables } from '../transcript/syllables.ts';
+
+export interface TextSupport {
+  /** Words the audio supports: aligned, with a high posterior, at a speakable pace. */
+  supported: number;
+  /** Words the aligner had to place (anchored and unpronounceable words excluded). */
+  total: number;
+  /** supported / total, 0..1 (1 when there was nothing to place). */
+  share: number;
+}
+
+/** A word's decoder posterior must reach this to count as found (matching pairs measured: at least 90 % of words above it; the demo with an unrelated story: half). */
+const MIN_POSTERIOR = 0.9;
+/** Longer than this per syllable (plus a fixed allowance) is a word stretched over audio that is not it. */
+const MAX_SECONDS_PER_SYLLABLE = 0.6;
+const WORD_ALLOWANCE = 0.4;
+/** Below this share the transcript is refused as not being of this audio. */
+export const MIN_SUPPORTED_SHARE = 0.5;
+/** Too few words to judge: a caption or two is not refused. */
+const MIN_WORDS = 8;
+
+function supportedWord(word: Word): boolean {
+  if (word.timing !== 'aligned' || word.start === undefined || word.end === undefined) return false;
+  if ((word.confidence ?? 0) < MIN_POSTERIOR) return false;
+  return word.end - word.start <= MAX_SECONDS_PER_SYLLABLE * Math.max(1, countSyllables(word.text)) + WORD_ALLOWANCE;
+}
+
+const anchored = (word: Word) => word.start !== undefined && word.end !== undefined && word.timing !== 'aligned' && word.timing !== 'estimated';
+
+/** `aligned` is the aligner's result; `input` what it was given (its timed words were anchors, not evidence). */
+export function textSupport(aligned: Transcript, input: Transcript): TextSupport {
+  let supported = 0;
+  let total = 0;
+  aligned.entries.forEach((entry, i) => {
+    const before = input.entries[i];
+    if (entry.kind !== 'speech' || before?.kind !== 'speech') return;
+    entry.words.forEach((word, j) => {
+      const original = before.words[j];
+      if ((original && anchored(original)) || countSyllables(word.text) === 0 || /^[([].*[)\]]$/u.test(word.text)) return;
+      total += 1;
+      if (supportedWord(word)) supported += 1;
+    });
+  });
+  return { supported, total, share: total === 0 ? 1 : supported / total };
+}
+
+/** The refusal sentence, or null when the audio supports enough of the text. */
+export function mismatchSentence(support: TextSupport): string | null {
+  if (support.total < MIN_WORDS || support.share >= MIN_SUPPORTED_SHARE) return null;
+  const percent = Math.round(support.share * 100);
+  return `the transcript does not seem to be of this audio: only ${percent}% of its words (${support.supported} of ${support.total}) were found in the recording`;
+}
