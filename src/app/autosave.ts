@@ -274,16 +274,17 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
   return {
     offer: () => offerSummary,
     on: (event, listener) => emitter.on(event, listener),
-    async restore() {
+    restore() {
       const saved = pendingOffer;
       const current = session;
-      if (!current || current.phase !== 'offer' || !saved) return;
+      if (!current || current.phase !== 'offer' || !saved) return Promise.resolve();
       current.phase = 'active';
       setOffer(null);
       // Storage already holds exactly this: no write follows the restore.
       current.stored = { transcript: saved.transcript, dirty: saved.dirty };
       applyRestore(saved.transcript, saved.dirty);
       schedule();
+      return Promise.resolve();
     },
     async discard() {
       const current = session;

@@ -48,8 +48,6 @@ export const TurnRow = memo(function TurnRow({ turn, turnIndex, entryIndex, spea
       data-start={start}
       data-end={end}
       data-selected={selected ? 'true' : undefined}
-      // Focusable by click (not by Tab): Enter on the focused, selected turn opens its text box.
-      tabIndex={-1}
       aria-current={active ? 'true' : undefined}
       aria-label={`${name}${start !== undefined ? ` at ${formatClock(start)}` : ''}`}
       style={style}
