@@ -82,6 +82,10 @@ interface Session extends ProjectIdentity {
  * Only an edited transcript is saved; returning to the transcript as opened
  * (undo to the start) removes the save. While a restore offer waits for an
  * answer nothing is written, so new edits can never overwrite the old ones unseen.
+ *
+ * Why it is a little over 300 lines: what is left here is one job, the state of
+ * the open project (checking -> offer -> active, what storage holds for it) and
+ * the answers to the offer; splitting that further would spread one state machine.
  */
 export function installAutosave(store: AppStore, options: AutosaveOptions): Autosave {
   const { storage, rescue } = options;
