@@ -1,7 +1,7 @@
 import type { AppStore } from '../store/app-store.ts';
 import type { EditorCommands } from '../editor/editor-commands.ts';
 import type { AlignClient, AlignJob } from '../align/align-client.ts';
-import type { Entry, Transcript, Word } from '../transcript/model.ts';
+import type { Entry, Transcript } from '../transcript/model.ts';
 import { projectKey } from './project-key.ts';
 import type { AlignmentCache } from './alignment-cache.ts';
 
@@ -37,7 +37,7 @@ export interface AlignmentController {
 
 /** Drops times that came from a machine (aligned, estimated) from `fromEntry` on; hand-set and file times stay as anchors. */
 export function forgetMachineTimes(transcript: Transcript, fromEntry: number): Transcript {
-  const machine = (timing: Entry['timing'] | Word['timing']) => timing === 'aligned' || timing === 'estimated';
+  const machine = (timing: Entry['timing']) => timing === 'aligned' || timing === 'estimated';
   let changed = false;
   const entries = transcript.entries.map((entry, index) => {
     if (index < fromEntry) return entry;

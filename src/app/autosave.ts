@@ -82,6 +82,10 @@ interface Session extends ProjectIdentity {
  * Only an edited transcript is saved; returning to the transcript as opened
  * (undo to the start) removes the save. While a restore offer waits for an
  * answer nothing is written, so new edits can never overwrite the old ones unseen.
+ *
+ * Why it is a little over 300 lines: what is left here is one job, the state of
+ * the open project (checking -> offer -> active, what storage holds for it) and
+ * the answers to the offer; splitting that further would spread one state machine.
  */
 export function installAutosave(store: AppStore, options: AutosaveOptions): Autosave {
   const { storage, rescue } = options;
@@ -274,16 +278,17 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
   return {
     offer: () => offerSummary,
     on: (event, listener) => emitter.on(event, listener),
-    async restore() {
+    restore() {
       const saved = pendingOffer;
       const current = session;
-      if (!current || current.phase !== 'offer' || !saved) return;
+      if (!current || current.phase !== 'offer' || !saved) return Promise.resolve();
       current.phase = 'active';
       setOffer(null);
       // Storage already holds exactly this: no write follows the restore.
       current.stored = { transcript: saved.transcript, dirty: saved.dirty };
       applyRestore(saved.transcript, saved.dirty);
       schedule();
+      return Promise.resolve();
     },
     async discard() {
       const current = session;

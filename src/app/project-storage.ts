@@ -107,7 +107,7 @@ export type StorageProblem = 'unavailable' | 'quota' | 'failed';
 
 /** Sorts a storage failure into the three things the user can act on differently. */
 export function classifyStorageError(error: unknown): StorageProblem {
-  const name = error instanceof Error || (typeof error === 'object' && error !== null && 'name' in error) ? String((error as { name: unknown }).name) : '';
+  const name = error instanceof Error || (typeof error === 'object' && error !== null && 'name' in error) ? String(error.name) : '';
   const message = error instanceof Error ? error.message : String(error);
   if (name === 'QuotaExceededError' || /quota/iu.test(message)) return 'quota';
   // No IndexedDB at all, or one the browser refuses to open (private modes, blocked storage).

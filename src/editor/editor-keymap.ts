@@ -42,8 +42,8 @@ export interface KeyBinding {
   alt?: boolean;
   shift?: boolean;
   mode?: 'edit';
-  /** Where the focus must be: on the selected turn's row (Enter opens its text), or off any control. */
-  focus?: 'selected-turn' | 'not-a-control';
+  /** Enter taps only off any control: on a button or field it keeps its native meaning. */
+  focus?: 'not-a-control';
 }
 
 export const KEY_BINDINGS: readonly KeyBinding[] = [
@@ -66,7 +66,6 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { keys: ['ArrowUp'], shift: false, mode: 'edit', command: 'selectPrevious' },
   { keys: ['ArrowDown'], shift: false, mode: 'edit', command: 'selectNext' },
   { keys: ['F2'], mode: 'edit', command: 'editText' },
-  { keys: ['Enter'], shift: false, mode: 'edit', focus: 'selected-turn', command: 'editText' },
   { keys: ['Enter'], shift: false, mode: 'edit', focus: 'not-a-control', command: 'tap' },
 ];
 
@@ -80,12 +79,8 @@ function isInWidget(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && target.closest('dialog, [role="dialog"], [role="alertdialog"], [role="menu"], [role="listbox"]') !== null;
 }
 
-function isSelectedTurnRow(target: EventTarget | null, selectedEntry: number): boolean {
-  return target instanceof HTMLElement && selectedEntry >= 0 && target.dataset.entryIndex === String(selectedEntry);
-}
-
 /** The binding a key press asks for, or undefined; pure apart from reading the target element. */
-export function bindingFor(event: KeyboardEvent, state: { mode: string; selectedEntry: number }): KeyBinding | undefined {
+export function bindingFor(event: KeyboardEvent, state: { mode: string }): KeyBinding | undefined {
   if (event.defaultPrevented || isTypingTarget(event.target)) return undefined;
   const mod = event.ctrlKey || event.metaKey;
   if (!mod && !event.altKey && isInWidget(event.target)) return undefined;
@@ -96,8 +91,7 @@ export function bindingFor(event: KeyboardEvent, state: { mode: string; selected
       (binding.alt ?? false) === event.altKey &&
       (binding.shift === undefined || binding.shift === event.shiftKey) &&
       (binding.mode === undefined || binding.mode === state.mode) &&
-      (binding.focus === undefined ||
-        (binding.focus === 'selected-turn' ? isSelectedTurnRow(event.target, state.selectedEntry) : !isActivatable(event.target))),
+      (binding.focus === undefined || !isActivatable(event.target)),
   );
 }
 

@@ -66,16 +66,17 @@ export function TurnEditor({ turn, entryIndex }: { turn: SpeechTurn; entryIndex:
   const editingText = caret !== null;
   const [draft, setDraft] = useState('');
   const textRef = useRef<HTMLTextAreaElement>(null);
-  const rootRef = useRef<HTMLDivElement>(null);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
 
   // The box opens with its text and takes focus and the caret at once, before any
   // further key press can reach the page's shortcuts.
   useLayoutEffect(() => {
     if (caret === null) {
-      // Closing the box gives focus back to its turn, not to the page, where Enter would tap-sync.
+      // Closing the box gives focus to its "Edit text" button, not to the page, where Enter would
+      // tap-sync: Enter then opens the box again.
       const active = document.activeElement;
-      if (wasEditing.current && (active === document.body || active === null)) rootRef.current?.closest<HTMLElement>('[data-entry-index]')?.focus({ preventScroll: true });
+      if (wasEditing.current && (active === document.body || active === null)) editButtonRef.current?.focus({ preventScroll: true });
       wasEditing.current = false;
       return;
     }
@@ -121,7 +122,7 @@ export function TurnEditor({ turn, entryIndex }: { turn: SpeechTurn; entryIndex:
   };
 
   return (
-    <div ref={rootRef} className="turn-editor" role="group" aria-label="Edit turn" onClick={(event) => event.stopPropagation()}>
+    <div className="turn-editor" role="group" aria-label="Edit turn" onClick={(event) => event.stopPropagation()}>
       <div className="turn-editor__row">
         <label className="turn-editor__speaker">
           <span className="visually-hidden">Speaker</span>
@@ -174,7 +175,7 @@ export function TurnEditor({ turn, entryIndex }: { turn: SpeechTurn; entryIndex:
       ) : null}
       <div className="turn-editor__row turn-editor__actions">
         {!editingText ? (
-          <button type="button" className="mini-button" onClick={startTextEdit} title="Edit text (F2 or double-click)">
+          <button ref={editButtonRef} type="button" className="mini-button" onClick={startTextEdit} title="Edit text (F2 or double-click)">
             Edit text
           </button>
         ) : null}

@@ -64,8 +64,6 @@ function TurnRowBody({ turn, turnIndex, entryIndex, speakerName, hue, issues }: 
       data-start={start}
       data-end={end}
       data-selected={selected ? 'true' : undefined}
-      // Focusable by click (not by Tab): Enter on the focused, selected turn opens its text box.
-      tabIndex={-1}
       data-tap-cursor={tapNext ? 'true' : undefined}
       aria-current={active ? 'true' : undefined}
       aria-label={`${name}${start !== undefined ? ` at ${formatClock(start)}` : ''}`}

@@ -148,7 +148,8 @@ describe('editor mode', () => {
     });
     assert.deepEqual(after, { paused: true, rate: rateBefore, mode: 'edit' }, 'no playback, rate or mode shortcut fired');
     assert.equal(await row.locator('.turn__text').textContent(), `${original} Well, here we are: e, E and more.`);
-    // The turn keeps the focus: Enter on it opens the box again (it does not tap-sync).
+    // The focus stays on the turn, on its "Edit text" button: Enter opens the box again (it does not tap-sync).
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Edit text");
     const startBefore = await row.getAttribute('data-start');
     await page.keyboard.press('Enter');
     await text.waitFor();

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createReadStream, promises as fs } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -26,7 +26,8 @@ const TYPES: Record<string, string> = {
  */
 export async function startStaticServer(root: string, port = 0): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
   const base = resolve(root);
-  const server = createServer(async (request, response) => {
+  // Every request's errors are caught inside `serve`; the server does not wait on it.
+  const serve = async (request: IncomingMessage, response: ServerResponse) => {
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
       let path = normalize(join(base, decodeURIComponent(url.pathname)));
@@ -67,7 +68,8 @@ export async function startStaticServer(root: string, port = 0): Promise<{ url: 
     } catch (error) {
       response.writeHead(500).end(String(error));
     }
-  });
+  };
+  const server = createServer((request, response) => void serve(request, response));
   await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
