@@ -60,6 +60,11 @@ export default tseslint.config(
     },
   },
   {
+    // The alignment worker is typed with WebWorker globals only (tsconfig.worker.json), not the page's DOM.
+    files: ['src/align/align-worker.ts'],
+    languageOptions: { parserOptions: { projectService: false, project: './tsconfig.worker.json', tsconfigRootDir: import.meta.dirname } },
+  },
+  {
     files: ['src/transcript/**/*.ts', 'src/align/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', pureDomainImports] },
   },
