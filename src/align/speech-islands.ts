@@ -56,13 +56,59 @@ export function islandsFromProbabilities(
   return padded;
 }
 
-/** Speech islands of `samples` (16 kHz mono). */
+/**
+ * Speech islands of `samples` (16 kHz mono). The detector hears quiet speech
+ * poorly: on clips joined at levels up to 35 dB apart it started two quiet
+ * readers 0.35 and 0.46 s late. So it listens to a levelled copy: each 32 ms
+ * frame is raised (never lowered) by the ratio of the file's loud level to
+ * the loudest frame within LEVEL_WINDOW seconds (at most MAX_GAIN), which
+ * brings quiet passages up to the others without changing the shape of any
+ * syllable. (Raising everything to a fixed level instead made the detector
+ * hear speech in an 8-bit jingle.)
+ */
 export async function findSpeechIslands(
   samples: Float32Array,
   vad: SileroVad,
   options: IslandOptions & VadRunOptions = {},
 ): Promise<SpeechIsland[]> {
-  return islandsFromProbabilities(await vad.probabilities(samples, options), VAD_FRAME_SECONDS, options);
+  return islandsFromProbabilities(await vad.probabilities(levelled(samples), options), VAD_FRAME_SECONDS, options);
+}
+
+const LEVEL_WINDOW = 1.5;
+/** 30 dB; frames quieter than 1 % of the file's loud level are not raised further. */
+const MAX_GAIN = 30;
+const FLOOR_SHARE = 0.01;
+
+function levelled(samples: Float32Array): Float32Array {
+  const frame = Math.round(VAD_FRAME_SECONDS * 16000);
+  const count = Math.ceil(samples.length / frame);
+  const rms = new Float32Array(count);
+  for (let f = 0; f < count; f++) {
+    let sum = 0;
+    const end = Math.min(samples.length, (f + 1) * frame);
+    for (let i = f * frame; i < end; i++) sum += (samples[i] as number) ** 2;
+    rms[f] = Math.sqrt(sum / frame);
+  }
+  const loud = [...rms].sort((a, b) => a - b)[Math.floor(count * 0.95)] ?? 0;
+  const reach = Math.round(LEVEL_WINDOW / VAD_FRAME_SECONDS);
+  const out = new Float32Array(samples.length);
+  // Sliding maximum over ±reach frames (a deque keeps it linear on long files).
+  const deque: number[] = [];
+  let head = 0;
+  let next = 0;
+  for (let f = 0; f < count; f++) {
+    while (next < count && next <= f + reach) {
+      while (deque.length > head && (rms[deque.at(-1) as number] as number) <= (rms[next] as number)) deque.pop();
+      deque.push(next);
+      next += 1;
+    }
+    while ((deque[head] as number) < f - reach) head += 1;
+    const peak = rms[deque[head] as number] as number;
+    const gain = Math.max(1, Math.min(MAX_GAIN, loud / Math.max(peak, loud * FLOOR_SHARE, 1e-6)));
+    const end = Math.min(samples.length, (f + 1) * frame);
+    for (let i = f * frame; i < end; i++) out[i] = (samples[i] as number) * gain;
+  }
+  return out;
 }
 
 /** Seconds of speech inside [start, end). */
