@@ -37,7 +37,6 @@ import { claimOrphanSounds, refineOnsets } from './refine-onsets.ts';
 import { resample } from './resample.ts';
 import { SpeakingRates } from './speaking-rate.ts';
 import { realignTurnsOnSpeech } from './realign-on-speech.ts';
-import { snapTurnStartsToSpeech } from './snap-to-speech.ts';
 import { type SpeechIsland, findSpeechIslands } from './speech-islands.ts';
 import { TokenLexicon } from './token-lexicon.ts';
 import { MODEL_SAMPLE_RATE, type TokenSegment, WindowDecoder } from './window-decoder.ts';
@@ -295,7 +294,6 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
     ];
     refineOnsets(ordered, views);
     claimOrphanSounds(ordered, (i) => (tokens[orderedIndices[i] as number] as AlignToken).turnStart, views);
-    if (islands) snapTurnStartsToSpeech(ordered, (i) => (tokens[orderedIndices[i] as number] as AlignToken).turnStart, islands);
     const outcome = buildOutcome(transcript, tokens, placed, failedTurns, widenedTurns, energies, duration, warnings, islands ?? undefined);
     report(1, 'done');
     return outcome;

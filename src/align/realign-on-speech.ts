@@ -2,7 +2,13 @@ import type { AlignToken } from './align-tokens.ts';
 import { type SpeechIsland, firstEndingAfter, speechWithin } from './speech-islands.ts';
 import type { TokenSegment, WindowDecoder } from './window-decoder.ts';
 
-/** A first word with less than this share of speech under it sits on music or noise. */
+/**
+ * A first word stretched over this long with less than MIN_SPEECH_SHARE of
+ * speech under it sits on music or noise. (Short first words the detector
+ * hears no speech under are usually quiet voices it starts late: moving
+ * those made them 0.2 s late.)
+ */
+const MIN_STRETCH = 0.7;
 const MIN_SPEECH_SHARE = 0.35;
 /** ...and only when that moves the start by at least this much. */
 const MIN_SHIFT = 0.15;
@@ -37,6 +43,7 @@ export function realignTurnsOnSpeech(
     if (!token.turnStart) continue;
     const first = placed.get(index) as TokenSegment;
     const length = Math.max(1e-3, first.end - first.start);
+    if (length < MIN_STRETCH) continue;
     if (speechWithin(islands, first.start, first.end) / length >= MIN_SPEECH_SHARE) continue;
     const turn: number[] = [];
     for (let j = k; j < order.length && (j === k || !(tokens[order[j] as number] as AlignToken).turnStart); j++) turn.push(order[j] as number);
