@@ -63,7 +63,23 @@ export class WindowDecoder {
     if (this.registered.has(index)) return name;
     const pronunciations = this.lexicon.tokenPronunciations(token.readings);
     if (pronunciations.length === 0) return null;
-    this.decoder.add_words(...pronunciations.map((phones, k): [string, string] => [k === 0 ? name : `${name}(${k + 1})`, phones]));
+    try {
+      this.decoder.add_words(...pronunciations.map((phones, k): [string, string] => [k === 0 ? name : `${name}(${k + 1})`, phones]));
+    } catch {
+      // One pronunciation the model cannot take (a phone it lacks) made soundswallower throw
+      // (a ReferenceError from its own error message, on the French FLEURS reading): add them one
+      // by one and keep those it accepts.
+      let added = 0;
+      for (const phones of pronunciations) {
+        try {
+          this.decoder.add_words([added === 0 ? name : `${name}(${added + 1})`, phones]);
+          added += 1;
+        } catch {
+          // skipped: not pronounceable with this model
+        }
+      }
+      if (added === 0) return null;
+    }
     this.registered.add(index);
     return name;
   }
