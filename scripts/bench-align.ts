@@ -1,11 +1,15 @@
 /**
- * `npm run bench:align [-- --json FILE] [--data DIR] [--case NAME]... [--no-librivox] [--no-demo]`
+ * `npm run bench:align [-- --real] [--media DIR] [--json FILE] [--data DIR] [--case NAME]...
+ *   [--no-synthetic] [--no-librivox] [--no-demo]`
  *
  * Runs the aligner and the syllable-proportional baseline (estimateTimings
  * over the same audio duration) on every case of the synthetic benchmark
  * (`npm run bench:data`, default /tmp/verbatim-bench-data), on the voiced demo
- * (public/demo) and on the LibriVox recordings in /work/shared/media/librivox,
- * and prints a table; `--json FILE` writes the figures as JSON.
+ * (public/demo) and on the LibriVox recordings in MEDIA/librivox, and prints a
+ * table; `--json FILE` writes the figures as JSON. `--real` adds the real
+ * recordings of MEDIA/real-dev and the scenarios mixed from them
+ * (bench-align-real.ts). MEDIA is `--media`, else $VERBATIM_MEDIA, else
+ * `../shared/media` next to the repository.
  *
  * Each case runs in a child process so that its peak memory (maxRSS) is its own.
  * Errors are absolute differences of start times against ground truth, in ms.
@@ -20,38 +24,31 @@ import { fileURLToPath } from 'node:url';
 import { decodeAudioFile } from '../cli/decode-audio.ts';
 import { alignTranscript } from '../src/align/align-transcript.ts';
 import { findPauses, type Pause } from '../src/align/find-pauses.ts';
+import { type Figures, figures, quantile, round, startErrors, swallowedWords } from './bench-align-figures.ts';
+import { buildRealCases } from './bench-align-real.ts';
 import { createNodeEngine } from '../src/align/node-engine.ts';
 import { estimateTimings } from '../src/transcript/estimate-times.ts';
 import { type Entry, type SpeechTurn, type Transcript, speechTurns, wordsFromText } from '../src/transcript/model.ts';
 import { readTranscript } from '../src/transcript/read-transcript.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const LIBRIVOX = '/work/shared/media/librivox';
+/** The shared media directory: real recordings for benchmarks, never for tests or the repo. */
+function defaultMedia(): string {
+  const candidates = [process.env['VERBATIM_MEDIA'], resolve(ROOT, '../shared/media'), resolve(ROOT, '../../shared/media')];
+  return candidates.find((dir): dir is string => dir !== undefined && existsSync(dir)) ?? resolve(ROOT, '../shared/media');
+}
 
 interface CaseSpec {
-  kind: 'synthetic' | 'demo' | 'librivox';
+  kind: 'synthetic' | 'demo' | 'librivox' | 'real';
   name: string;
   audio: string;
   /** Transcript text file (synthetic, librivox). */
   transcript?: string;
-  /** Verbatim JSON ground truth (synthetic, demo). */
+  /** Verbatim JSON ground truth (synthetic, demo); `{ truth, untranscribed }` JSON (real). */
   truth?: string;
   language: string;
   /** Untranscribed stretches (music, station breaks), seconds. */
   untranscribed?: { what: string; start: number; end: number }[];
-}
-
-/** The figures the issue asks for, for one method on one case. */
-interface Figures {
-  turnMedianMs: number | null;
-  turnP90Ms: number | null;
-  turnMaxMs: number | null;
-  wordMedianMs: number | null;
-  wordP90Ms: number | null;
-  within100: number | null;
-  within250: number | null;
-  xRealtime: number;
-  peakMB: number;
 }
 
 interface CaseResult extends Figures {
@@ -72,91 +69,8 @@ interface CaseResult extends Figures {
   linesInPause?: number;
   linesMeasured?: number;
   baselineLinesInPause?: number;
-}
-
-// ---------------------------------------------------------------- statistics
-
-function quantile(sorted: number[], q: number): number | null {
-  if (sorted.length === 0) return null;
-  const position = q * (sorted.length - 1);
-  const low = Math.floor(position);
-  const high = Math.ceil(position);
-  return (sorted[low] as number) + ((sorted[high] as number) - (sorted[low] as number)) * (position - low);
-}
-
-function round(value: number | null, digits = 0): number | null {
-  if (value === null || !Number.isFinite(value)) return null;
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
-}
-
-function share(errors: number[], limitMs: number): number | null {
-  if (errors.length === 0) return null;
-  return round(errors.filter((error) => error <= limitMs).length / errors.length, 3);
-}
-
-interface Errors {
-  turns: number[];
-  words: number[];
-  events: number[];
-  mismatched: number;
-}
-
-/** Start-time errors (ms) of `result` against `truth`, turn by turn and word by word in order. */
-function startErrors(result: Transcript, truth: Transcript): Errors {
-  const errors: Errors = { turns: [], words: [], events: [], mismatched: 0 };
-  const got = speechTurns(result);
-  const want = speechTurns(truth);
-  if (got.length !== want.length) errors.mismatched += Math.abs(got.length - want.length);
-  for (let i = 0; i < Math.min(got.length, want.length); i++) {
-    const a = got[i] as SpeechTurn;
-    const b = want[i] as SpeechTurn;
-    if (a.start !== undefined && b.start !== undefined) errors.turns.push(Math.abs(a.start - b.start) * 1000);
-    if (a.words.length !== b.words.length) {
-      errors.mismatched += 1;
-      continue;
-    }
-    a.words.forEach((word, j) => {
-      const reference = b.words[j];
-      if (word.start !== undefined && reference?.start !== undefined) errors.words.push(Math.abs(word.start - reference.start) * 1000);
-    });
-  }
-  const gotEvents = result.entries.filter((entry) => entry.kind === 'event');
-  const wantEvents = truth.entries.filter((entry) => entry.kind === 'event');
-  gotEvents.forEach((event, i) => {
-    const reference = wantEvents[i];
-    if (event.start !== undefined && reference?.start !== undefined) errors.events.push(Math.abs(event.start - reference.start) * 1000);
-  });
-  return errors;
-}
-
-function figures(errors: Errors, xRealtime: number, peakMB: number): Figures {
-  const turns = [...errors.turns].sort((a, b) => a - b);
-  const words = [...errors.words].sort((a, b) => a - b);
-  return {
-    turnMedianMs: round(quantile(turns, 0.5)),
-    turnP90Ms: round(quantile(turns, 0.9)),
-    turnMaxMs: round(turns.at(-1) ?? null),
-    wordMedianMs: round(quantile(words, 0.5)),
-    wordP90Ms: round(quantile(words, 0.9)),
-    within100: share(turns, 100),
-    within250: share(turns, 250),
-    xRealtime: round(xRealtime, 1) ?? 0,
-    peakMB: round(peakMB) ?? 0,
-  };
-}
-
-/** Words whose aligned span lies mostly inside an untranscribed stretch. */
-function swallowedWords(result: Transcript, stretches: { start: number; end: number }[]): number {
-  let count = 0;
-  for (const turn of speechTurns(result)) {
-    for (const word of turn.words) {
-      if (word.start === undefined || word.end === undefined || word.end <= word.start) continue;
-      const inside = stretches.reduce((sum, s) => sum + Math.max(0, Math.min(word.end as number, s.end) - Math.max(word.start as number, s.start)), 0);
-      if (inside > 0.5 * (word.end - word.start)) count += 1;
-    }
-  }
-  return count;
+  /** Seconds from spawning the case's process to its result: start-up, decoding, model loading, aligning. */
+  wallSec?: number;
 }
 
 // ---------------------------------------------------------------- transcripts
@@ -224,6 +138,11 @@ async function runCase(spec: CaseSpec): Promise<CaseResult> {
   let input: Transcript;
   if (spec.kind === 'librivox') {
     input = linesTranscript(readFileSync(spec.transcript as string, 'utf8'), spec.language);
+  } else if (spec.kind === 'real') {
+    const file = JSON.parse(readFileSync(spec.truth as string, 'utf8')) as { truth: Transcript; untranscribed: CaseSpec['untranscribed'] };
+    truth = file.truth;
+    spec.untranscribed = file.untranscribed;
+    input = untimed(truth);
   } else if (spec.kind === 'demo') {
     truth = readVerbatim(spec.truth as string);
     input = untimed(truth);
@@ -280,40 +199,59 @@ async function runCase(spec: CaseSpec): Promise<CaseResult> {
 
 // ---------------------------------------------------------------- parent
 
-function caseList(dataDir: string, withDemo: boolean, withLibrivox: boolean): CaseSpec[] {
+interface Selection {
+  dataDir: string;
+  media: string;
+  synthetic: boolean;
+  demo: boolean;
+  librivox: boolean;
+  real: boolean;
+}
+
+async function caseList(selection: Selection): Promise<CaseSpec[]> {
+  const { dataDir, media } = selection;
   const cases: CaseSpec[] = [];
-  const manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')) as {
-    cases: { name: string; audio: string; transcript: string; truth: string; untranscribed?: CaseSpec['untranscribed']; language?: string }[];
-  };
-  for (const item of manifest.cases) {
-    cases.push({
-      kind: 'synthetic',
-      name: item.name,
-      audio: join(dataDir, item.audio),
-      transcript: join(dataDir, item.transcript),
-      truth: join(dataDir, item.truth),
-      language: item.language ?? 'en',
-      untranscribed: item.untranscribed ?? [],
-    });
+  if (selection.synthetic) {
+    const manifest = JSON.parse(readFileSync(join(dataDir, 'manifest.json'), 'utf8')) as {
+      cases: { name: string; audio: string; transcript: string; truth: string; untranscribed?: CaseSpec['untranscribed']; language?: string }[];
+    };
+    for (const item of manifest.cases) {
+      cases.push({
+        kind: 'synthetic',
+        name: item.name,
+        audio: join(dataDir, item.audio),
+        transcript: join(dataDir, item.transcript),
+        truth: join(dataDir, item.truth),
+        language: item.language ?? 'en',
+        untranscribed: item.untranscribed ?? [],
+      });
+    }
   }
   const demoAudio = join(ROOT, 'public/demo/seed.opus');
   const demoTruth = join(ROOT, 'public/demo/seed.verbatim.json');
-  if (withDemo && existsSync(demoAudio) && existsSync(demoTruth)) {
+  if (selection.demo && existsSync(demoAudio) && existsSync(demoTruth)) {
     cases.push({ kind: 'demo', name: 'demo-seed', audio: demoAudio, truth: demoTruth, language: 'en' });
   }
-  if (withLibrivox && existsSync(LIBRIVOX)) {
-    for (const file of readdirSync(LIBRIVOX).filter((name) => name.endsWith('.mp3')).sort()) {
+  if (selection.real) {
+    const built = await buildRealCases(media, join(dataDir, 'real'));
+    if (built.length === 0) console.error(`no real recordings in ${join(media, 'real-dev')} (set --media DIR)`);
+    for (const item of built) cases.push({ kind: 'real', name: item.name, audio: item.audio, truth: item.truth, language: item.language });
+  }
+  const librivox = join(media, 'librivox');
+  if (selection.librivox && existsSync(librivox)) {
+    for (const file of readdirSync(librivox).filter((name) => name.endsWith('.mp3')).sort()) {
       const stem = file.slice(0, -4);
-      const text = join(LIBRIVOX, `${stem}.txt`);
+      const text = join(librivox, `${stem}.txt`);
       if (!existsSync(text)) continue;
       const language = /^(de|es|fr)$/u.test(stem) ? stem : 'en';
-      cases.push({ kind: 'librivox', name: `librivox-${stem}`, audio: join(LIBRIVOX, file), transcript: text, language });
+      cases.push({ kind: 'librivox', name: `librivox-${stem}`, audio: join(librivox, file), transcript: text, language });
     }
   }
   return cases;
 }
 
 function runChild(spec: CaseSpec): Promise<CaseResult> {
+  const started = performance.now();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', JSON.stringify(spec)], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -324,7 +262,7 @@ function runChild(spec: CaseSpec): Promise<CaseResult> {
     child.on('close', (code) => {
       const line = output.trim().split('\n').at(-1) ?? '';
       if (code !== 0 || !line.startsWith('{')) reject(new Error(`case ${spec.name} failed (exit ${code})`));
-      else resolvePromise(JSON.parse(line) as CaseResult);
+      else resolvePromise({ ...(JSON.parse(line) as CaseResult), wallSec: (performance.now() - started) / 1000 });
     });
   });
 }
@@ -333,20 +271,28 @@ function cell(value: number | null | undefined, width: number, suffix = ''): str
   return (value === null || value === undefined ? '–' : `${value}${suffix}`).padStart(width);
 }
 
-function row(label: string, f: Figures): string {
+function percent(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 100);
+}
+
+function row(label: string, f: Figures, wall?: number): string {
   return [
-    label.padEnd(28),
-    cell(f.turnMedianMs, 7),
-    cell(f.turnP90Ms, 7),
-    cell(f.turnMaxMs, 7),
-    cell(f.wordMedianMs, 7),
-    cell(f.wordP90Ms, 7),
-    cell(f.within100 === null ? null : Math.round(f.within100 * 100), 6, '%'),
-    cell(f.within250 === null ? null : Math.round(f.within250 * 100), 6, '%'),
-    cell(f.xRealtime, 8, '×'),
-    cell(f.peakMB, 6),
+    label.padEnd(34),
+    cell(f.turnMedianMs, 6),
+    cell(f.turnP90Ms, 6),
+    cell(f.turnMaxMs, 6),
+    cell(f.turnsOver500, 5),
+    cell(f.wordMedianMs, 6),
+    cell(f.wordP90Ms, 6),
+    cell(percent(f.wordWithin50), 5, '%'),
+    cell(percent(f.within100), 5, '%'),
+    cell(f.xRealtime, 7, '×'),
+    cell(wall === undefined ? null : round(wall, 1), 7, '×'),
+    cell(f.peakMB, 5),
   ].join(' ');
 }
+
+const USAGE = 'usage: npm run bench:align -- [--real] [--media DIR] [--json FILE] [--data DIR] [--case NAME]... [--no-synthetic] [--no-demo] [--no-librivox]';
 
 async function main(args: string[]): Promise<void> {
   if (args[0] === '--child') {
@@ -355,23 +301,25 @@ async function main(args: string[]): Promise<void> {
     return;
   }
   let jsonFile: string | undefined;
-  let dataDir = '/tmp/verbatim-bench-data';
-  let withDemo = true;
-  let withLibrivox = true;
+  const selection: Selection = { dataDir: '/tmp/verbatim-bench-data', media: defaultMedia(), synthetic: true, demo: true, librivox: true, real: false };
   const only: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--json' && args[i + 1]) jsonFile = resolve(args[++i] as string);
-    else if (arg === '--data' && args[i + 1]) dataDir = resolve(args[++i] as string);
+    else if (arg === '--data' && args[i + 1]) selection.dataDir = resolve(args[++i] as string);
+    else if (arg === '--media' && args[i + 1]) selection.media = resolve(args[++i] as string);
     else if (arg === '--case' && args[i + 1]) only.push(args[++i] as string);
-    else if (arg === '--no-demo') withDemo = false;
-    else if (arg === '--no-librivox') withLibrivox = false;
+    else if (arg === '--real') selection.real = true;
+    else if (arg === '--no-synthetic') selection.synthetic = false;
+    else if (arg === '--no-demo') selection.demo = false;
+    else if (arg === '--no-librivox') selection.librivox = false;
     else {
-      console.error('usage: npm run bench:align -- [--json FILE] [--data DIR] [--case NAME]... [--no-demo] [--no-librivox]');
+      console.error(USAGE);
       process.exit(2);
     }
   }
-  if (!existsSync(join(dataDir, 'manifest.json'))) {
+  const { dataDir } = selection;
+  if (selection.synthetic && !existsSync(join(dataDir, 'manifest.json'))) {
     console.error(`no benchmark data in ${dataDir}; generating it with npm run bench:data (takes a few minutes)…`);
     const made = spawnSync('npm', ['run', 'bench:data', '--', '--out', dataDir], { cwd: ROOT, stdio: 'inherit' });
     if (made.status !== 0 || !existsSync(join(dataDir, 'manifest.json'))) {
@@ -379,20 +327,20 @@ async function main(args: string[]): Promise<void> {
       process.exit(1);
     }
   }
-  const cases = caseList(dataDir, withDemo, withLibrivox).filter((spec) => only.length === 0 || only.includes(spec.name));
-  console.log(`${'case'.padEnd(28)} ${'turn start error ms'.padStart(23)} ${'word ms'.padStart(15)} ${'turns within'.padStart(13)} ${'speed'.padStart(8)} ${'MB'.padStart(6)}`);
-  console.log(`${''.padEnd(28)} ${'median'.padStart(7)} ${'p90'.padStart(7)} ${'max'.padStart(7)} ${'median'.padStart(7)} ${'p90'.padStart(7)} ${'100ms'.padStart(6)} ${'250ms'.padStart(6)}`);
+  const cases = (await caseList(selection)).filter((spec) => only.length === 0 || only.includes(spec.name));
+  console.log(`${'case'.padEnd(34)} ${'turn start error ms'.padStart(20)} ${'>0.5s'.padStart(5)} ${'word start ms'.padStart(13)} ${'≤50ms'.padStart(6)} ${'turns'.padStart(5)} ${'speed'.padStart(7)} ${'wall'.padStart(7)} ${'MB'.padStart(5)}`);
+  console.log(`${''.padEnd(34)} ${'median'.padStart(6)} ${'p90'.padStart(6)} ${'max'.padStart(6)} ${''.padStart(5)} ${'median'.padStart(6)} ${'p90'.padStart(6)} ${'words'.padStart(6)} ${'≤0.1s'.padStart(5)}`);
   const results: CaseResult[] = [];
   for (const spec of cases) {
     let result: CaseResult;
     try {
       result = await runChild(spec);
     } catch (error) {
-      console.log(`${spec.name.padEnd(28)} FAILED: ${(error as Error).message}`);
+      console.log(`${spec.name.padEnd(34)} FAILED: ${(error as Error).message}`);
       continue;
     }
     results.push(result);
-    console.log(row(`${result.name} (${Math.round(result.durationSec)} s)`, result));
+    console.log(row(`${result.name} (${Math.round(result.durationSec)} s)`, result, result.wallSec === undefined ? undefined : result.durationSec / result.wallSec));
     console.log(row('  baseline', result.baseline));
     const extras: string[] = [];
     if (result.cpuXRealtime !== undefined) extras.push(`speed by CPU time: ${result.cpuXRealtime}× real time`);
@@ -406,6 +354,7 @@ async function main(args: string[]): Promise<void> {
     extras.push(...result.notes, ...result.warnings.map((warning) => `warning: ${warning}`));
     for (const extra of extras) console.log(`    ${extra}`);
   }
+  console.log('speed: audio seconds per second of alignTranscript; wall: per second from spawning the case process to its result (start-up, decoding, model loading included).');
   if (jsonFile) {
     writeFileSync(jsonFile, `${JSON.stringify({ cases: results }, null, 2)}\n`);
     console.log(`wrote ${jsonFile}`);

@@ -1,4 +1,5 @@
 import type { Decoder } from 'soundswallower';
+import type { SileroVad } from './silero-vad.ts';
 
 /**
  * What the aligner needs from its environment. The aligner itself is pure
@@ -26,6 +27,13 @@ export interface AlignEngine {
    * spelled-out or garbage pronunciation.
    */
   toArpabet?: (word: string) => string;
+  /**
+   * The speech detector (Silero VAD through onnxruntime-web), loaded once.
+   * With it, audio that is not speech is silenced for the decoder and turn
+   * starts go to speech onsets; without it only signal energy tells sound
+   * from pause.
+   */
+  loadSpeechDetector?: () => Promise<SileroVad>;
 }
 
 /** The acoustic models soundswallower ships (directory names under `model/`). */

@@ -39,6 +39,8 @@ import { SpeakingRates } from './speaking-rate.ts';
 import { energySpeechIslands } from './energy-islands.ts';
 import { speechPauseOutcome } from './speech-pause-outcome.ts';
 import { mismatchSentence, textSupport } from './text-support.ts';
+import { realignTurnsOnSpeech } from './realign-on-speech.ts';
+import { type SpeechIsland, findSpeechIslands } from './speech-islands.ts';
 import { TokenLexicon } from './token-lexicon.ts';
 import { MODEL_SAMPLE_RATE, type TokenSegment, WindowDecoder } from './window-decoder.ts';
 
@@ -58,6 +60,13 @@ export const DECODER_CONFIG: DecoderConfig = {
   silprob: 1,
 };
 
+/**
+ * Retries (wider windows, garbage loops, turn by turn) stop once this many
+ * times the audio (plus the slack) has been decoded. Decoding runs at about
+ * 40-60× real time, so a file the model fits badly still aligns at over 10×.
+ */
+const DECODE_BUDGET = 3;
+const DECODE_BUDGET_SLACK = 30;
 /** A chunk grows by whole turns until it holds about this many syllables (~30 s of speech). */
 const CHUNK_SYLLABLES = 120;
 /** A single turn longer than this is split at a sentence end. */
@@ -173,7 +182,15 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
   const energies = frameEnergies(samples, MODEL_SAMPLE_RATE);
   throwIfAborted(signal);
 
-  report(0.02, 'loading model');
+  // Speech as a trained detector hears it: music, jingles and noise are not speech.
+  let islands: SpeechIsland[] | null = null;
+  if (engine.loadSpeechDetector) {
+    report(0.01, 'finding speech');
+    const vad = await engine.loadSpeechDetector();
+    islands = await findSpeechIslands(samples, vad, { signal, onProgress: (fraction) => report(0.01 + 0.04 * fraction, 'finding speech') });
+  }
+
+  report(0.05, 'loading model');
   const decoder = await engine.createDecoder(model, DECODER_CONFIG);
   try {
     throwIfAborted(signal);
@@ -182,6 +199,7 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
     if (tokens.every((token) => token.readings.length === 0)) throw new Error('the transcript has no words to align');
     const lexicon = new TokenLexicon(decoder, model, engine.toArpabet);
     const windows = new WindowDecoder(decoder, lexicon, model, ditherAmplitude(samples, MODEL_SAMPLE_RATE));
+    windows.budgetSeconds = DECODE_BUDGET * duration + DECODE_BUDGET_SLACK;
     const placed = new Map<number, TokenSegment>();
     const widenedTurns = new Set<number>();
     const failedTurns = new Set<number>();
@@ -202,6 +220,10 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
       let context: number | null = null;
       let position = 0;
       let maxTurns = Infinity;
+      /** Seconds of failed turns between the last confident word and the next chunk. */
+      let pendingGap = 0;
+      /** The token after a failed stretch: untranscribed-like audio (the failed words) may precede it. */
+      let afterFailure: number | undefined;
       while (position < run.length) {
         throwIfAborted(signal);
         const end = chunkEnd(tokens, run, position, maxTurns);
@@ -217,8 +239,8 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
         // Untranscribed audio of any length may precede the file's first words (an intro) and
         // follow every stage direction.
         const fileStart = chunk[0] === run[0] && region.from === 0;
-        const gapBefore = (index: number) => (tokens[index] as AlignToken).afterEvent || (fileStart && index === chunk[0]);
-        const result = decodeChunk({ windows, samples, tokens, chunk: indices, from, limit: region.to, reachesEnd, expected: expected + (cursor - from), gapBefore, sound, knownRate: (speaker) => rates.known(speaker) });
+        const gapBefore = (index: number) => (tokens[index] as AlignToken).afterEvent || (fileStart && index === chunk[0]) || index === afterFailure;
+        const result = decodeChunk({ windows, samples, tokens, chunk: indices, from, limit: region.to, reachesEnd, expected: expected + pendingGap + (cursor - from), gapBefore, sound, knownRate: (speaker) => rates.known(speaker) });
         for (const index of chunk) triedTurns.add((tokens[index] as AlignToken).entry);
         if (result) {
           const keep = reachesEnd ? chunk.length : keptTokens(chunk, result.segments);
@@ -231,14 +253,19 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
           cursor = last.end;
           position += keep;
           maxTurns = Infinity;
-        } else if (countTurns(tokens, chunk) > 1) {
+          pendingGap = 0;
+          afterFailure = undefined;
+        } else if (countTurns(tokens, chunk) > 1 && !windows.overBudget()) {
           maxTurns = 1;
           continue;
         } else {
-          // Nothing fits: leave this turn to the estimate and move on by its expected length.
+          // Nothing fits. The error stays local: the cursor stays at the last confident word, the
+          // next chunk gets a garbage loop before its first word (it takes this stretch's audio) and
+          // a window longer by this stretch, and these words are later spread over the speech found
+          // between the confident turns on either side (build-outcome.ts).
           for (const index of chunk) failedTurns.add((tokens[index] as AlignToken).entry);
-          cursor = Math.min(region.to, cursor + expected);
-          context = null;
+          pendingGap += expected;
+          afterFailure = run[end];
           position = end;
           maxTurns = Infinity;
           if (failedTurns.size >= MISMATCH_MIN_FAILED && failedTurns.size >= MISMATCH_SHARE * triedTurns.size) {
@@ -247,7 +274,7 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
             );
           }
         }
-        report(0.05 + 0.9 * ((doneSpan + (cursor - region.from)) / totalSpan), 'aligning');
+        report(0.06 + 0.89 * ((doneSpan + (cursor - region.from)) / totalSpan), 'aligning');
         await yieldToHost();
       }
       doneSpan += region.to - region.from;
@@ -262,6 +289,7 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
     const generated = lexicon.generatedWords();
     if (generated.length > 0) warnings.push(`pronunciations guessed for ${generated.length} word(s) not in the dictionary: ${generated.slice(0, 10).join(', ')}${generated.length > 10 ? ', …' : ''}`);
     if (failedTurns.size > 0) warnings.push(`${failedTurns.size} turn(s) could not be aligned and have estimated times`);
+    if (islands) realignTurnsOnSpeech(windows, samples, tokens, placed, islands);
     const orderedIndices = [...placed.keys()].sort((a, b) => a - b);
     const ordered = orderedIndices.map((index) => placed.get(index) as TokenSegment);
     const tilted = frameEnergies(samples, MODEL_SAMPLE_RATE, PREEMPHASIS);
@@ -271,7 +299,7 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
     ];
     refineOnsets(ordered, views);
     claimOrphanSounds(ordered, (i) => (tokens[orderedIndices[i] as number] as AlignToken).turnStart, views);
-    const outcome = buildOutcome(transcript, tokens, placed, failedTurns, widenedTurns, energies, duration, warnings);
+    const outcome = buildOutcome(transcript, tokens, placed, failedTurns, widenedTurns, energies, duration, warnings, islands ?? undefined);
     // Every window may have found a path and still the text is not of this audio (text-support.ts).
     const support = textSupport(outcome.transcript, transcript);
     const refusal = mismatchSentence(support);

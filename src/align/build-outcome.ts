@@ -9,7 +9,10 @@ import type { AlignOutcome } from './align-outcome.ts';
 import { type AlignToken, isAnchorTime } from './align-tokens.ts';
 import { localLevels } from './frame-energy.ts';
 import { placeEvents } from './place-events.ts';
+import type { SpeechIsland } from './speech-islands.ts';
+import { spreadOnSpeech } from './spread-on-speech.ts';
 import type { TokenSegment } from './window-decoder.ts';
+import { countSyllables } from '../transcript/syllables.ts';
 
 /** Turns whose confidence falls below this are reported for checking. */
 const LOW_CONFIDENCE = 0.6;
@@ -41,6 +44,7 @@ export function buildOutcome(
   energies: Float32Array,
   duration: number,
   warnings: string[],
+  islands?: readonly SpeechIsland[],
 ): AlignOutcome {
   const byEntry = new Map<number, { token: AlignToken; index: number }[]>();
   tokens.forEach((token, index) => {
@@ -89,7 +93,8 @@ export function buildOutcome(
     return turn;
   });
 
-  const placedEntries = placeEvents(entries, energies, localLevels(energies));
+  const spread = islands ? spreadFailedTurns(entries, failedTurns, islands, duration) : entries;
+  const placedEntries = placeEvents(spread, energies, localLevels(energies));
   // Whatever is still untimed (unpronounceable words, turns that failed, events without a gap) is
   // spread by syllables between the times now known, which never move.
   const filled = estimateTimings({ ...transcript, entries: placedEntries }, duration);
@@ -99,4 +104,66 @@ export function buildOutcome(
     if ((confidences.get(index) ?? 1) < LOW_CONFIDENCE) lowConfidence.push(index);
   });
   return { transcript: filled, lowConfidence, estimated: false, warnings };
+}
+
+/**
+ * Turns that could not be aligned, pinned between the timed entries on
+ * either side: each run of such turns gets the speech the detector found
+ * between them, its words spread over it by syllables, marked `estimated`
+ * (their confidence is already low, so they are listed for checking).
+ */
+function spreadFailedTurns(entries: Entry[], failedTurns: Set<number>, islands: readonly SpeechIsland[], duration: number): Entry[] {
+  const out = entries.slice();
+  const timedEnd = (entry: Entry | undefined) => (entry && entry.kind === 'speech' ? entry.end : entry?.end);
+  let i = 0;
+  while (i < out.length) {
+    const entry = out[i] as Entry;
+    if (!(entry.kind === 'speech' && failedTurns.has(i) && entry.words.every((word) => word.start === undefined))) {
+      i += 1;
+      continue;
+    }
+    let j = i;
+    while (j < out.length && (out[j]?.kind === 'event' ? out[j]?.start === undefined : failedTurns.has(j) && (out[j] as SpeechTurn).words.every((word) => word.start === undefined))) j += 1;
+    // Back to the last speech turn of the run: trailing untimed events are placed on their own.
+    let last = j - 1;
+    while (last > i && out[last]?.kind === 'event') last -= 1;
+    let from = 0;
+    for (let k = i - 1; k >= 0; k--) {
+      const end = timedEnd(out[k]);
+      if (end !== undefined) {
+        from = end;
+        break;
+      }
+    }
+    let to = duration;
+    for (let k = last + 1; k < out.length; k++) {
+      const start = out[k]?.start;
+      if (start !== undefined) {
+        to = start;
+        break;
+      }
+    }
+    const words: { entry: number; word: number; syllables: number }[] = [];
+    for (let k = i; k <= last; k++) {
+      const turn = out[k] as Entry;
+      if (turn.kind === 'speech') turn.words.forEach((word, w) => words.push({ entry: k, word: w, syllables: Math.max(1, countSyllables(word.text)) }));
+    }
+    if (to > from && words.length > 0) {
+      const spans = spreadOnSpeech(words.map((word) => word.syllables), islands, from, to);
+      words.forEach((item, n) => {
+        const turn = out[item.entry] as SpeechTurn;
+        const span = spans[n] as { start: number; end: number };
+        const timedWords = turn.words.slice();
+        timedWords[item.word] = { text: (timedWords[item.word] as Word).text, start: round3(span.start), end: round3(span.end), timing: 'estimated' };
+        out[item.entry] = { ...turn, words: timedWords };
+      });
+      for (let k = i; k <= last; k++) {
+        const turn = out[k] as Entry;
+        if (turn.kind !== 'speech' || turn.words.length === 0) continue;
+        out[k] = { ...turn, start: turn.words[0]?.start as number, end: turn.words.at(-1)?.end as number, timing: 'estimated' };
+      }
+    }
+    i = j;
+  }
+  return out;
 }

@@ -85,8 +85,10 @@ export function decodeChunk(request: ChunkRequest): ChunkResult | null {
     // long window, so those windows grow by at most MAX_GAP.
     const to = reachesEnd ? limit : Math.min(limit, from + (hasGaps ? Math.min(length, initial + MAX_GAP) : length));
     const segments = windows.decode(samples, from, to, tokens, chunk, gapBefore);
-    if (fits(segments, chunk, to, limit) && (to >= limit || !squeezed(tokens, chunk, segments, knownRate))) return { segments: retryUntranscribed(windows, samples, tokens, chunk, from, to, limit, gapBefore, sound, segments), widenings };
-    if (to >= limit || (hasGaps && length >= initial + MAX_GAP)) return null;
+    if (fits(segments, chunk, to, limit) && (to >= limit || !squeezed(tokens, chunk, segments, knownRate))) {
+      return { segments: windows.overBudget() ? segments : retryUntranscribed(windows, samples, tokens, chunk, from, to, limit, gapBefore, sound, segments), widenings };
+    }
+    if (to >= limit || (hasGaps && length >= initial + MAX_GAP) || windows.overBudget()) return null;
     length = length * WIDENING + 5;
   }
   return null;

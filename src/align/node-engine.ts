@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import createModule, { type SoundSwallowerModule } from 'soundswallower';
 import type { AcousticModelId, AlignEngine, DecoderConfig } from './align-engine.ts';
+import { loadNodeVad } from './node-vad.ts';
 
 let modulePromise: Promise<SoundSwallowerModule> | undefined;
 
@@ -36,5 +37,6 @@ export function createNodeEngine(): AlignEngine {
       return decoder;
     },
     toArpabet: (word: string) => toARPABET(word),
+    loadSpeechDetector: loadNodeVad,
   };
 }

@@ -41,6 +41,10 @@ const GARBAGE_WORD = 'gbg';
  */
 export class WindowDecoder {
   private readonly registered = new Set<number>();
+  /** Seconds of audio decoded so far, retries included. */
+  decodedSeconds = 0;
+  /** Above this many decoded seconds windows are no longer widened or decoded again (see overBudget). */
+  budgetSeconds = Infinity;
 
   constructor(
     private readonly decoder: Decoder,
@@ -59,9 +63,34 @@ export class WindowDecoder {
     if (this.registered.has(index)) return name;
     const pronunciations = this.lexicon.tokenPronunciations(token.readings);
     if (pronunciations.length === 0) return null;
-    this.decoder.add_words(...pronunciations.map((phones, k): [string, string] => [k === 0 ? name : `${name}(${k + 1})`, phones]));
+    try {
+      this.decoder.add_words(...pronunciations.map((phones, k): [string, string] => [k === 0 ? name : `${name}(${k + 1})`, phones]));
+    } catch {
+      // One pronunciation the model cannot take (a phone it lacks) made soundswallower throw
+      // (a ReferenceError from its own error message, on the French FLEURS reading): add them one
+      // by one and keep those it accepts.
+      let added = 0;
+      for (const phones of pronunciations) {
+        try {
+          this.decoder.add_words([added === 0 ? name : `${name}(${added + 1})`, phones]);
+          added += 1;
+        } catch {
+          // skipped: not pronounceable with this model
+        }
+      }
+      if (added === 0) return null;
+    }
     this.registered.add(index);
     return name;
+  }
+
+  /**
+   * True once retries have cost more than the budget: a file the model fits
+   * badly then still aligns in bounded time, with what does not fit at once
+   * left to the estimate.
+   */
+  overBudget(): boolean {
+    return this.decodedSeconds > this.budgetSeconds;
   }
 
   /** Whether a token can be aligned at all (has a pronunciation). */
@@ -110,6 +139,7 @@ export class WindowDecoder {
     this.decoder.set_grammar(`#JSGF V1.0;\ngrammar window;\npublic <window> = ${parts.join(' ')};\n${rules}`);
     const first = Math.max(0, Math.round(from * MODEL_SAMPLE_RATE));
     const last = Math.min(samples.length, Math.round(to * MODEL_SAMPLE_RATE));
+    this.decodedSeconds += Math.max(0, last - first) / MODEL_SAMPLE_RATE;
     this.decoder.start();
     this.decoder.process_audio(addDither(samples.slice(first, last), first, this.ditherAmplitude), false, true);
     this.decoder.stop();
