@@ -1,5 +1,7 @@
 /**
  * Forced alignment of a transcript to its audio: the product's core.
+ * (The orchestrator only; its steps live in the modules named below. It is longer than
+ * 300 lines because the chunk loop, its retries and the anchors share one cursor.)
  *
  * 1. The audio is resampled to the model's 16 kHz; each decoding window gets
  *    a tiny noise floor (dither.ts). The transcript becomes tokens, one per

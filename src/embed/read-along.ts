@@ -4,6 +4,9 @@
  * plays from a clicked (or Enter-ed) word or turn, and plays passages to their end.
  * The media element is the only clock; the DOM is touched only when the active
  * turn or word changes.
+ *
+ * One module on purpose: highlighting, following and passage playback share the media
+ * element's listeners and the scroll-ownership state; apart they would have to sync them.
  */
 import { activeTurnAt, activeWordAt, lastAtOrBefore, type TimeIndex } from '../transcript/time-index.ts';
 import { createScrollOwnership } from '../ui/scroll-ownership.ts';

@@ -6,6 +6,9 @@
  * always well-formed (HTML entities such as `&nbsp;`, a stray `&`), so XML
  * errors do not stop the reading: what could be read is kept and the first
  * error is reported as a warning, or as the error when nothing usable was found.
+ *
+ * Longer than our usual module because RSS 2.0, iTunes and Podcasting 2.0 tags are read in one
+ * pass over one parser's events; split, each part would need the whole parser state.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { decodeHTML } from 'entities';

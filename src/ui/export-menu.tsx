@@ -8,6 +8,12 @@ import { loadInlinePlayer } from '../embed/load-inline-player.ts';
 import { podcastTranscriptTags } from '../transcript/writers/podcast-feed-snippet.ts';
 import './persistence.css';
 
+/*
+ * The Export menu (WAI-ARIA menu button): text formats, Word, feed tags, caption presets and
+ * word timestamps. Over 300 lines because the menu's keyboard handling and its four kinds of
+ * item render together; the writers themselves live in src/transcript/writers.
+ */
+
 /**
  * What follows the base name: `.srt`, or `.podcast.json` / `.verbatim.json` when
  * formats share an extension, so two JSON exports never get the same name.

@@ -7,6 +7,9 @@
  *   (SOUNDBITE OF MUSIC)
  *   Copyright © 2026 NPR. All rights reserved. ...
  *
+ * (Over 300 lines: the labelling rules below depend on each other's guesses, and the
+ * paragraph/continuation logic needs the same line classification; kept together.)
+ *
  * Labels are guessed from shape alone, so every rule here leans towards leaving
  * text as speech: a wrong speaker change is worse than a missed one, because the
  * editor can split a turn but nobody notices a sentence attributed to "Note".
