@@ -7,7 +7,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const pureDomainImports = {
   patterns: [
     { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'wavesurfer.js', 'wavesurfer.js/*'], message: 'transcript/ and align/ are pure: no React, zustand or wavesurfer.' },
-    { group: ['**/ui/*', '**/app/*', '**/store/*', '**/player/*', '**/editor/*'], message: 'transcript/ and align/ must not import from the app layers.' },
+    { group: ['**/ui/*', '**/app/*', '**/store/*', '**/player/*', '**/editor/*', '**/embed/*'], message: 'transcript/ and align/ must not import from the app layers.' },
   ],
 };
 

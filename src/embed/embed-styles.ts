@@ -1,4 +1,4 @@
-import { PLAYER_CSS } from './player-css.ts';
+import { PLAYER_CSS } from '../transcript/writers/player-css.ts';
 
 export { PLAYER_CSS };
 

@@ -17,7 +17,7 @@ import { adoptPlayerStyles } from './embed-styles.ts';
 import { timelineFromMarkup } from './markup-timeline.ts';
 import { parsePassage, passageUrl, type Passage } from './passage-fragment.ts';
 import { createReadAlong, type ReadAlong } from './read-along.ts';
-import { playerMarkup, readAlongMarkup } from './read-along-markup.ts';
+import { playerMarkup, readAlongMarkup } from '../transcript/writers/read-along-markup.ts';
 import { selectedPassage } from './selected-passage.ts';
 
 function parseStart(value: string | null): number | undefined {

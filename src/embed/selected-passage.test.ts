@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAlongMarkup } from './read-along-markup.ts';
+import { readAlongMarkup } from '../transcript/writers/read-along-markup.ts';
 import { selectedPassage } from './selected-passage.ts';
 import { timelineFromMarkup } from './markup-timeline.ts';
 import type { Transcript, Word } from '../transcript/model.ts';

@@ -11,8 +11,8 @@
  */
 import type { Transcript } from '../model.ts';
 import type { ExportFormat, WriteOptions } from '../formats/format-spec.ts';
-import { escapeHtml, playerMarkup, readAlongMarkup } from '../../embed/read-along-markup.ts';
-import { PLAYER_CSS } from '../../embed/player-css.ts';
+import { escapeHtml, playerMarkup, readAlongMarkup } from './read-along-markup.ts';
+import { PLAYER_CSS } from './player-css.ts';
 
 export { escapeHtml };
 

@@ -8,9 +8,9 @@
  * Speaker colours are classes, not style attributes, so a strict CSP still applies them.
  * Pure: no DOM, so the writer and the CLI use it too.
  */
-import { LOW_CONFIDENCE, speakerName, type Entry, type SpeechTurn, type Transcript, type Word } from '../transcript/model.ts';
-import { turnEnd, turnStart } from '../transcript/time-index.ts';
-import { formatClock } from '../transcript/format-time.ts';
+import { LOW_CONFIDENCE, speakerName, type Entry, type SpeechTurn, type Transcript, type Word } from '../model.ts';
+import { turnEnd, turnStart } from '../time-index.ts';
+import { formatClock } from '../format-time.ts';
 
 /** Speaker colour classes cycle through this many hues (see embed-styles.ts). */
 export const SPEAKER_HUES = 8;
