@@ -115,7 +115,7 @@ describe('ExportMenu', () => {
   });
 
   it('the caption choices are a radio group; "one cue per turn" reaches the SRT writer', async () => {
-    render(<ExportMenu />);
+    render(<ExportMenu />, { wrapper: inApp(createTestServices({ store: appStore })) });
     await userEvent.click(menuButton());
     const radios = screen.getAllByRole('menuitemradio');
     expect(radios.map((radio) => radio.getAttribute('aria-checked'))).toEqual(CAPTION_PRESETS.map((_, index) => String(index === 0)));

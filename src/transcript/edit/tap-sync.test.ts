@@ -138,6 +138,18 @@ function assertOrdered(transcript: Transcript) {
   }
 }
 
+describe('tapSync, found by the property below', () => {
+  it('refuses a tap that would push an open turn onto the file-timed open turn before it', () => {
+    const transcript = transcriptOf(
+      { ...untimedTurn('turn 0'), start: 0, timing: 'file' },
+      { ...untimedTurn('turn 1'), start: 0.1, timing: 'aligned' },
+      untimedTurn('turn 2'),
+    );
+    const result = tapSync(transcript, 2, 0.1);
+    expect(result.ok).toBe(false);
+  });
+});
+
 describe('tapSync property', () => {
   const timing = fc.constantFrom<TimingSource>('file', 'manual', 'aligned', 'estimated');
   const turn = fc.record({

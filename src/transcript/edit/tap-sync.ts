@@ -113,8 +113,9 @@ export function tapSync(transcript: Transcript, entryIndex: number, time: number
     const index = speech[k]!;
     const entry = result.entries[index]!;
     if (entry.start === undefined) continue;
-    // The nearest one is closed when open; earlier ones only have to end by the limit.
-    const runsPast = entry.end === undefined ? nearest : entry.end > limit;
+    // The nearest one is closed when open; earlier ones only have to end by the limit (an open
+    // one needs room for its minimum length before it).
+    const runsPast = entry.end === undefined ? nearest || entry.start + minLength > limit : entry.end > limit;
     nearest = false;
     if (!runsPast) break;
     if (entry.start <= limit - minLength) {

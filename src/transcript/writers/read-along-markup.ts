@@ -44,7 +44,7 @@ function startsParagraph(word: Word, index: number): boolean {
 
 function wordHtml(word: Word, index: number): string {
   const low = word.confidence !== undefined && word.confidence < LOW_CONFIDENCE ? ' vp-low' : '';
-  const paragraph = startsParagraph(word, index) ? '<span class="vp-para" aria-hidden="true"></span>' : index > 0 ? ' ' : '';
+  const paragraph = startsParagraph(word, index) ? ' <span class="vp-para" aria-hidden="true"></span>' : index > 0 ? ' ' : '';
   return `${paragraph}<span class="vp-word${low}"${timeAttributes(word.start, word.end)}>${escapeHtml(oneLine(word.text))}</span>`;
 }
 
