@@ -38,7 +38,8 @@ export function makeEmbedSite(): string {
   cpSync(join(root, 'dist/embed'), join(dir, 'embed'), { recursive: true });
   cpSync(join(root, 'public/demo/seed.opus'), join(dir, 'seed.opus'));
   const transcript = demoTranscript();
-  writeFileSync(join(dir, 'seed.vtt'), webvttWriter.write(transcript, { wordTimestamps: true }));
+  // A transcript-style VTT (one cue per turn with word timestamps), so the page shows the demo's 13 turns.
+  writeFileSync(join(dir, 'seed.vtt'), webvttWriter.write(transcript, { wordTimestamps: true, captions: { cuePerTurn: true } }));
   writeFileSync(join(dir, 'page.html'), embedPage('seed.vtt'));
   // A small synthetic waveform (audiowaveform JSON) for the optional compact waveform.
   const points = 400;
