@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
-import { OggOpusDecoder } from 'ogg-opus-decoder';
+import { decodeOpusFixture as decode } from './decode-opus-fixture.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Transcript, speechTurns } from '../transcript/model.ts';
 import { readTranscript } from '../transcript/read-transcript.ts';
@@ -16,16 +16,6 @@ const onsets = JSON.parse(readFileSync(new URL('clip.onsets.json', FIXTURE), 'ut
 const engine = createNodeEngine();
 let audio: AlignAudio;
 
-/** The fixtures are Ogg Opus: decoded whole at 48 kHz by the same MIT WebAssembly decoder the CLI streams with. */
-async function decode(bytes: Uint8Array): Promise<{ channelData: Float32Array[]; sampleRate: number }> {
-  const decoder = new OggOpusDecoder();
-  await decoder.ready;
-  try {
-    return await decoder.decodeFile(bytes);
-  } finally {
-    decoder.free();
-  }
-}
 let transcript: Transcript;
 
 beforeAll(async () => {

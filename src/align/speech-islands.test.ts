@@ -1,17 +1,7 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
-import { OggOpusDecoder } from 'ogg-opus-decoder';
+import { decodeOpusFixture as decode } from './decode-opus-fixture.ts';
 
-/** The fixture is Ogg Opus, decoded whole by the MIT WebAssembly decoder the CLI streams with. */
-async function decode(bytes: Uint8Array): Promise<{ channelData: Float32Array[]; sampleRate: number }> {
-  const decoder = new OggOpusDecoder();
-  await decoder.ready;
-  try {
-    return await decoder.decodeFile(bytes);
-  } finally {
-    decoder.free();
-  }
-}
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadNodeVad } from './node-vad.ts';
 import { resample } from './resample.ts';
