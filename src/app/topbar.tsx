@@ -34,9 +34,9 @@ export function Topbar({ app, feedActions, feedRequest, openFiles, showHelp }: T
         <h1 className="brand__name">Verbatim</h1>
       </div>
       <div className="session" aria-live="polite">
-        <span className="session__audio" title="Audio">{audioName || 'No audio'}</span>
+        <span className="session__audio" title={audioName ? `Audio: ${audioName}` : undefined}>{audioName || 'No audio'}</span>
         <span className="session__sep" aria-hidden="true">·</span>
-        <span className="session__transcript" title={formatLabel ? `Read as ${formatLabel}` : undefined}>
+        <span className="session__transcript" title={transcriptName ? `Transcript: ${transcriptName}${formatLabel ? ` (read as ${formatLabel})` : ''}` : undefined}>
           {transcriptName || 'No transcript'}
         </span>
         <ReadAsNote onReadAs={app.loader.readAs} />
