@@ -1,32 +1,19 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
-import { startStaticServer } from './static-server.ts';
+import type { Page } from 'playwright-core';
+import { serveBuiltApp, waitForSession } from './built-app.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-
-before(async () => {
-  server = await startStaticServer(join(import.meta.dirname, '../../dist'));
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = serveBuiltApp();
 
 async function openApp(query = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+  const page = await app.browser.newPage({ viewport: { width: 1100, height: 800 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(server.url + query);
-  await page.waitForSelector('[data-turn-index]');
-  await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1);
+  await page.goto(app.url + query);
+  await waitForSession(page);
   assert.deepEqual(errors, []);
   return page;
 }
@@ -195,8 +182,8 @@ describe('read-along on the built-in demo', () => {
   });
 
   it('names a missing transcript URL in the error', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url + '?transcript=missing/nothing.vtt');
+    const page = await app.browser.newPage();
+    await page.goto(app.url + '?transcript=missing/nothing.vtt');
     const error = page.getByTestId('error-notice').first();
     await error.waitFor();
     assert.match((await error.textContent()) ?? '', /nothing\.vtt.*404/);
