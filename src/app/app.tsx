@@ -13,6 +13,7 @@ import { AdoptedElement } from '../ui/adopted-element.tsx';
 import { DemoNote } from '../ui/demo-note.tsx';
 import type { FeedActions, FeedRequest } from '../ui/feed-dialog.tsx';
 import { RestorePrompt } from '../ui/restore-prompt.tsx';
+import { TabLockBanner } from '../ui/tab-lock-banner.tsx';
 import { AlignBanner } from '../ui/align-banner.tsx';
 import { episodeLoad } from './session-loader.ts';
 import { classifyFile } from './classify-file.ts';
@@ -65,6 +66,7 @@ function Page({ app, feed, updates }: { app: Verbatim; feed: string | null; upda
         <PlayerControls />
         {mode === 'edit' ? <EditorToolbar /> : null}
       </section>
+      <TabLockBanner autosave={app.autosave} />
       <RestorePrompt autosave={app.autosave} />
       {isDemo ? <DemoNote /> : null}
       <Notices />

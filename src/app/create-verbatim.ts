@@ -17,6 +17,7 @@ import { installAutosave, type Autosave, type AutosaveOptions } from './autosave
 import type { SchedulerClock } from './save-scheduler.ts';
 import type { ProjectStorage } from './project-storage.ts';
 import type { RescueSlot } from './rescue-slot.ts';
+import type { TabLock } from './tab-lock.ts';
 import { createAlignmentController, type AlignmentController } from './alignment-controller.ts';
 import type { AlignmentCache } from './alignment-cache.ts';
 
@@ -42,8 +43,10 @@ export interface VerbatimOptions {
   colors?: WaveformColors;
   /** The clock autosave schedules on (tests pass a fake one). */
   clock?: SchedulerClock;
-  /** Asked before each autosave write (the seam for a cross-tab lock; see autosave.ts). */
+  /** Asked before each autosave write (see autosave.ts). */
   beforeWrite?: AutosaveOptions['beforeWrite'];
+  /** One editor per project across tabs (tab-lock.ts); destroyed with the app. Without it this tab always edits. */
+  tabLock?: TabLock;
 }
 
 /** The app object: everything is created once here, outside React, and torn down by `destroy()`. */
@@ -82,6 +85,7 @@ export function createVerbatim(options: VerbatimOptions): Verbatim {
     ...(options.target ? { target: options.target } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.beforeWrite ? { beforeWrite: options.beforeWrite } : {}),
+    ...(options.tabLock ? { lock: options.tabLock } : {}),
     // A restore is an editor command: one undo step back to the file as opened.
     applyRestore: (transcript, dirty) => commands.restore(transcript, dirty),
   });
@@ -118,6 +122,7 @@ export function createVerbatim(options: VerbatimOptions): Verbatim {
     () => alignClient.dispose(),
     () => loader.destroy(),
     () => autosave.destroy(),
+    ...(options.tabLock ? [() => options.tabLock!.destroy()] : []),
     () => waveformEditing.destroy(),
     connectSync(player, store),
     connectAudioFit(player, store),

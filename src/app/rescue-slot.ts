@@ -7,10 +7,15 @@ import { encodeTranscript } from './project-storage.ts';
  * Holds at most one project (the open one); autosave moves it into the real
  * storage on the next start.
  */
+/** A rescued project and the stamp of the stored record it was based on (missing in slots written before stamps). */
+export interface RescuedProject extends SavedProject {
+  base?: string | null;
+}
+
 export interface RescueSlot {
-  /** Synchronous; may throw (quota, storage disabled). */
-  write(project: SavedProject): void;
-  read(): SavedProject | undefined;
+  /** Synchronous; may throw (quota, storage disabled). `base`: the stamp of the stored record this state follows. */
+  write(project: SavedProject, base: string | null): void;
+  read(): RescuedProject | undefined;
   clear(): void;
 }
 
@@ -18,17 +23,17 @@ const RESCUE_KEY = 'verbatim:rescue';
 
 export function createLocalRescueSlot(storage: Storage | undefined = globalThis.localStorage): RescueSlot {
   return {
-    write(project) {
+    write(project, base) {
       if (!storage) throw new ReferenceError('localStorage is not available');
       const { transcript, ...summary } = project;
-      const head = JSON.stringify(summary);
+      const head = JSON.stringify({ ...summary, base });
       storage.setItem(RESCUE_KEY, `${head.slice(0, -1)},"transcript":${encodeTranscript(transcript)}}`);
     },
     read() {
       try {
         const text = storage?.getItem(RESCUE_KEY);
         if (!text) return undefined;
-        const project = JSON.parse(text) as SavedProject;
+        const project = JSON.parse(text) as RescuedProject;
         return typeof project?.key === 'string' && typeof project.savedAt === 'number' && Array.isArray(project.transcript?.entries) ? project : undefined;
       } catch {
         return undefined;
