@@ -12,42 +12,31 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
-import { startStaticServer } from './static-server.ts';
+import type { Page } from 'playwright-core';
+import { freshPage, serveBuiltApp, waitForSession } from './built-app.ts';
 import { writeHugeInputs, type HugeInputs } from './huge-inputs.ts';
 import { installLoadProbe, openDuringLoad, type OpenFigures } from './load-probe.ts';
 
-const root = join(import.meta.dirname, '../..');
-const dist = process.env.VERBATIM_E2E_DIST ?? join(root, 'dist');
-
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
+const app = serveBuiltApp();
 let dir: string;
 let inputs: HugeInputs;
 
-before(async () => {
+before(() => {
   dir = mkdtempSync(join(tmpdir(), 'verbatim-huge-'));
   inputs = writeHugeInputs(dir);
-  server = await startStaticServer(dist);
-  browser = await launchChromium();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
+after(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** The demo, loaded and playable, with the probe recording from the first script on. */
 async function openDemo(): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
+  const { page } = await freshPage(app, { viewport: { width: 1280, height: 800 } });
   await page.addInitScript(installLoadProbe);
-  await page.goto(server.url);
-  await page.waitForSelector('[data-turn-index]');
-  await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1);
-  return { page, close: () => context.close() };
+  await page.goto(app.url);
+  await waitForSession(page);
+  return { page, close: () => page.context().close() };
 }
 
 const transcriptName = (page: Page) => page.evaluate(() => document.querySelector('.session')?.textContent ?? '');
