@@ -60,8 +60,8 @@ export default tseslint.config(
     },
   },
   {
-    // The alignment worker is typed with WebWorker globals only (tsconfig.worker.json), not the page's DOM.
-    files: ['src/align/align-worker.ts'],
+    // The workers are typed with WebWorker globals only (tsconfig.worker.json), not the page's DOM.
+    files: ['src/align/align-worker.ts', 'src/app/parse-worker.ts'],
     languageOptions: { parserOptions: { projectService: false, project: './tsconfig.worker.json', tsconfigRootDir: import.meta.dirname } },
   },
   {

@@ -15,6 +15,7 @@ import type { FeedActions, FeedRequest } from '../ui/feed-dialog.tsx';
 import { RestorePrompt } from '../ui/restore-prompt.tsx';
 import { TabLockBanner } from '../ui/tab-lock-banner.tsx';
 import { AlignBanner } from '../ui/align-banner.tsx';
+import { LoadStatus } from '../ui/load-status.tsx';
 import { episodeLoad } from './session-loader.ts';
 import { classifyFile } from './classify-file.ts';
 import type { Verbatim } from './create-verbatim.ts';
@@ -70,6 +71,7 @@ function Page({ app, feed, updates }: { app: Verbatim; feed: string | null; upda
       <RestorePrompt autosave={app.autosave} />
       {isDemo ? <DemoNote /> : null}
       <Notices />
+      <LoadStatus onCancel={() => app.loader.cancel()} />
       {updates ? <UpdatePrompt updates={updates} /> : null}
       <AlignBanner onAlign={(request) => void app.alignment.start(request)} onCancel={() => app.alignment.cancel()} />
       <main className="main">

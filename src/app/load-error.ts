@@ -1,4 +1,6 @@
 import { decodeText } from '../transcript/decode-text.ts';
+import { MAX_TRANSCRIPT_BYTES, tooLargeMessage } from '../transcript/size-limit.ts';
+import { timeSlicer } from './next-task.ts';
 /** Why a load failed, for code; `message` says it for the user, naming the file and the problem. */
 export type LoadErrorReason =
   /** A newer load replaced this one, or the user cancelled: nothing to tell. */
@@ -51,25 +53,113 @@ export async function fetchResource(url: string, options: { name: string; signal
   return loaded(response);
 }
 
-/** `fetchResource`, then the body as text; an abort while reading the body is an abort too. */
-export async function fetchText(url: string, options: { name: string; signal?: AbortSignal; hint?: string }): Promise<Loaded<string>> {
+/** Bytes read so far of a download or a local file; `totalBytes` null when the server does not say. */
+export interface ReadProgress {
+  loadedBytes: number;
+  totalBytes: number | null;
+}
+
+export interface ReadOptions {
+  signal?: AbortSignal;
+  /** Refused past this, on every path (default: the transcript limit, src/transcript/size-limit.ts). */
+  maxBytes?: number;
+  onProgress?: (progress: ReadProgress) => void;
+}
+
+class TooLarge extends Error {
+  constructor(readonly bytes: number) {
+    super('too large');
+  }
+}
+
+/** Reads a stream to its end, reporting progress and stopping as soon as it passes `maxBytes`. */
+async function readStream(stream: ReadableStream<Uint8Array>, totalBytes: number | null, maxBytes: number, options: ReadOptions): Promise<Uint8Array> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let loadedBytes = 0;
+  // Chunks already buffered arrive as microtasks, one after another in a single task: yield now and then.
+  const slicer = timeSlicer();
+  const cancel = () => void reader.cancel().catch(() => undefined);
+  options.signal?.addEventListener('abort', cancel);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (options.signal?.aborted) throw new DOMException('aborted', 'AbortError');
+      if (done) break;
+      chunks.push(value);
+      loadedBytes += value.byteLength;
+      if (loadedBytes > maxBytes) {
+        cancel();
+        throw new TooLarge(totalBytes ?? loadedBytes);
+      }
+      if (slicer.due()) {
+        options.onProgress?.({ loadedBytes, totalBytes });
+        await slicer.yield();
+      }
+    }
+  } finally {
+    options.signal?.removeEventListener('abort', cancel);
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const bytes = new Uint8Array(loadedBytes);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+const tooLarge = (name: string, bytes: number, limit: number) => failed('too-large', `${tooLargeMessage(name, bytes, limit)}.`);
+
+/** `fetchResource`, then the body's bytes, with progress; refused past the size limit, before it is downloaded when the server gives its size. */
+export async function fetchBytes(url: string, options: { name: string; hint?: string } & ReadOptions): Promise<Loaded<Uint8Array>> {
   const response = await fetchResource(url, options);
   if (!response.ok) return response;
+  const maxBytes = options.maxBytes ?? MAX_TRANSCRIPT_BYTES;
+  const length = Number(response.value.headers.get('content-length') ?? NaN);
+  const totalBytes = Number.isFinite(length) && length >= 0 ? length : null;
+  // A compressed response's length is the compressed size: only the bytes read are checked against the limit.
+  const compressed = (response.value.headers.get('content-encoding') ?? 'identity') !== 'identity';
+  if (totalBytes !== null && !compressed && totalBytes > maxBytes) {
+    void response.value.body?.cancel().catch(() => undefined);
+    return tooLarge(options.name, totalBytes, maxBytes);
+  }
   try {
-    return loaded(decodeText(new Uint8Array(await response.value.arrayBuffer())).text);
+    const body = response.value.body;
+    const bytes = body ? await readStream(body, compressed ? null : totalBytes, maxBytes, options) : new Uint8Array(await response.value.arrayBuffer());
+    if (bytes.byteLength > maxBytes) return tooLarge(options.name, bytes.byteLength, maxBytes);
+    return loaded(bytes);
   } catch (error) {
     if (isAbort(error)) return ABORTED;
+    if (error instanceof TooLarge) return tooLarge(options.name, error.bytes, maxBytes);
     return failed('network', `${options.name} (${url}) could not be downloaded completely: ${detail(error)}.`);
   }
 }
 
-/** Reads a local file as text, refusing files larger than `maxBytes` as `what`. */
-export async function readFileText(file: File, options: { maxBytes: number; what: string; signal?: AbortSignal }): Promise<Loaded<string>> {
-  if (file.size > options.maxBytes) return failed('too-large', `${file.name}: the file is ${Math.round(file.size / 1048576)} MB, too large for ${options.what}.`);
+/** `fetchBytes`, decoded as text (UTF-8 or UTF-16, see decode-text.ts). */
+export async function fetchText(url: string, options: { name: string; hint?: string } & ReadOptions): Promise<Loaded<string>> {
+  const bytes = await fetchBytes(url, options);
+  return bytes.ok ? loaded(decodeText(bytes.value).text) : bytes;
+}
+
+/** Reads a local file, with progress; refused past `maxBytes` before any of it is read. */
+export async function readFileBytes(file: File, options: ReadOptions = {}): Promise<Loaded<Uint8Array>> {
+  const maxBytes = options.maxBytes ?? MAX_TRANSCRIPT_BYTES;
+  if (file.size > maxBytes) return tooLarge(file.name, file.size, maxBytes);
+  if (options.signal?.aborted) return ABORTED;
   try {
-    const text = decodeText(new Uint8Array(await file.arrayBuffer())).text;
-    return options.signal?.aborted ? ABORTED : loaded(text);
+    const bytes = typeof file.stream === 'function' ? await readStream(file.stream(), file.size, maxBytes, options) : new Uint8Array(await file.arrayBuffer());
+    return options.signal?.aborted ? ABORTED : loaded(bytes);
   } catch (error) {
+    if (isAbort(error)) return ABORTED;
+    if (error instanceof TooLarge) return tooLarge(file.name, error.bytes, maxBytes);
     return failed('unreadable', `${file.name} could not be read (${detail(error)}).`);
   }
+}
+
+/** Reads a local file as text, refusing files larger than `maxBytes`. */
+export async function readFileText(file: File, options: ReadOptions = {}): Promise<Loaded<string>> {
+  const bytes = await readFileBytes(file, options);
+  return bytes.ok ? loaded(decodeText(bytes.value).text) : bytes;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fnv1a64, projectKey } from './project-key.ts';
+import { fnv1a64, projectKey, rememberTextHash } from './project-key.ts';
 
 /** The textbook definition, in BigInt: slow, but obviously right. */
 function referenceFnv1a64(text: string): string {
@@ -36,5 +36,14 @@ describe('projectKey', () => {
 
   it('still keys a transcript opened without audio', () => {
     expect(projectKey('', 'x')).toBe(`no-audio#${fnv1a64('x')}`);
+  });
+});
+
+describe('a hash made elsewhere', () => {
+  it('is used for that text, and only for it: another text is hashed here', () => {
+    const text = 'made in the worker';
+    rememberTextHash(text, '0123456789abcdef');
+    expect(projectKey('a', text)).toBe('a#0123456789abcdef');
+    expect(projectKey('a', 'another text')).toBe(`a#${fnv1a64('another text')}`);
   });
 });

@@ -5,7 +5,24 @@
  * never from anything the editor changes.
  */
 export function projectKey(audioKey: string, originalText: string): string {
-  return `${audioKey || 'no-audio'}#${fnv1a64(originalText)}`;
+  return `${audioKey || 'no-audio'}#${textHash(originalText)}`;
+}
+
+/**
+ * The last text hashed and its hash. A session's key is asked for again and again
+ * (autosave on open and when the audio changes, the alignment cache) and always of the
+ * same string object, which compares in constant time; only a new text is hashed.
+ */
+let known: { text: string; hash: string } | null = null;
+
+/** Records a hash made elsewhere (the parse worker hashes a large file as it reads it), so the page never hashes it. */
+export function rememberTextHash(text: string, hash: string): void {
+  known = { text, hash };
+}
+
+function textHash(text: string): string {
+  if (known?.text !== text) known = { text, hash: fnv1a64(text) };
+  return known.hash;
 }
 
 const encoder = new TextEncoder();

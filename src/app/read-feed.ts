@@ -1,7 +1,7 @@
 import { describeParseError } from '../transcript/parse-result.ts';
 import type { FeedListing } from '../transcript/podcast-feed.ts';
 import { failed, fetchText, loaded, readFileText, type Loaded } from './load-error.ts';
-import { MAX_TRANSCRIPT_BYTES, nameFromUrl } from './read-inputs.ts';
+import { nameFromUrl } from './read-inputs.ts';
 
 /** Downloads or reads a feed and checks it has episodes. */
 export async function readFeed(source: string | File, signal?: AbortSignal): Promise<Loaded<FeedListing>> {
@@ -26,7 +26,7 @@ export async function readFeed(source: string | File, signal?: AbortSignal): Pro
     if (!text.ok) text = { ok: false, error: { ...text.error, message: text.error.message.replace(`(${baseUrl})`, `(${url})`) } };
   } else {
     name = source.name;
-    text = await readFileText(source, { maxBytes: MAX_TRANSCRIPT_BYTES, what: 'a podcast feed', ...(signal ? { signal } : {}) });
+    text = await readFileText(source, { ...(signal ? { signal } : {}) });
   }
   if (!text.ok) return text;
   // The XML reader is only needed here; it stays out of the app's first download.

@@ -2,8 +2,9 @@ import { describeLoadError } from '../player/player.ts';
 import { readTranscript } from '../transcript/read-transcript.ts';
 import { describeParseError } from '../transcript/parse-result.ts';
 import type { Transcript } from '../transcript/model.ts';
-import { parsePeaks, type WaveformPeaks } from '../player/peaks.ts';
-import { ABORTED, failed, fetchText, loaded, readFileText, type Loaded } from './load-error.ts';
+import type { DrawablePeaks } from '../player/peaks.ts';
+import { ABORTED, failed, fetchBytes, loaded, readFileBytes, type Loaded, type ReadProgress } from './load-error.ts';
+import type { FileParser, ParseStage } from './parse-client.ts';
 
 import { MAX_TRANSCRIPT_BYTES } from '../transcript/size-limit.ts';
 
@@ -19,10 +20,12 @@ export interface LoadedTranscript {
   text: string;
   /** Absolute URL it was downloaded from, if it was. */
   url?: string;
+  /** What the reader noticed but read anyway (times past the audio's end, overlaps, …). */
+  warnings?: string[];
 }
 
 export interface LoadedPeaks {
-  value: WaveformPeaks;
+  value: DrawablePeaks;
   name: string;
 }
 
@@ -46,40 +49,75 @@ export function absoluteUrlOf(url: string): string {
 export function parseTranscriptText(text: string, name: string, formatId?: string): Loaded<LoadedTranscript> {
   const result = readTranscript(text, { fileName: name, ...(formatId ? { formatId } : {}) });
   if (!result.ok) return failed('parse', `${describeParseError({ ...result.error, fileName: name })}.`.replace(/\.\.$/, '.'));
-  if (!result.transcript.entries.some((entry) => entry.kind === 'speech')) return failed('parse', `${name}: the transcript has no speech turns.`);
-  return loaded({ transcript: result.transcript, name, formatLabel: result.formatLabel, formatId: result.formatId, text });
+  return withSpeech(loaded({ transcript: result.transcript, name, formatLabel: result.formatLabel, formatId: result.formatId, text, warnings: result.warnings }));
 }
 
-export async function readTranscriptFile(file: File, signal?: AbortSignal): Promise<Loaded<LoadedTranscript>> {
-  const text = await readFileText(file, { maxBytes: MAX_TRANSCRIPT_BYTES, what: 'a transcript', ...(signal ? { signal } : {}) });
-  return text.ok ? parseTranscriptText(text.value, file.name) : text;
+function withSpeech(read: Loaded<LoadedTranscript>): Loaded<LoadedTranscript> {
+  if (read.ok && !read.value.transcript.entries.some((entry) => entry.kind === 'speech')) return failed('parse', `${read.value.name}: the transcript has no speech turns.`);
+  return read;
 }
 
-export async function readTranscriptUrl(url: string, name: string, signal?: AbortSignal): Promise<Loaded<LoadedTranscript>> {
-  const text = await fetchText(url, { name, ...(signal ? { signal } : {}) });
-  if (!text.ok) return text;
-  const read = parseTranscriptText(text.value, name);
-  return read.ok ? loaded({ ...read.value, url: absoluteUrlOf(url) }) : read;
+/** Where a read is, for the loading status: bytes read, then parsing, then the page rebuilding the worker's result. */
+export type ReadStage = ({ stage: 'reading' } & ReadProgress) | ParseStage;
+
+export interface ReadTranscriptRun {
+  parser: FileParser;
+  signal?: AbortSignal;
+  onStage?: (stage: ReadStage) => void;
+  /** The audio's duration when known: times past it (plus a margin) are warned about. */
+  duration?: number;
 }
 
-export function parsePeaksText(text: string, name: string): Loaded<LoadedPeaks> {
-  const result = parsePeaks(text);
-  return result.ok ? loaded({ value: result.value, name }) : failed('parse', `${name}: ${result.message}.`);
+function parseRun(run: ReadTranscriptRun) {
+  return { ...(run.signal ? { signal: run.signal } : {}), ...(run.onStage ? { onStage: run.onStage } : {}) };
 }
 
-export async function readPeaksUrl(url: string, signal?: AbortSignal): Promise<Loaded<LoadedPeaks>> {
+function readOptions(run: ReadTranscriptRun) {
+  return { ...(run.signal ? { signal: run.signal } : {}), ...(run.onStage ? { onProgress: (progress: ReadProgress) => run.onStage!({ stage: 'reading', ...progress }) } : {}) };
+}
+
+/** Parses a transcript file's bytes (in the parse worker when large). */
+export async function parseTranscriptBytes(bytes: Uint8Array, name: string, run: ReadTranscriptRun): Promise<Loaded<LoadedTranscript>> {
+  const parsed = await run.parser.transcript(bytes, { name, ...(run.duration === undefined ? {} : { duration: run.duration }) }, parseRun(run));
+  if (!parsed.ok) return parsed;
+  const { transcript, formatLabel, formatId, text, warnings } = parsed.value;
+  return withSpeech(loaded({ transcript, name, formatLabel, formatId, text, warnings }));
+}
+
+export async function readTranscriptFile(file: File, run: ReadTranscriptRun): Promise<Loaded<LoadedTranscript>> {
+  const bytes = await readFileBytes(file, { maxBytes: MAX_TRANSCRIPT_BYTES, ...readOptions(run) });
+  return bytes.ok ? parseTranscriptBytes(bytes.value, file.name, run) : bytes;
+}
+
+/** A transcript's bytes from its URL, with progress, refused past the size limit. */
+export function downloadTranscript(url: string, name: string, run: ReadTranscriptRun): Promise<Loaded<Uint8Array>> {
+  return fetchBytes(url, { name, maxBytes: MAX_TRANSCRIPT_BYTES, ...readOptions(run) });
+}
+
+export async function parsePeaksBytes(bytes: Uint8Array, name: string, parser: FileParser, signal?: AbortSignal): Promise<Loaded<LoadedPeaks>> {
+  const result = await parser.peaks(bytes, signal ? { signal } : {});
+  if (result.ok) return loaded({ value: result.value, name });
+  return result.error.reason === 'aborted' ? result : failed('parse', `${name}: ${result.error.message}.`);
+}
+
+export async function readPeaksFile(file: File, parser: FileParser, signal?: AbortSignal): Promise<Loaded<LoadedPeaks>> {
+  const bytes = await readFileBytes(file, { maxBytes: MAX_TRANSCRIPT_BYTES, ...(signal ? { signal } : {}) });
+  return bytes.ok ? parsePeaksBytes(bytes.value, file.name, parser, signal) : bytes;
+}
+
+export async function readPeaksUrl(url: string, parser: FileParser, signal?: AbortSignal): Promise<Loaded<LoadedPeaks>> {
   const name = nameFromUrl(url);
-  const text = await fetchText(url, { name, ...(signal ? { signal } : {}) });
-  return text.ok ? parsePeaksText(text.value, name) : text;
+  const bytes = await fetchBytes(url, { name, maxBytes: MAX_TRANSCRIPT_BYTES, ...(signal ? { signal } : {}) });
+  return bytes.ok ? parsePeaksBytes(bytes.value, name, parser, signal) : bytes;
 }
 
-/** Loads metadata in a detached element (never in the document); `ok` when playable. Stops at once on abort. */
-export function probeAudio(url: string, signal?: AbortSignal): Promise<Loaded<true>> {
+/** Loads metadata in a detached element (never in the document); its duration (Infinity for a stream) when playable. Stops at once on abort. */
+export function probeAudio(url: string, signal?: AbortSignal): Promise<Loaded<number>> {
   if (signal?.aborted) return Promise.resolve(ABORTED);
   return new Promise((resolve) => {
     const probe = new Audio();
     probe.preload = 'metadata';
-    const finish = (result: Loaded<true>) => {
+    const finish = (result: Loaded<number>) => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       probe.onloadedmetadata = null;
@@ -92,7 +130,7 @@ export function probeAudio(url: string, signal?: AbortSignal): Promise<Loaded<tr
     const problem = (text: string) => finish(failed('unplayable', text));
     const timer = setTimeout(() => problem(`it did not start loading within ${AUDIO_PROBE_TIMEOUT_MS / 1000} seconds`), AUDIO_PROBE_TIMEOUT_MS);
     signal?.addEventListener('abort', onAbort);
-    probe.onloadedmetadata = () => (Number.isFinite(probe.duration) || probe.duration === Infinity ? finish(loaded(true)) : problem('its duration is unknown'));
+    probe.onloadedmetadata = () => (Number.isFinite(probe.duration) || probe.duration === Infinity ? finish(loaded(probe.duration)) : problem('its duration is unknown'));
     probe.onerror = () => problem(describeLoadError(probe.error));
     probe.src = url;
   });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../store/app-store.ts';
 import { createFakePlayer } from '../../test/support/fake-player.ts';
 import { createSessionLoader } from './session-loader.ts';
+import { createFileParser } from './parse-client.ts';
 
 const VTT = (text: string) => `WEBVTT\n\n00:00.000 --> 00:02.000\n<v Ann>${text}\n`;
 
@@ -65,5 +66,38 @@ describe('session loader', () => {
     expect(store.getState().notices[0]?.text).toBe(result.ok ? '' : result.error.message);
     expect(await loader.load({ kind: 'text', text: '   ', name: 'Pasted' })).toMatchObject({ ok: false, error: { reason: 'empty' } });
     expect(await loader.load({ kind: 'files', files: [new File(['x'], 'notes.xyz')] })).toMatchObject({ ok: false, error: { reason: 'unsupported' } });
+  });
+
+  it('Cancel stops a read in the parse worker and leaves the open session as it was', async () => {
+    const workers: { terminated: boolean }[] = [];
+    const createWorker = () => {
+      const record = { terminated: false };
+      workers.push(record);
+      return { onmessage: null, onerror: null, postMessage: () => undefined, terminate: () => (record.terminated = true) } as unknown as Worker;
+    };
+    const store = createAppStore();
+    const loader = createSessionLoader(createFakePlayer(), store, { parser: createFileParser({ createWorker, thresholdBytes: 200 }) });
+    // Small: read on the main thread.
+    expect(await loader.load({ kind: 'text', text: VTT('First.'), name: 'first.vtt' })).toMatchObject({ ok: true });
+    expect(workers).toHaveLength(0);
+    const opened = { ...store.getState() };
+    // Large: read in a worker, which never answers here; the read waits in it until cancelled.
+    const pending = loader.load({ kind: 'text', text: VTT('Second. '.repeat(40)), name: 'second.vtt' });
+    await flush();
+    expect(store.getState().loading).toMatchObject({ name: 'second.vtt', stage: 'parsing' });
+    loader.cancel();
+    expect(await pending).toMatchObject({ ok: false, error: { reason: 'aborted' } });
+    expect(workers.at(-1)?.terminated).toBe(true);
+    expect(store.getState()).toMatchObject({ loading: null, sessionId: opened.sessionId, transcript: opened.transcript, transcriptName: opened.transcriptName });
+    expect(store.getState().notices.filter((notice) => notice.kind === 'error')).toEqual([]);
+  });
+
+  it('checks a transcript against the open audio’s duration and says when it runs past the end', async () => {
+    const store = createAppStore();
+    const loader = createSessionLoader(createFakePlayer(100), store);
+    store.setState({ audioUrl: 'blob:audio', audioName: 'talk.mp3' });
+    const late = 'WEBVTT\n\n00:00.000 --> 00:02.000\n<v Ann>Hello.\n\n00:10:00.000 --> 00:10:02.000\n<v Ann>Much later.\n';
+    expect(await loader.load({ kind: 'text', text: late, name: 'late.vtt' })).toMatchObject({ ok: true });
+    expect(store.getState().notices.find((notice) => notice.kind === 'warning')?.text).toMatch(/^late\.vtt: 2 times run past the end of the audio \(0:01:40\.000\)/u);
   });
 });

@@ -7,8 +7,24 @@ import { looksLikePeaks } from '../player/peaks.ts';
 import { formatClock } from '../transcript/format-time.ts';
 import { AUDIO_EXTENSIONS, TRANSCRIPT_EXTENSIONS, classifyFile, extensionOf } from './classify-file.ts';
 import { ABORTED, failed, isAbort, loaded, type LoadError, type Loaded } from './load-error.ts';
-import { nameFromUrl, parsePeaksText, parseTranscriptText, probeAudio, readPeaksUrl, readTranscriptFile, readTranscriptUrl, type LoadedPeaks, type LoadedTranscript } from './read-inputs.ts';
+import {
+  absoluteUrlOf,
+  downloadTranscript,
+  nameFromUrl,
+  parseTranscriptBytes,
+  parseTranscriptText,
+  probeAudio,
+  readPeaksFile,
+  readPeaksUrl,
+  readTranscriptFile,
+  type LoadedPeaks,
+  type LoadedTranscript,
+  type ReadStage,
+  type ReadTranscriptRun,
+} from './read-inputs.ts';
 import { readFeed } from './read-feed.ts';
+import { createFileParser, type FileParser } from './parse-client.ts';
+import type { LoadStatus } from '../store/session-slice.ts';
 
 interface LoadedAudio {
   url: string;
@@ -57,6 +73,8 @@ export interface SessionLoader {
   readAs(formatId: string): string | undefined;
   /** Downloads or reads a podcast feed and checks it has episodes; returns it, or a sentence naming the source and the problem. */
   readFeed(source: string | File): Promise<FeedListing | string>;
+  /** Stops the load in flight (the Cancel of the loading status); the open session stays as it was. */
+  cancel(): void;
   /** Aborts the load in flight and revokes the object URL this loader made. */
   destroy(): void;
 }
@@ -71,9 +89,40 @@ export function episodeLoad(episode: FeedEpisode & { enclosure: { url: string } 
 
 type Read = Loaded<{ transcript: LoadedTranscript | null; audio: LoadedAudio | null; quiet?: boolean }>;
 
-export function createSessionLoader(player: Player, store: AppStore): SessionLoader {
+export interface SessionLoaderOptions {
+  /** Reads transcripts and peaks (large ones in a Web Worker); tests pass one without a worker. */
+  parser?: FileParser;
+}
+
+/** A sentence from the reader worth showing at once: the transcript runs past the audio it is opened with. */
+const PAST_AUDIO = /past the end of the audio/u;
+
+export function createSessionLoader(player: Player, store: AppStore, options: SessionLoaderOptions = {}): SessionLoader {
+  const parser = options.parser ?? createFileParser();
   let ownedAudioUrl: string | null = null;
   let inFlight: AbortController | null = null;
+
+  /** The loading status of a transcript read, written only when what it shows changes (a whole percent, a stage). */
+  const statusOf = (name: string, signal: AbortSignal) => {
+    let shown = '';
+    return (stage: ReadStage) => {
+      if (signal.aborted) return;
+      const status: LoadStatus =
+        stage.stage === 'reading'
+          ? { name, stage: 'reading', loadedBytes: stage.loadedBytes, totalBytes: stage.totalBytes }
+          : stage.stage === 'building'
+            ? { name, stage: 'building', fraction: stage.fraction }
+            : { name, stage: 'parsing' };
+      const key = `${status.stage}:${status.stage === 'reading' ? Math.floor((status.loadedBytes * 100) / (status.totalBytes || Infinity)) || Math.floor(status.loadedBytes / 1048576) : status.stage === 'building' ? Math.floor(status.fraction * 100) : ''}`;
+      if (key === shown) return;
+      shown = key;
+      store.getState().setLoading(status);
+    };
+  };
+  const durationOption = (duration: number | undefined) => (duration !== undefined && Number.isFinite(duration) && duration > 0 ? { duration } : {});
+  const run = (name: string, signal: AbortSignal, duration?: number): ReadTranscriptRun => ({ parser, signal, onStage: statusOf(name, signal), ...durationOption(duration) });
+  /** The open audio's duration, for checking a transcript opened on its own against it. */
+  const openAudioDuration = () => (store.getState().audioUrl ? player.duration() : undefined);
 
   const readFiles = async (files: readonly File[], signal: AbortSignal): Promise<Read> => {
     const kinds = files.map((file) => classifyFile(file));
@@ -104,29 +153,47 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
     if (peaksFile && audioFiles.length === 0) return failed('unsupported', `${peaksFile.name} holds waveform peaks: open it together with its audio file.`);
     let peaks: LoadedPeaks | undefined;
     if (peaksFile) {
-      const read = parsePeaksText(await peaksFile.text(), peaksFile.name);
+      const read = await readPeaksFile(peaksFile, parser, signal);
       if (!read.ok) return read;
       peaks = read.value;
     }
+    const audioFile = audioFiles[0];
+    if (audioFile?.size === 0) return failed('empty', `${audioFile.name}: the file is empty.`);
+    // The audio is probed while the transcript is read: its duration bounds the transcript's times.
+    const url = audioFile ? URL.createObjectURL(audioFile) : null;
+    const probe = url ? probeAudio(url, signal) : Promise.resolve(undefined);
+    const release = () => (url ? URL.revokeObjectURL(url) : undefined);
     let transcript: LoadedTranscript | null = null;
-    if (transcriptFiles[0]) {
-      const read = await readTranscriptFile(transcriptFiles[0], signal);
-      if (!read.ok) return read;
+    const transcriptFile = transcriptFiles[0];
+    if (transcriptFile) {
+      const probed = audioFile ? await probe : undefined;
+      const duration = probed?.ok ? probed.value : audioFile ? undefined : openAudioDuration();
+      const read = await readTranscriptFile(transcriptFile, run(transcriptFile.name, signal, duration));
+      if (!read.ok) {
+        release();
+        return read;
+      }
       transcript = read.value;
     }
     let audio: LoadedAudio | null = null;
-    const audioFile = audioFiles[0];
-    if (audioFile) {
-      if (audioFile.size === 0) return failed('empty', `${audioFile.name}: the file is empty.`);
-      const url = URL.createObjectURL(audioFile);
-      const probe = await probeAudio(url, signal);
-      if (!probe.ok) {
-        URL.revokeObjectURL(url);
-        return probe.error.reason === 'aborted' ? probe : failed('unplayable', `${audioFile.name} cannot be played: ${probe.error.message}.`);
+    if (audioFile && url) {
+      const probed = (await probe)!;
+      if (!probed.ok) {
+        release();
+        return probed.error.reason === 'aborted' ? probed : failed('unplayable', `${audioFile.name} cannot be played: ${probed.error.message}.`);
       }
       audio = { url, name: audioFile.name, owned: true, key: `file:${audioFile.name}:${audioFile.size}:${audioFile.lastModified}`, ...(peaks ? { peaks } : {}) };
     }
     return loaded({ transcript, audio });
+  };
+
+  /** Downloads a transcript at once; parses it once `duration` (of the audio it comes with) is known. */
+  const readTranscriptAfter = async (url: string, name: string, duration: () => Promise<number | undefined>, signal: AbortSignal): Promise<Loaded<LoadedTranscript>> => {
+    const reading = run(name, signal);
+    const bytes = await downloadTranscript(url, name, reading);
+    if (!bytes.ok) return bytes;
+    const read = await parseTranscriptBytes(bytes.value, name, { ...reading, ...durationOption(await duration()) });
+    return read.ok ? loaded({ ...read.value, url: absoluteUrlOf(url) }) : read;
   };
 
   const readUrls = async (urls: { audio?: string; transcript?: string; peaks?: string }, options: LoadUrlOptions, signal: AbortSignal): Promise<Read> => {
@@ -137,9 +204,15 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
       return failed('unsupported', `${nameFromUrl(urls.peaks)} holds waveform peaks for an audio file: give the audio too (?audio=…&peaks=…).`);
     }
     // All three start at once; the first failure (in this order) is the one reported.
-    const probe = urls.audio && !firstLoad ? probeAudio(urls.audio, signal) : Promise.resolve(loaded(true as const));
-    const peaksRead = urls.peaks ? readPeaksUrl(urls.peaks, signal) : Promise.resolve(undefined);
-    const transcriptRead = urls.transcript ? readTranscriptUrl(urls.transcript, options.transcriptName ?? nameFromUrl(urls.transcript), signal) : Promise.resolve(undefined);
+    const probe = urls.audio && !firstLoad ? probeAudio(urls.audio, signal) : Promise.resolve(loaded(NaN));
+    const peaksRead = urls.peaks ? readPeaksUrl(urls.peaks, parser, signal) : Promise.resolve(undefined);
+    // The transcript is checked against the audio's duration when it is known by then (probed, or the peaks' span).
+    const duration = async () => {
+      if (!urls.audio) return openAudioDuration();
+      const [probed, peaksDuration] = await Promise.all([probe, peaksRead]);
+      return probed.ok && Number.isFinite(probed.value) ? probed.value : peaksDuration?.ok ? peaksDuration.value.value.duration : undefined;
+    };
+    const transcriptRead = urls.transcript ? readTranscriptAfter(urls.transcript, options.transcriptName ?? nameFromUrl(urls.transcript), duration, signal) : Promise.resolve(undefined);
     const [readTranscript, peaks, playable] = await Promise.all([transcriptRead, peaksRead, probe]);
     let transcript: LoadedTranscript | null = null;
     if (readTranscript) {
@@ -169,8 +242,10 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
         return readUrls(request.urls, request.options ?? {}, signal);
       case 'text': {
         if (request.text.trim().length === 0) return Promise.resolve(failed('empty', `${request.name}: there is no text to read.`));
-        const parsed = parseTranscriptText(request.text, request.name);
-        return Promise.resolve(parsed.ok ? loaded({ transcript: parsed.value, audio: null }) : parsed);
+        const bytes = new TextEncoder().encode(request.text);
+        return parseTranscriptBytes(bytes, request.name, run(request.name, signal, openAudioDuration())).then((parsed) =>
+          parsed.ok ? loaded({ transcript: parsed.value, audio: null }) : parsed,
+        );
       }
     }
   };
@@ -204,6 +279,8 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
     }
     const opened = [transcript?.name ? `${transcript.name} (read as ${transcript.formatLabel})` : '', audio ? audio.name : ''].filter(Boolean);
     if (opened.length > 0 && !quiet) state.notify('info', `Opened ${opened.join(' and ')}.`);
+    const pastAudio = transcript?.warnings?.find((warning) => PAST_AUDIO.test(warning));
+    if (pastAudio) state.notify('warning', `${transcript!.name}: ${pastAudio}`);
     return { ok: true, opened };
   };
 
@@ -235,12 +312,16 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
     const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
     try {
       const input = await read(request, signal);
+      if (inFlight === controller) store.getState().setLoading(null);
       // Checked after every await: a newer load (or the caller) may have taken over meanwhile.
       const result = !input.ok ? input : signal.aborted ? ABORTED : await open(input.value, signal);
       if (!result.ok && result.error.reason !== 'aborted') store.getState().notify('error', result.error.message);
       return result;
     } finally {
-      if (inFlight === controller) inFlight = null;
+      if (inFlight === controller) {
+        inFlight = null;
+        if (store.getState().loading) store.getState().setLoading(null);
+      }
     }
   };
   const opened = (result: Promise<LoadResult>) => result.then((outcome) => outcome.ok);
@@ -270,6 +351,10 @@ export function createSessionLoader(player: Player, store: AppStore): SessionLoa
     readFeed: async (source) => {
       const result = await readFeed(source);
       return result.ok ? result.value : result.error.message;
+    },
+    cancel() {
+      inFlight?.abort();
+      store.getState().setLoading(null);
     },
     destroy() {
       inFlight?.abort();

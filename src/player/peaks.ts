@@ -20,6 +20,12 @@ export interface WaveformPeaks {
   duration: number;
 }
 
+/** What the waveform draws from: `WaveformPeaks`, or its channels as Float32Arrays (moved from the parse worker). */
+export interface DrawablePeaks {
+  peaks: Array<Float32Array | number[]>;
+  duration: number;
+}
+
 export type PeaksResult = { ok: true; value: WaveformPeaks } | { ok: false; message: string };
 
 /** An audiowaveform JSON document, as `npm run peaks` writes it. */

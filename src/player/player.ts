@@ -2,6 +2,7 @@ import WaveSurfer from 'wavesurfer.js';
 import { createEmitter, type Unsubscribe } from './emitter.ts';
 import { faultClause, mediaFaultOf, truncationFault, type MediaFault } from './media-fault.ts';
 import { PADDED_COLUMNS, paddedPeaks } from './padded-peaks.ts';
+import type { DrawablePeaks } from './peaks.ts';
 
 /** Events a player emits. */
 export type PlayerEvents = {
@@ -40,7 +41,7 @@ export interface Player {
   playbackRate(): number;
   setPlaybackRate(rate: number): void;
   /** Replaces the source; resolves once metadata is known, rejects with a {@link MediaLoadError}. */
-  load(url: string, peaks?: { peaks: number[][]; duration: number }): Promise<void>;
+  load(url: string, peaks?: DrawablePeaks): Promise<void>;
   /** The decoded audio behind the waveform, or null (not decoded yet, or drawn from peaks). */
   decodedAudio(): AudioBuffer | null;
   on<E extends keyof PlayerEvents>(event: E, listener: (...args: PlayerEvents[E]) => void): Unsubscribe;

@@ -10,6 +10,12 @@ export interface Notice {
   text: string;
 }
 
+/** A transcript being read, for the loading status: bytes read, parsing (in the parse worker), then rebuilding its result. */
+export type LoadStatus =
+  | { name: string; stage: 'reading'; loadedBytes: number; totalBytes: number | null }
+  | { name: string; stage: 'parsing' }
+  | { name: string; stage: 'building'; fraction: number };
+
 export interface SessionSource {
   transcript: Transcript;
   transcriptName: string;
@@ -47,12 +53,15 @@ export interface SessionSlice {
   audioKey: string;
   transcriptUrl: string;
   notices: Notice[];
+  /** The transcript read in flight, null when none (the loader writes it; its Cancel stops the read). */
+  loading: LoadStatus | null;
   /** Increments with every new session; history and autosave key off it. */
   sessionId: number;
   /** Set by autosave from the tab lock; editor commands refuse to write while it is set. */
   readOnly: ReadOnlyReason | null;
   /** Starts a new session: new transcript, cleared history, nothing selected. */
   setSession(source: SessionSource): void;
+  setLoading(status: LoadStatus | null): void;
   notify(kind: Notice['kind'], text: string): number;
   dismiss(id: number): void;
 }
@@ -71,6 +80,7 @@ export function initialSession() {
     audioKey: '',
     transcriptUrl: '',
     notices: [] as Notice[],
+    loading: null as LoadStatus | null,
     sessionId: 0,
     readOnly: null as ReadOnlyReason | null,
   };
@@ -100,6 +110,7 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       sessionId: state.sessionId + 1,
       alignment: { status: 'idle', fraction: 0, etaSec: null, stage: '', message: '' },
     })),
+  setLoading: (loading) => set({ loading }),
   notify: (kind, text) => {
     const id = nextNoticeId++;
     // Newest first; keep a handful so old ones do not pile up.

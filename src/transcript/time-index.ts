@@ -15,8 +15,12 @@ export interface TimeIndex {
   readonly ends: Float64Array;
   readonly turnAt: Int32Array;
   readonly maxEndUpTo: Float64Array;
-  /** Per turn: its timed words (start/effective end/word index), null when it has none. */
-  readonly words: ReadonlyArray<WordIndex | null>;
+  /**
+   * Per turn: its timed words (start/effective end/word index), null when it has none.
+   * Built on first use, one turn at a time (playback asks for one turn per change), so
+   * opening ten million words indexes turns, not words.
+   */
+  readonly words: { readonly length: number; at(turn: number): WordIndex | null };
 }
 
 interface WordIndex {
@@ -59,17 +63,21 @@ function wordIndexOf(turn: SpeechTurn, turnEndTime: number | undefined): WordInd
 export function buildTimeIndex(transcript: Transcript): TimeIndex {
   const turnEntries: number[] = [];
   const timed: { start: number; end: number | undefined; turn: number }[] = [];
-  const words: (WordIndex | null)[] = [];
+  const turns: SpeechTurn[] = [];
+  const turnEnds: (number | undefined)[] = [];
 
   transcript.entries.forEach((entry, entryIndex) => {
     if (entry.kind !== 'speech') return;
     const turn = turnEntries.length;
     turnEntries.push(entryIndex);
     const start = turnStart(entry);
-    const end = turnEnd(entry);
+    // A turn without a start has no timed word either: its end is never asked for.
+    const end = start === undefined ? undefined : turnEnd(entry);
     if (start !== undefined && Number.isFinite(start)) timed.push({ start, end, turn });
-    words.push(wordIndexOf(entry, end));
+    turns.push(entry);
+    turnEnds.push(end);
   });
+  const words = { length: turns.length, at: (turn: number) => (turn >= 0 && turn < turns.length ? wordIndexOf(turns[turn]!, turnEnds[turn]) : null) };
 
   timed.sort((a, b) => a.start - b.start || a.turn - b.turn);
   const count = timed.length;
@@ -181,7 +189,7 @@ export function activeTurnAt(index: TimeIndex, t: number): number {
 
 /** The word of `turn` whose [start, end) contains t, or -1. */
 export function activeWordAt(index: TimeIndex, turn: number, t: number): number {
-  const words = turn >= 0 ? index.words[turn] : null;
+  const words = index.words.at(turn);
   if (!words) return -1;
   const i = lastAtOrBefore(words.starts, t);
   if (i < 0 || t >= words.ends[i]!) return -1;

@@ -1,0 +1,32 @@
+import type { PackedTranscript } from '../transcript/packed-transcript.ts';
+
+/**
+ * The messages between the page and the parse worker (src/app/parse-worker.ts). One
+ * worker serves one request and is terminated afterwards (or to cancel it: a parser is
+ * one synchronous step and cannot be interrupted any other way). Each message carries
+ * the request's `id`.
+ */
+export type ParseRequest =
+  /** Decode and read a transcript file's bytes (moved, not copied). */
+  | { type: 'transcript'; id: number; bytes: ArrayBuffer; name: string; formatId?: string; duration?: number }
+  /** Read an audiowaveform JSON peaks file's bytes. */
+  | { type: 'peaks'; id: number; bytes: ArrayBuffer };
+
+export type ParseResponse =
+  /** The worker moved on to another step of the request. */
+  | { type: 'stage'; id: number; stage: 'decoding' | 'parsing' | 'packing' }
+  | {
+      type: 'transcript';
+      id: number;
+      packed: PackedTranscript;
+      formatId: string;
+      formatLabel: string;
+      warnings: string[];
+      /** The decoded text, kept by the page to read the file again as another format. */
+      text: string;
+      /** fnv1a64 of `text` (the project key's part), so the page never hashes the whole file. */
+      hash: string;
+    }
+  | { type: 'peaks'; id: number; peaks: Float32Array[]; duration: number }
+  /** `message` is the sentence for the user, without the file name. */
+  | { type: 'failed'; id: number; message: string; line?: number; position?: number | string };

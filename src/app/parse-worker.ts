@@ -1,0 +1,51 @@
+import { decodeText } from '../transcript/decode-text.ts';
+import { packTranscript, packedBuffers } from '../transcript/packed-transcript.ts';
+import { readTranscript } from '../transcript/read-transcript.ts';
+import { parsePeaks } from '../player/peaks.ts';
+import { fnv1a64 } from './project-key.ts';
+import type { ParseRequest, ParseResponse } from './parse-messages.ts';
+
+/**
+ * The parse Web Worker: a thin shell over the same pure readers the page and the CLI
+ * use (src/transcript/read-transcript.ts, src/player/peaks.ts), so a large file is
+ * decoded, parsed, checked and hashed off the main thread. The result crosses as flat
+ * columns (packed-transcript.ts) whose buffers are moved, not copied.
+ */
+declare const self: DedicatedWorkerGlobalScope;
+
+const post = (message: ParseResponse, transfer: Transferable[] = []) => self.postMessage(message, transfer);
+
+self.onmessage = (event: MessageEvent<ParseRequest>) => {
+  const request = event.data;
+  try {
+    if (request.type === 'peaks') {
+      const result = parsePeaks(decodeText(new Uint8Array(request.bytes)).text);
+      if (!result.ok) post({ type: 'failed', id: request.id, message: result.message });
+      else {
+        const peaks = result.value.peaks.map((channel) => Float32Array.from(channel));
+        post({ type: 'peaks', id: request.id, peaks, duration: result.value.duration }, peaks.map((channel) => channel.buffer));
+      }
+      return;
+    }
+    const { id, name } = request;
+    post({ type: 'stage', id, stage: 'decoding' });
+    const text = decodeText(new Uint8Array(request.bytes)).text;
+    post({ type: 'stage', id, stage: 'parsing' });
+    const result = readTranscript(text, {
+      fileName: name,
+      ...(request.formatId === undefined ? {} : { formatId: request.formatId }),
+      ...(request.duration === undefined ? {} : { duration: request.duration }),
+    });
+    if (!result.ok) {
+      const { message, line, position } = result.error;
+      post({ type: 'failed', id, message, ...(line === undefined ? {} : { line }), ...(position === undefined ? {} : { position }) });
+      return;
+    }
+    post({ type: 'stage', id, stage: 'packing' });
+    const packed = packTranscript(result.transcript);
+    const hash = fnv1a64(text);
+    post({ type: 'transcript', id, packed, formatId: result.formatId, formatLabel: result.formatLabel, warnings: result.warnings, text, hash }, packedBuffers(packed));
+  } catch (error) {
+    post({ type: 'failed', id: request.id, message: `the reader failed: ${error instanceof Error ? error.message : String(error)}` });
+  }
+};
