@@ -7,7 +7,7 @@ import { UpdatePrompt, type UpdateSource } from '../ui/update-prompt.tsx';
 import { EditorToolbar } from '../ui/editor-toolbar.tsx';
 import { DropOverlay } from '../ui/drop-overlay.tsx';
 import { ShortcutsDialog } from '../ui/shortcuts-dialog.tsx';
-import { SHORTCUTS } from '../ui/shortcut-list.ts';
+import { shortcutsFor } from '../ui/shortcut-list.ts';
 import { WaveformToolbar } from '../ui/waveform-toolbar.tsx';
 import { AdoptedElement } from '../ui/adopted-element.tsx';
 import { DemoNote } from '../ui/demo-note.tsx';
@@ -79,7 +79,7 @@ function Page({ app, feed, updates }: { app: Verbatim; feed: string | null; upda
         <PassageLink />
       </main>
       <DropOverlay onFiles={openFiles} />
-      <ShortcutsDialog open={helpOpen} shortcuts={SHORTCUTS} onClose={() => setHelpOpen(false)} />
+      <ShortcutsDialog open={helpOpen} groups={shortcutsFor(mode)} onClose={() => setHelpOpen(false)} />
     </div>
   );
 }

@@ -116,6 +116,8 @@ export function createVerbatim(options: VerbatimOptions): Verbatim {
     selectPrevious: () => commands.selectNeighbour(-1),
     selectNext: () => commands.selectNeighbour(1),
     editText: () => commands.editSelectedText(),
+    zoomIn: () => zoom.zoomIn(),
+    zoomOut: () => zoom.zoomOut(),
   };
 
   const subscriptions: Unsubscribe[] = [

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } f
 import type { Unsubscribe } from '../player/emitter.ts';
 import { useStoreApi } from './app-context.ts';
 import { describeSavedAt } from './describe-saved-at.ts';
+import { useCloseOnPrompt } from './use-close-on-prompt.ts';
 import './persistence.css';
 
 /** One saved project as the list shows it (src/app/project-storage.ts's ProjectSummary). */
@@ -81,6 +82,8 @@ export function RecentProjects({ autosave, loader, now }: RecentProjectsProps) {
     document.addEventListener('pointerdown', onPointerDown);
     return () => document.removeEventListener('pointerdown', onPointerDown);
   }, [open]);
+
+  useCloseOnPrompt(open, anchorRef, () => setOpen(false));
 
   const close = () => {
     setOpen(false);

@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import type { WaveformZoom, WaveformView } from '../player/waveform-zoom.ts';
 import type { RegionEditing, RegionEditingStatus } from '../editor/connect-regions.ts';
 import { useAppStore } from './app-context.ts';
-import { isTypingTarget } from '../editor/is-typing-target.ts';
 import './waveform.css';
 
 export interface WaveformToolbarProps {
@@ -49,26 +48,13 @@ function pauseLabel(status: RegionEditingStatus): string {
 }
 
 /**
- * Editor-mode controls above the waveform: zoom out/in/fit (also `-`, `+`,
- * Ctrl+wheel) and pause snapping. Keys work only in editor mode and never while typing.
+ * Editor-mode controls above the waveform: zoom out/in/fit (also `-`, `+` from the
+ * keymap, and Ctrl+wheel) and pause snapping.
  */
 export function WaveformToolbar({ zoom, regions }: WaveformToolbarProps) {
   const editing = useAppStore((state) => state.mode === 'edit');
   const view = useZoomView(zoom);
   const status = useRegionsStatus(regions);
-
-  useEffect(() => {
-    if (!editing || !zoom) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
-      if (event.key === '+' || event.key === '=') zoom.zoomIn();
-      else if (event.key === '-' || event.key === '_') zoom.zoomOut();
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [editing, zoom]);
 
   if (!editing) return null;
   const pauses = pauseLabel(status);
