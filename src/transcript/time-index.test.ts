@@ -146,7 +146,7 @@ describe('word index', () => {
     fc.assert(
       fc.property(fc.array(word, { maxLength: 8 }), fc.boolean(), time, (words, sorted, end) => {
         const list = sorted ? [...words].sort((a, b) => (a.start ?? 0) - (b.start ?? 0)) : words;
-        const built = buildTimeIndex(transcript({ kind: 'speech', speakerId: null, words: list, ...(end !== undefined ? { end } : {}) })).words[0];
+        const built = buildTimeIndex(transcript({ kind: 'speech', speakerId: null, words: list, ...(end !== undefined ? { end } : {}) })).words.at(0);
         const expected = reference(list, end ?? [...list].reverse().find((w) => w.end !== undefined)?.end);
         if (expected.starts.length === 0) expect(built).toBeNull();
         else expect({ starts: [...built!.starts], ends: [...built!.ends], wordAt: [...built!.wordAt] }).toEqual(expected);
