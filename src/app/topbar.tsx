@@ -37,7 +37,7 @@ export function Topbar({ app, feedActions, feedRequest, openFiles, showHelp }: T
   const recentRef = useRef<Openable>(null);
   const more = useMemo<OverflowItem[]>(
     () => [
-      { id: 'paste', label: 'Paste a transcript…', hint: 'Ctrl+V', select: () => pasteRef.current?.open() },
+      { id: 'paste', label: 'Paste a transcript…', select: () => pasteRef.current?.open() },
       { id: 'feed', label: 'Podcast feed…', select: () => feedRef.current?.open() },
       { id: 'recent', label: 'Recent projects…', select: () => recentRef.current?.open() },
       { id: 'shortcuts', label: 'Keyboard shortcuts', hint: '?', select: showHelp },

@@ -1,11 +1,10 @@
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
-import { startStaticServer } from './static-server.ts';
+import type { Page } from 'playwright-core';
+import { freshPage, serveBuiltApp, waitForSession } from './built-app.ts';
 
 /*
  * Room to read (issue 10, item 8), measured in real Chromium on the demo:
@@ -15,20 +14,9 @@ import { startStaticServer } from './static-server.ts';
  * Screenshots of every layout go to a temporary directory (printed), to look at.
  */
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
+const app = serveBuiltApp();
 const shots = mkdtempSync(join(tmpdir(), 'verbatim-layout-'));
-
-before(async () => {
-  server = await startStaticServer(join(import.meta.dirname, '../../dist'));
-  browser = await launchChromium();
-  console.log(`# screenshots: ${shots}`);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(() => console.log(`# screenshots: ${shots}`));
 
 interface Geometry {
   /** Visible height of the transcript list's scroller over the viewport height. */
@@ -72,11 +60,9 @@ const MEASURE = `(() => {
 const measure = (page: Page): Promise<Geometry> => page.evaluate(MEASURE) as Promise<Geometry>;
 
 async function openDemo(width: number, height: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height } });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.waitForSelector('[data-turn-index]');
-  await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1);
+  const { page } = await freshPage(app, { viewport: { width, height } });
+  await page.goto(app.url);
+  await waitForSession(page);
   return page;
 }
 
@@ -253,16 +239,24 @@ describe('layout: room to read', () => {
       await page.keyboard.press('Escape');
       await page.waitForFunction(() => !document.querySelector('.recent'));
       assert.ok(await more.evaluate((element) => element === document.activeElement), 'closing Recent returns focus to More');
+      // The Export menu beside it opens across the phone's width, not off its left edge.
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'export-button');
+      await page.keyboard.press('ArrowDown');
+      await page.waitForSelector('[role="menu"]');
+      const menu = (await page.locator('[role="menu"]').boundingBox())!;
+      assert.ok(menu.x >= 0 && menu.x + menu.width <= 390, `the Export menu is on screen (${JSON.stringify(menu)})`);
       const g = await measure(page);
-      assert.ok(g.scrollWidth <= g.viewportWidth);
+      assert.ok(g.scrollWidth <= g.viewportWidth, `with the Export menu open the page is ${g.scrollWidth} px wide`);
+      await page.keyboard.press('Escape');
     } finally {
       await page.context().close();
     }
   });
 
   it('shows a placeholder while the waveform draws', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    const page = await context.newPage();
+    const { page } = await freshPage(app, { viewport: { width: 1366, height: 768 } });
+    const context = page.context();
     // Hold the audio back so the waiting state is there to see, then let it through.
     let release = () => undefined as void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -271,7 +265,7 @@ describe('layout: room to read', () => {
       await route.continue();
     });
     try {
-      await page.goto(server.url);
+      await page.goto(app.url);
       await page.waitForSelector('[data-turn-index]');
       const placeholder = page.getByTestId('waveform-placeholder');
       await placeholder.waitFor({ state: 'visible' });

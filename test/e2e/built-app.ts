@@ -1,0 +1,57 @@
+import { after, before } from 'node:test';
+import { join } from 'node:path';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
+import { startStaticServer } from './static-server.ts';
+
+/** The production build the e2e tests run against (`VERBATIM_DIST` points elsewhere, e.g. a benchmark's build). */
+export const DIST = process.env.VERBATIM_DIST ?? join(import.meta.dirname, '../../dist');
+
+/** A browser and a static server on the built app, for one test file. */
+export interface BuiltApp {
+  readonly browser: Browser;
+  /** The app's address, ending in `/`. */
+  readonly url: string;
+}
+
+/**
+ * Serves `root` (the production build unless told otherwise) and launches Chromium before the
+ * file's tests, and closes both after them. Call it once at the top of a test file.
+ */
+export function serveBuiltApp(root: string | (() => string) = DIST): BuiltApp {
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof startStaticServer>> | undefined;
+  before(async () => {
+    server = await startStaticServer(typeof root === 'function' ? root() : root);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error('serveBuiltApp: the browser is used before the test file’s `before` ran');
+      return browser;
+    },
+    get url() {
+      if (!server) throw new Error('serveBuiltApp: the server is used before the test file’s `before` ran');
+      return server.url;
+    },
+  };
+}
+
+/** A page in a fresh context (no autosaved work from another test) that collects uncaught errors. */
+export async function freshPage(app: BuiltApp, options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
+  const context = await app.browser.newContext({ viewport: { width: 1200, height: 800 }, ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, errors };
+}
+
+/** Waits until the transcript is listed and the audio's metadata is known. */
+export async function waitForSession(page: Page): Promise<void> {
+  await page.waitForSelector('[data-turn-index]');
+  await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1);
+}
