@@ -47,6 +47,13 @@ export function watchWaveformDrawing(player: Player): WaveformDrawing {
         wavesurfer.on('error', () => set(IDLE)),
       ]
     : [];
+  // The media element can fail before wavesurfer settles (it then waits for metadata that never comes).
+  const media = wavesurfer?.getMediaElement();
+  if (media) {
+    const onMediaError = () => set(IDLE);
+    media.addEventListener('error', onMediaError);
+    subscriptions.push(() => media.removeEventListener('error', onMediaError));
+  }
   return {
     state: () => current,
     on: emitter.on,
