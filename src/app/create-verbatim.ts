@@ -3,6 +3,7 @@ import { createPlayer, type Player, type WaveformColors } from '../player/player
 import { createEmitter, type Unsubscribe } from '../player/emitter.ts';
 import { stepRate, SKIP_SECONDS } from '../player/playback-settings.ts';
 import type { WaveformZoom } from '../player/waveform-zoom.ts';
+import { watchWaveformDrawing, type WaveformDrawing } from '../player/waveform-drawing.ts';
 import { connectWaveform, type RegionEditing } from '../editor/connect-regions.ts';
 import { connectAudioFit } from '../editor/connect-audio-fit.ts';
 import { describeMediaFault } from '../player/media-fault.ts';
@@ -57,8 +58,11 @@ export interface Verbatim extends AppServices {
   readonly alignment: AlignmentController;
   readonly loader: SessionLoader;
   readonly autosave: Autosave;
-  /** `host` is what the page places (the waveform and its `<audio>`); React adopts it, never creates it. */
-  readonly waveform: { readonly host: HTMLElement; readonly zoom: WaveformZoom; readonly regions: RegionEditing };
+  /**
+   * `host` is what the page places (the waveform and its `<audio>`); React adopts it, never creates it.
+   * `drawing` says when the waveform is still blank, for the page's placeholder.
+   */
+  readonly waveform: { readonly host: HTMLElement; readonly zoom: WaveformZoom; readonly regions: RegionEditing; readonly drawing: WaveformDrawing };
   /** The page shell listens here for what only it can do. */
   on<E extends keyof ShellRequests>(event: E, listener: (...args: ShellRequests[E]) => void): Unsubscribe;
   destroy(): void;
@@ -92,6 +96,7 @@ export function createVerbatim(options: VerbatimOptions): Verbatim {
   const loader = createSessionLoader(player, store);
   const waveformEditing = connectWaveform(player, store, commands, { speakerHue, ...(options.target ? { keys: options.target } : {}) });
   const { zoom, regions } = waveformEditing;
+  const drawing = watchWaveformDrawing(player);
   // The client starts its worker, and fetches models, only when alignment is first used.
   const alignClient = options.alignClient ?? createAlignClient();
   const alignment = createAlignmentController(store, commands, alignClient, options.alignmentCache);
@@ -126,6 +131,7 @@ export function createVerbatim(options: VerbatimOptions): Verbatim {
     () => autosave.destroy(),
     ...(options.tabLock ? [() => options.tabLock!.destroy()] : []),
     () => waveformEditing.destroy(),
+    () => drawing.destroy(),
     connectSync(player, store),
     connectAudioFit(player, store),
     player.on('error', (fault) => store.getState().notify('error', describeMediaFault(fault, store.getState().audioName))),
@@ -142,7 +148,7 @@ export function createVerbatim(options: VerbatimOptions): Verbatim {
     alignment,
     loader,
     autosave,
-    waveform: { host, zoom, regions },
+    waveform: { host, zoom, regions, drawing },
     on: (event, listener) => shell.on(event, listener),
     destroy() {
       if (destroyed) return;
