@@ -202,7 +202,8 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
     if (pendingOffer) setOffer(null);
     const state = store.getState();
     if (state.readOnly !== reason || state.mode === 'edit' || state.textEdit) store.setState({ readOnly: reason, mode: 'read', textEdit: null });
-    if (!wasReadOnly) void showStored(current);
+    // After a refused write the tab keeps showing its own last state (the user may copy it out); take-over loads the newest.
+    if (!wasReadOnly && reason !== 'conflict') void showStored(current);
   };
 
   const readOnlyReason = (state: LockState): ReadOnlyReason | null =>
@@ -372,7 +373,7 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
         enterReadOnly(current, reason);
       }),
       lock.on('saved', () => {
-        if (session?.phase === 'readonly') void showStored(session);
+        if (session?.phase === 'readonly' && store.getState().readOnly !== 'conflict') void showStored(session);
       }),
     );
   }

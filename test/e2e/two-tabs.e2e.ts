@@ -195,6 +195,7 @@ describe('two tabs on one project', () => {
     await appendWord(b.page, 3, 'stalesave');
     await b.page.waitForSelector('[data-testid="tab-lock-banner"][data-reason="conflict"]');
     assert.match((await banner(b.page).textContent()) ?? '', /saved in another tab/);
+    assert.ok((await transcriptText(b.page)).includes('stalesave'), 'the refused change stays on screen, marked not saved');
     await b.page.waitForTimeout(300);
     const stillFirst = await waitForStored(a.page, ['firstsave']);
     assert.equal(stillFirst.stamp, first.stamp, 'the stale write was refused');
@@ -204,6 +205,7 @@ describe('two tabs on one project', () => {
     await b.page.getByRole('button', { name: 'Take over' }).click();
     await banner(b.page).waitFor({ state: 'detached' });
     await waitForText(b.page, 'firstsave');
+    assert.ok(!(await transcriptText(b.page)).includes('stalesave'));
     await appendWord(b.page, 4, 'newersave');
     await waitForStored(b.page, ['firstsave', 'newersave']);
     assert.deepEqual([...a.errors, ...b.errors], []);
