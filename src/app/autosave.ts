@@ -389,7 +389,8 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
           if (!needsWrite(state, current) && !writing) return;
           rescue.write({ ...projectRecord(state, identityOf(current), clock.now()), stamp: nextStamp() }, current.stamp);
         },
-        hasUnexported: () => store.getState().dirty,
+        // A read-only tab holds nothing of its own: closing it never asks.
+        hasUnexported: () => store.getState().dirty && session?.phase !== 'readonly',
       }),
     );
   }
