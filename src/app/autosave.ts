@@ -4,7 +4,7 @@ import { createEmitter, type Unsubscribe } from '../player/emitter.ts';
 import { projectKey } from './project-key.ts';
 import { StaleWriteError, stampOf, type ProjectStorage, type ProjectSummary, type SavedProject } from './project-storage.ts';
 import { createStorageWarnings } from './storage-warnings.ts';
-import type { RescuedProject, RescueSlot } from './rescue-slot.ts';
+import { moveRescueToStorage, type RescuedProject, type RescueSlot } from './rescue-slot.ts';
 import { createSaveScheduler, systemClock, type SchedulerClock } from './save-scheduler.ts';
 import { projectRecord, sameTranscript, summaryOf, type ProjectIdentity } from './project-record.ts';
 import { installPageLifecycle } from './page-lifecycle.ts';
@@ -105,9 +105,10 @@ interface Session extends ProjectIdentity {
  * without the lock no write replaces a newer state another tab saved: it stops
  * and the tab turns read-only with the reason.
  *
- * Why it is a little over 300 lines: what is left here is one job, the state of
- * the open project (checking -> offer -> active, what storage holds for it) and
- * the answers to the offer; splitting that further would spread one state machine.
+ * Why it is over 400 lines: what is left here is one job, the state of the open
+ * project (checking -> offer | active | readonly, what storage holds for it and
+ * its stamp), the answers to the offer and the take-over; splitting that further
+ * would spread one state machine.
  */
 export function installAutosave(store: AppStore, options: AutosaveOptions): Autosave {
   const { storage, rescue, lock } = options;
@@ -134,30 +135,9 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
   let destroyed = false;
 
   let rescued: RescuedProject | undefined;
-  /**
-   * A copy rescued when a page closed goes into storage before any check reads it,
-   * unless another write came after the one it was based on (then the newer stays).
-   */
+  /** What the slot holds goes into storage (see moveRescueToStorage); kept here only while storage fails. */
   const mergeRescue = async () => {
-    const project = (rescued = rescue?.read());
-    if (!project || !rescue) return;
-    try {
-      const existing = await storage.get(project.key);
-      const { base, ...record } = project;
-      const found = stampOf(existing);
-      const sameWriter = !!found && !!record.stamp && found.split('.')[0] === record.stamp.split('.')[0];
-      const newer = !existing || existing.savedAt < record.savedAt;
-      // `base` is missing only in slots written before stamps existed: the newer one wins, as it did then.
-      if (newer && (base === undefined || found === base || sameWriter)) await storage.put(record, { stamp: found });
-      rescue.clear();
-      rescued = undefined;
-    } catch (error) {
-      if (error instanceof StaleWriteError) {
-        rescue.clear();
-        rescued = undefined;
-      }
-      // Otherwise storage is failing: the rescued copy stays in the slot and is offered from there.
-    }
+    rescued = rescue ? await moveRescueToStorage(rescue, storage) : undefined;
   };
   const ready = mergeRescue();
 
@@ -222,7 +202,8 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
     if (pendingOffer) setOffer(null);
     const state = store.getState();
     if (state.readOnly !== reason || state.mode === 'edit' || state.textEdit) store.setState({ readOnly: reason, mode: 'read', textEdit: null });
-    if (!wasReadOnly) void showStored(current);
+    // After a refused write the tab keeps showing its own last state (the user may copy it out); take-over loads the newest.
+    if (!wasReadOnly && reason !== 'conflict') void showStored(current);
   };
 
   const readOnlyReason = (state: LockState): ReadOnlyReason | null =>
@@ -276,8 +257,15 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
     return writing;
   };
   const scheduler = createSaveScheduler(() => void save(), { delayMs: options.delayMs ?? SAVE_DELAY_MS, maxWaitMs: options.maxWaitMs ?? SAVE_MAX_WAIT_MS, clock });
+  /**
+   * A committed edit (or undo, redo) is written at once, so a crash right after it loses
+   * nothing; writes never overlap, so edits made during a write go into the next one. The
+   * moving states of a drag (history paused until it ends) wait for a pause, at most maxWait.
+   */
   const schedule = () => {
-    if (needsWrite(store.getState(), session)) scheduler.poke();
+    if (!needsWrite(store.getState(), session)) return;
+    if (store.temporal.getState().isTracking) void save();
+    else scheduler.poke();
   };
 
   const check = (current: Session) => {
@@ -385,7 +373,7 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
         enterReadOnly(current, reason);
       }),
       lock.on('saved', () => {
-        if (session?.phase === 'readonly') void showStored(session);
+        if (session?.phase === 'readonly' && store.getState().readOnly !== 'conflict') void showStored(session);
       }),
     );
   }
@@ -401,7 +389,8 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
           if (!needsWrite(state, current) && !writing) return;
           rescue.write({ ...projectRecord(state, identityOf(current), clock.now()), stamp: nextStamp() }, current.stamp);
         },
-        hasUnexported: () => store.getState().dirty,
+        // A read-only tab holds nothing of its own: closing it never asks.
+        hasUnexported: () => store.getState().dirty && session?.phase !== 'readonly',
       }),
     );
   }
@@ -474,12 +463,13 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
         report(error);
       }
       if (session !== current || current.phase !== 'readonly' || destroyed) return;
+      // The newest stored state as one undo step from the file as opened, like a restore. The base is
+      // shown while still read-only: a write of it now would delete the save.
+      show(current.base, false);
       current.phase = 'active';
       current.stamp = stampOf(saved);
       current.stored = saved ? { transcript: saved.transcript, dirty: saved.dirty } : null;
       store.setState({ readOnly: null });
-      // The newest stored state as one undo step from the file as opened, like a restore.
-      show(current.base, false);
       if (saved) applyRestore(saved.transcript, saved.dirty);
       store.getState().notify('info', 'You are editing this project in this tab now; the other tab is read-only.');
       schedule();

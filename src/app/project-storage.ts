@@ -139,33 +139,35 @@ export function createIdbProjectStorage(dbName = 'verbatim', storeName = 'projec
 }
 
 /**
- * One readwrite transaction: read the project's summary, check the condition,
- * then write. IndexedDB runs readwrite transactions on a store one at a time
- * (across tabs too), so the check and the write cannot be split by another writer.
+ * One readwrite transaction: read the project's summary, queue the write in the
+ * same breath, and abort the transaction if the summary was not the expected one.
+ * IndexedDB runs readwrite transactions on a store one at a time (across tabs too),
+ * so no other writer can come between the check and the write; and since the write
+ * is queued before the read's answer arrives, a conditional save costs one round
+ * trip to the storage process, not two (it is what makes a crash 0.1 s after an
+ * edit lose nothing on a busy machine).
  */
 function writeIf(db: UseStore, key: string, condition: WriteCondition | undefined, write: (objects: IDBObjectStore) => void): Promise<void> {
   return db('readwrite', (objects) => {
-    const done = new Promise<void>((resolve, reject) => {
-      objects.transaction.oncomplete = () => resolve();
-      objects.transaction.onabort = objects.transaction.onerror = () => reject(objects.transaction.error ?? new DOMException('Transaction aborted', 'AbortError'));
-    });
-    if (!condition) {
-      write(objects);
-      return done;
-    }
-    const read = objects.get(SUMMARY + key);
+    const transaction = objects.transaction;
     let stale: StaleWriteError | null = null;
-    read.onsuccess = () => {
-      try {
-        checkCondition(key, read.result as ProjectSummary | undefined, condition);
-        write(objects);
-      } catch (error) {
-        stale = error as StaleWriteError;
-      }
-    };
-    return done.then(() => {
-      if (stale) throw stale;
+    const done = new Promise<void>((resolve, reject) => {
+      transaction.oncomplete = () => resolve();
+      transaction.onabort = transaction.onerror = () => reject(stale ?? transaction.error ?? new DOMException('Transaction aborted', 'AbortError'));
     });
+    if (condition) {
+      const read = objects.get(SUMMARY + key);
+      read.onsuccess = () => {
+        try {
+          checkCondition(key, read.result as ProjectSummary | undefined, condition);
+        } catch (error) {
+          stale = error as StaleWriteError;
+          transaction.abort();
+        }
+      };
+    }
+    write(objects);
+    return done;
   });
 }
 

@@ -1,5 +1,4 @@
-import type { SavedProject } from './project-storage.ts';
-import { encodeTranscript } from './project-storage.ts';
+import { encodeTranscript, StaleWriteError, stampOf, type ProjectStorage, type SavedProject } from './project-storage.ts';
 
 /**
  * A synchronous, single-slot rescue for the moment the page goes away: IndexedDB
@@ -47,4 +46,31 @@ export function createLocalRescueSlot(storage: Storage | undefined = globalThis.
       }
     },
   };
+}
+
+/**
+ * Moves a rescued copy into storage, unless another write came after the one it
+ * was based on (then the newer one stays): the put is conditional on what was
+ * found. Resolves with the copy when storage fails (it stays in the slot and can
+ * be offered from there), else undefined.
+ */
+export async function moveRescueToStorage(slot: RescueSlot, storage: ProjectStorage): Promise<RescuedProject | undefined> {
+  const project = slot.read();
+  if (!project) return undefined;
+  try {
+    const existing = await storage.get(project.key);
+    const { base, ...record } = project;
+    const found = stampOf(existing);
+    const writer = (stamp: string) => stamp.split('.')[0];
+    const sameWriter = !!found && !!record.stamp && writer(found) === writer(record.stamp);
+    const newer = !existing || existing.savedAt < record.savedAt;
+    // `base` is missing only in slots written before stamps existed: the newer one wins, as it did then.
+    if (newer && (base === undefined || found === base || sameWriter)) await storage.put(record, { stamp: found });
+    slot.clear();
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof StaleWriteError)) return project;
+    slot.clear();
+    return undefined;
+  }
 }

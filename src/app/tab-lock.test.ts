@@ -38,6 +38,10 @@ describe('createTabLock', () => {
     // Another project is free to claim.
     const c = open();
     expect(await c.lock.claim('q')).toBe(true);
+    // The same project opened again in the owner tab stays its own.
+    expect(await a.lock.claim('p')).toBe(true);
+    expect(a.lock.state()).toBe('owner');
+    expect(a.states).toEqual(['owner']);
   });
 
   it('hands over on request: the owner runs its hand-over first, then becomes read-only', async () => {

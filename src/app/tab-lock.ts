@@ -202,6 +202,12 @@ export function createTabLock(options: TabLockOptions): TabLock {
   return {
     state: () => state,
     async claim(next) {
+      // The same project opened again here (Recent, a re-read): keep the lock. Letting go and asking
+      // again would find it still held (the release is asynchronous) and turn this tab read-only.
+      if (next === key && state === 'owner') {
+        post({ type: 'claimed', key, from: tabId });
+        return true;
+      }
       release();
       key = next;
       const mine = generation;

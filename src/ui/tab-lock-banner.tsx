@@ -26,7 +26,7 @@ const COPY: Record<ReadOnlyReason, { title: string; text: string; action: string
   },
   conflict: {
     title: 'This project was saved in another tab',
-    text: 'This tab stopped saving so that it does not replace the newer state. Take over to load the newest version and edit here.',
+    text: 'This tab stopped saving so that it does not replace the newer state: its last change is shown here but not saved. Take over to load the newest version and edit here.',
     action: 'Take over',
   },
 };

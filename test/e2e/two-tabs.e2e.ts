@@ -1,22 +1,10 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
-import { startStaticServer } from './static-server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { serveBuiltApp, waitForSession } from './built-app.ts';
+import { blocking, describeViolations, runAxe } from './axe.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-
-before(async () => {
-  server = await startStaticServer(process.env.VERBATIM_DIST ?? join(import.meta.dirname, '../../dist'));
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = serveBuiltApp();
 
 interface Tab {
   page: Page;
@@ -28,18 +16,19 @@ async function openTab(context: BrowserContext): Promise<Tab> {
   const tab: Tab = { page, errors: [] };
   page.on('pageerror', (error) => tab.errors.push(error.message));
   page.on('dialog', (dialog) => void dialog.accept());
-  await page.goto(server.url);
-  await ready(page);
+  await page.goto(app.url);
+  await waitForSession(page);
   return tab;
-}
-
-async function ready(page: Page) {
-  await page.waitForSelector('[data-turn-index]');
-  await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1);
 }
 
 const banner = (page: Page) => page.getByTestId('tab-lock-banner');
 const bannerReason = (page: Page) => banner(page).getAttribute('data-reason');
+/** axe-core on the banner: no critical or serious violation. */
+async function assertBannerAccessible(page: Page, label: string) {
+  const violations = await runAxe(page, '[data-testid="tab-lock-banner"]');
+  console.log(`# axe · tab-lock banner (${label}): ${describeViolations(violations)}`);
+  assert.deepEqual(blocking(violations), [], describeViolations(violations));
+}
 const transcriptText = async (page: Page) => (await page.locator('main').textContent()) ?? '';
 const waitForText = (page: Page, text: string) => page.waitForFunction((t) => document.querySelector('main')?.textContent?.includes(t), text);
 
@@ -102,7 +91,7 @@ async function waitForStored(page: Page, words: string[]): Promise<StoredRecord>
 
 describe('two tabs on one project', () => {
   it('opens the second read-only, hands over on request, and no write replaces a newer state', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
     const a = await openTab(context);
     assert.equal(await banner(a.page).count(), 0, 'the first tab edits');
     await appendWord(a.page, 2, 'alphaedit');
@@ -116,6 +105,7 @@ describe('two tabs on one project', () => {
     assert.equal(await b.page.evaluate(() => document.activeElement?.tagName), 'H2', 'focus is on the banner heading, not its button');
     await waitForText(b.page, 'alphaedit');
     assert.equal(await b.page.getByRole('alertdialog').count(), 0, 'no restore offer in a read-only tab');
+    await assertBannerAccessible(b.page, 'open in another tab');
 
     // An edit attempt in the second tab does nothing and says why.
     await b.page.locator('[data-turn-index="2"] .turn__seek').click();
@@ -144,6 +134,7 @@ describe('two tabs on one project', () => {
     await banner(a.page).waitFor();
     assert.equal(await bannerReason(a.page), 'taken-over');
     assert.match((await banner(a.page).textContent()) ?? '', /now being edited in another tab/);
+    await assertBannerAccessible(a.page, 'taken over');
     assert.equal(await a.page.locator('[data-mode]').first().getAttribute('data-mode'), 'read', 'the first tab left editor mode');
     await a.page.keyboard.press('e');
     await a.page.getByTestId('info-notice').waitFor();
@@ -159,14 +150,14 @@ describe('two tabs on one project', () => {
 
     // A reload of the read-only tab: still read-only, with every edit.
     await a.page.reload();
-    await ready(a.page);
+    await waitForSession(a.page);
     await banner(a.page).waitFor();
     assert.equal(await bannerReason(a.page), 'elsewhere');
     await waitForText(a.page, 'gammaedit');
 
     // A reload of the owner: it edits again (the other tab did not grab the lock meanwhile) and restores its edits.
     await b.page.reload();
-    await ready(b.page);
+    await waitForSession(b.page);
     await b.page.getByRole('button', { name: 'Restore' }).click();
     await b.page.getByRole('alertdialog').waitFor({ state: 'detached' });
     const restored = await transcriptText(b.page);
@@ -188,7 +179,7 @@ describe('two tabs on one project', () => {
   });
 
   it('without Web Locks or BroadcastChannel, the stamp in the stored record stops a stale tab from replacing a newer save', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
     // An old browser: no navigator.locks, no BroadcastChannel. Both tabs think they edit.
     await context.addInitScript(() => {
       Object.defineProperty(Navigator.prototype, 'locks', { value: undefined, configurable: true });
@@ -204,6 +195,7 @@ describe('two tabs on one project', () => {
     await appendWord(b.page, 3, 'stalesave');
     await b.page.waitForSelector('[data-testid="tab-lock-banner"][data-reason="conflict"]');
     assert.match((await banner(b.page).textContent()) ?? '', /saved in another tab/);
+    assert.ok((await transcriptText(b.page)).includes('stalesave'), 'the refused change stays on screen, marked not saved');
     await b.page.waitForTimeout(300);
     const stillFirst = await waitForStored(a.page, ['firstsave']);
     assert.equal(stillFirst.stamp, first.stamp, 'the stale write was refused');
@@ -213,6 +205,7 @@ describe('two tabs on one project', () => {
     await b.page.getByRole('button', { name: 'Take over' }).click();
     await banner(b.page).waitFor({ state: 'detached' });
     await waitForText(b.page, 'firstsave');
+    assert.ok(!(await transcriptText(b.page)).includes('stalesave'));
     await appendWord(b.page, 4, 'newersave');
     await waitForStored(b.page, ['firstsave', 'newersave']);
     assert.deepEqual([...a.errors, ...b.errors], []);
