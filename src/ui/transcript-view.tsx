@@ -49,6 +49,16 @@ function estimateRowHeight(entry: Entry | undefined, metrics: RowMetrics | null)
 
 const HAS_RESIZE_OBSERVER = typeof ResizeObserver !== 'undefined';
 
+const entryKeys = new WeakMap<Entry, number>();
+let nextEntryKey = 0;
+
+/** A number per entry object, the same for as long as edits leave the entry alone. */
+function entryKey(entry: Entry): number {
+  let key = entryKeys.get(entry);
+  if (key === undefined) entryKeys.set(entry, (key = nextEntryKey++));
+  return key;
+}
+
 /**
  * The read-along transcript: rows, click-to-seek, follow mode. Rows are
  * virtualized, so a 3-hour transcript keeps a few dozen rows in the DOM.
@@ -67,12 +77,17 @@ export function TranscriptView({ onRowRender = rowRenderProbe }: TranscriptViewP
   const ownership = useMemo(() => createScrollOwnership(), []);
   const entries = transcript.entries;
   const metrics = useRowMetrics(listRef, entries, mode);
-  // A new key function is what makes the virtualizer re-estimate the rows it has not
-  // measured when the metrics arrive; measured sizes (keyed by index) stay.
+  // Rows are keyed by their entry object, so after a split, merge or undo every untouched
+  // row keeps its element and its measured size, wherever it now sits. A new key function
+  // is also what makes the virtualizer re-estimate the rows it has not measured when the
+  // metrics arrive.
   const getItemKey = useMemo(() => {
     void metrics;
-    return (index: number) => index;
-  }, [metrics]);
+    return (index: number) => {
+      const entry = entries[index];
+      return entry ? entryKey(entry) : -1 - index;
+    };
+  }, [metrics, entries]);
 
   const virtualizer = useVirtualizer({
     count: entries.length,
