@@ -16,6 +16,7 @@ import { createScrollOwnership } from './scroll-ownership.ts';
 import { rowRenderProbe } from './row-render-probe.ts';
 import { estimateTurnHeight, type RowMetrics } from './row-height-estimate.ts';
 import { useRowMetrics } from './use-row-metrics.ts';
+import { nextEntryKeys, type EntryKeys } from './entry-keys.ts';
 
 export interface TranscriptViewProps {
   /** Measurement hook: when given, every row reports its own renders through a React Profiler (bench builds set one, see row-render-probe). */
@@ -49,16 +50,6 @@ function estimateRowHeight(entry: Entry | undefined, metrics: RowMetrics | null)
 
 const HAS_RESIZE_OBSERVER = typeof ResizeObserver !== 'undefined';
 
-const entryKeys = new WeakMap<Entry, number>();
-let nextEntryKey = 0;
-
-/** A number per entry object, the same for as long as edits leave the entry alone. */
-function entryKey(entry: Entry): number {
-  let key = entryKeys.get(entry);
-  if (key === undefined) entryKeys.set(entry, (key = nextEntryKey++));
-  return key;
-}
-
 /**
  * The read-along transcript: rows, click-to-seek, follow mode. Rows are
  * virtualized, so a 3-hour transcript keeps a few dozen rows in the DOM.
@@ -77,16 +68,16 @@ export function TranscriptView({ onRowRender = rowRenderProbe }: TranscriptViewP
   const ownership = useMemo(() => createScrollOwnership(), []);
   const entries = transcript.entries;
   const metrics = useRowMetrics(listRef, entries, mode);
-  // Rows are keyed by their entry object, so after a split, merge or undo every untouched
-  // row keeps its element and its measured size, wherever it now sits. A new key function
+  // Rows are keyed by their entry object (see entry-keys), so after a split, merge or undo
+  // every untouched row keeps its element and its measured size, wherever it now sits, and
+  // an edited turn keeps its row and the focus in it. A new key function
   // is also what makes the virtualizer re-estimate the rows it has not measured when the
   // metrics arrive.
+  const keysRef = useRef<EntryKeys | null>(null);
   const getItemKey = useMemo(() => {
     void metrics;
-    return (index: number) => {
-      const entry = entries[index];
-      return entry ? entryKey(entry) : -1 - index;
-    };
+    const { keys } = (keysRef.current = nextEntryKeys(keysRef.current, entries));
+    return (index: number) => keys[index] ?? -1 - index;
   }, [metrics, entries]);
 
   const virtualizer = useVirtualizer({
