@@ -90,7 +90,9 @@ function wordTimes(fixture: ScaleFixture): WordTimes {
 /** The app's sources at git revision `rev` in `dir` (with this checkout's node_modules), for a before/after run. */
 function checkout(rev: string, dir: string): string {
   mkdirSync(dir, { recursive: true });
-  const files = ['index.html', 'public', 'src', 'vite.config.ts', 'package.json', 'tsconfig.json'];
+  // What a build needs, as far as the revision has it (git archive refuses a path it lacks).
+  const wanted = (name: string) => ['index.html', 'public', 'src', 'build', 'vite.config.ts', 'package.json'].includes(name) || /^tsconfig.*\.json$/u.test(name);
+  const files = execSync(`git ls-tree --name-only ${rev}`, { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(wanted);
   execSync(`git archive ${rev} ${files.join(' ')} | tar -x -C ${JSON.stringify(dir)}`, { cwd: ROOT });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   return dir;

@@ -140,16 +140,19 @@ describe('word index', () => {
     };
   }
 
-  it('is the sorted definition for words in order, out of order, untimed or without ends', () => {
+  it('finds the word of the sorted definition for words in order, out of order, untimed or without ends', () => {
     const time = fc.option(fc.integer({ min: 0, max: 20 }).map((n) => n / 4), { nil: undefined });
     const word = fc.record({ start: time, end: time }).map(({ start, end }) => ({ text: 'w', ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) }));
     fc.assert(
       fc.property(fc.array(word, { maxLength: 8 }), fc.boolean(), time, (words, sorted, end) => {
         const list = sorted ? [...words].sort((a, b) => (a.start ?? 0) - (b.start ?? 0)) : words;
-        const built = buildTimeIndex(transcript({ kind: 'speech', speakerId: null, words: list, ...(end !== undefined ? { end } : {}) })).words.at(0);
+        const index = buildTimeIndex(transcript({ kind: 'speech', speakerId: null, words: list, ...(end !== undefined ? { end } : {}) }));
         const expected = reference(list, end ?? [...list].reverse().find((w) => w.end !== undefined)?.end);
-        if (expected.starts.length === 0) expect(built).toBeNull();
-        else expect({ starts: [...built!.starts], ends: [...built!.ends], wordAt: [...built!.wordAt] }).toEqual(expected);
+        for (let t = -0.125; t <= 5.25; t += 0.125) {
+          let i = -1;
+          while (i + 1 < expected.starts.length && expected.starts[i + 1]! <= t) i++;
+          expect(activeWordAt(index, 0, t)).toBe(i < 0 || t >= expected.ends[i]! ? -1 : expected.wordAt[i]);
+        }
       }),
       { numRuns: 500 },
     );

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from './app-context.ts';
 import { formatSpokenDuration } from '../transcript/format-time.ts';
 import type { DetectedLanguage } from '../transcript/detect-language.ts';
+import type { Transcript } from '../transcript/model.ts';
 
 /** Languages with an acoustic model: real word-by-word alignment. */
 const MODELLED = new Set(['en', 'fr']);
@@ -83,6 +84,27 @@ function languageNote(chosen: string, detected: string | undefined, declared: st
   return `Language: ${languageName(chosen)} (${chosen === (declared ?? detected) ? source : 'chosen'}). ${what}${warning}`;
 }
 
+const untimedByTranscript = new WeakMap<Transcript, string>();
+
+/**
+ * 'none', 'all' or how many speech turns have no time at all, once per transcript:
+ * the banner asks on every store change (several a second while playing).
+ */
+function untimedTurns(transcript: Transcript): string {
+  let found = untimedByTranscript.get(transcript);
+  if (found !== undefined) return found;
+  let speech = 0;
+  let missing = 0;
+  for (const entry of transcript.entries) {
+    if (entry.kind !== 'speech') continue;
+    speech++;
+    if (entry.start === undefined && !entry.words.some((word) => word.start !== undefined)) missing++;
+  }
+  found = speech === 0 ? 'none' : missing === speech ? 'all' : missing > 0 ? `${missing}` : 'none';
+  untimedByTranscript.set(transcript, found);
+  return found;
+}
+
 /**
  * Offers alignment when the transcript lacks timings, with the language that
  * will be used (detected from the text, changeable); shows progress with time
@@ -93,16 +115,7 @@ export function AlignBanner({ onAlign, onCancel }: AlignBannerProps) {
   const alignment = useAppStore((state) => state.alignment);
   const audioUrl = useAppStore((state) => state.audioUrl);
   const declared = useAppStore((state) => state.transcript.language);
-  const untimed = useAppStore((state) => {
-    let speech = 0;
-    let missing = 0;
-    for (const entry of state.transcript.entries) {
-      if (entry.kind !== 'speech') continue;
-      speech++;
-      if (entry.start === undefined && !entry.words.some((word) => word.start !== undefined)) missing++;
-    }
-    return speech === 0 ? 'none' : missing === speech ? 'all' : missing > 0 ? `${missing}` : 'none';
-  });
+  const untimed = useAppStore((state) => untimedTurns(state.transcript));
   const failed = alignment.status === 'failed';
   const detected = useDetectedLanguage(Boolean(audioUrl) && (untimed !== 'none' || failed))?.language;
   const [picked, setPicked] = useState<string | null>(null);

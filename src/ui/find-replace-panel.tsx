@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { findError, findMatches, findReplace, type FindOptions } from '../transcript/edit/find-replace.ts';
 import { useStoreApi, useAppStore } from './app-context.ts';
 import { useEditorCommands } from './editor-context.ts';
@@ -6,7 +6,9 @@ import { useEditorCommands } from './editor-context.ts';
 /** Find and replace across the transcript; "Replace all" is one undo step and keeps word times. */
 export function FindReplacePanel() {
   const appStore = useStoreApi();
-  const transcript = useAppStore((state) => state.transcript);
+  // The match list follows edits a frame late: after a replace-all the page shows the
+  // edit first and searches the new transcript in a background render.
+  const transcript = useDeferredValue(useAppStore((state) => state.transcript));
   const commands = useEditorCommands();
   const [find, setFind] = useState('');
   const [replace, setReplace] = useState('');

@@ -7,6 +7,7 @@ import { connectSync } from '../app/connect-sync.ts';
 import type { Transcript } from '../transcript/model.ts';
 import { createFakePlayer, type FakePlayer } from '../../test/support/fake-player.ts';
 import { TranscriptView } from './transcript-view.tsx';
+import { splitTurn } from '../transcript/edit/split-turn.ts';
 
 const transcript: Transcript = {
   speakers: [
@@ -147,6 +148,21 @@ describe('TranscriptView', () => {
     act(() => player.tick(3.7));
     act(() => player.tick(4.5));
     expect(renders).toEqual([]);
+  });
+
+  it('keeps the elements of untouched rows and their words across a split above them', () => {
+    renderView();
+    const after = turnElement(2);
+    const words = after.querySelector('.turn__text');
+    act(() => appStore.getState().commitTranscript(splitTurn(appStore.getState().transcript, 2, 1)));
+    // Turn 2 is now turn 3, in the same element with the same words' paragraph.
+    expect(turnElement(3)).toBe(after);
+    expect(after).toHaveAttribute('data-entry-index', '4');
+    expect(after.querySelector('.turn__text')).toBe(words);
+    expect(turnElement(1)).toHaveTextContent('Hello');
+    expect(turnElement(2)).toHaveTextContent('there friend.');
+    act(() => appStore.temporal.getState().undo());
+    expect(turnElement(2)).toBe(after);
   });
 
   it('pauses following on a manual scroll and resumes from "Back to current"', () => {

@@ -16,6 +16,7 @@ import { createScrollOwnership } from './scroll-ownership.ts';
 import { rowRenderProbe } from './row-render-probe.ts';
 import { estimateTurnHeight, type RowMetrics } from './row-height-estimate.ts';
 import { useRowMetrics } from './use-row-metrics.ts';
+import { nextEntryKeys, type EntryKeys } from './entry-keys.ts';
 
 export interface TranscriptViewProps {
   /** Measurement hook: when given, every row reports its own renders through a React Profiler (bench builds set one, see row-render-probe). */
@@ -67,12 +68,17 @@ export function TranscriptView({ onRowRender = rowRenderProbe }: TranscriptViewP
   const ownership = useMemo(() => createScrollOwnership(), []);
   const entries = transcript.entries;
   const metrics = useRowMetrics(listRef, entries, mode);
-  // A new key function is what makes the virtualizer re-estimate the rows it has not
-  // measured when the metrics arrive; measured sizes (keyed by index) stay.
+  // Rows are keyed by their entry object (see entry-keys), so after a split, merge or undo
+  // every untouched row keeps its element and its measured size, wherever it now sits, and
+  // an edited turn keeps its row and the focus in it. A new key function
+  // is also what makes the virtualizer re-estimate the rows it has not measured when the
+  // metrics arrive.
+  const keysRef = useRef<EntryKeys | null>(null);
   const getItemKey = useMemo(() => {
     void metrics;
-    return (index: number) => index;
-  }, [metrics]);
+    const { keys } = (keysRef.current = nextEntryKeys(keysRef.current, entries));
+    return (index: number) => keys[index] ?? -1 - index;
+  }, [metrics, entries]);
 
   const virtualizer = useVirtualizer({
     count: entries.length,

@@ -112,17 +112,24 @@ function TurnRowBody({ turn, turnIndex, entryIndex, speakerName, hue, issues }: 
         ) : null}
       </header>
       {editing ? <TurnEditor turn={turn} entryIndex={entryIndex} /> : null}
-      <p className="turn__text">
-        {turn.words.map((word, index) => (
-          <Fragment key={index}>
-            {index > 0 ? ' ' : null}
-            {index > 0 && word.paragraph ? <span className="turn__break" data-paragraph-break="" aria-hidden="true" /> : null}
-            <span className="word" data-word-index={index} data-start={word.start} data-end={word.end}>
-              {word.text}
-            </span>
-          </Fragment>
-        ))}
-      </p>
+      <TurnText words={turn.words} />
     </article>
   );
 }
+
+/** The words, apart: a row that only moved (its index changed after a split above it) does not rebuild them. */
+const TurnText = memo(function TurnText({ words }: { words: SpeechTurn['words'] }) {
+  return (
+    <p className="turn__text">
+      {words.map((word, index) => (
+        <Fragment key={index}>
+          {index > 0 ? ' ' : null}
+          {index > 0 && word.paragraph ? <span className="turn__break" data-paragraph-break="" aria-hidden="true" /> : null}
+          <span className="word" data-word-index={index} data-start={word.start} data-end={word.end}>
+            {word.text}
+          </span>
+        </Fragment>
+      ))}
+    </p>
+  );
+});

@@ -107,4 +107,15 @@ describe('findReplace', () => {
     expect(findReplace(transcript, '[', 'x', { regex: true })).toEqual({ transcript, count: 0 });
     expect(findReplace(transcript, '', 'x').transcript).toBe(transcript);
   });
+
+  it('keeps the paragraph breaks of a turn it changes', () => {
+    const turn = timedTurn('the cat sat there the dog ran', 0);
+    const words = turn.words.map((word, index) => (index === 4 ? { ...word, paragraph: true as const } : word));
+    const { transcript, count } = findReplace(transcriptOf({ ...turn, words }), 'the', 'a', { wholeWord: true });
+    expect(count).toBe(2);
+    const changed = transcript.entries[0] as SpeechTurn;
+    expect(changed.words.map((word) => word.text)).toEqual(['a', 'cat', 'sat', 'there', 'a', 'dog', 'ran']);
+    expect(changed.words.map((word) => word.paragraph === true)).toEqual([false, false, false, false, true, false, false]);
+    expect(changed.words[1]).toBe(words[1]);
+  });
 });

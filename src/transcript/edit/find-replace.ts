@@ -111,12 +111,37 @@ function expand(template: string, match: RegExpExecArray, input: string): string
   });
 }
 
+/** Offsets in the single-spaced text of the spaces before paragraph-starting words; empty for most turns. */
+function paragraphBreaks(entry: Entry): number[] {
+  if (entry.kind !== 'speech' || !entry.words.some((word) => word.paragraph)) return [];
+  const breaks: number[] = [];
+  let offset = 0;
+  entry.words.forEach((word, index) => {
+    if (index > 0 && word.paragraph) breaks.push(offset - 1);
+    offset += word.text.length + 1;
+  });
+  return breaks;
+}
+
+/** `text.slice(from, to)` with the paragraph breaks in it as line breaks again, which is how the edited text keeps them. */
+function keepBreaks(text: string, from: number, to: number, breaks: readonly number[]): string {
+  let out = '';
+  let at = from;
+  for (const offset of breaks) {
+    if (offset < from || offset >= to) continue;
+    out += `${text.slice(at, offset)}\n`;
+    at = offset + 1;
+  }
+  return out + text.slice(at, to);
+}
+
 /**
  * Replaces every match of `find` in every entry. Each changed speech turn is
  * re-tokenised with the same word diff as editTurnText, so unchanged words
  * keep their times and replaced words take the times of what they replaced.
  * Unchanged entries keep their identity. `count` is the number of matches
- * replaced; with 0 the transcript itself is returned.
+ * replaced; with 0 the transcript itself is returned. Paragraph breaks outside the
+ * matches stay where they were.
  */
 export function findReplace(transcript: Transcript, find: string, replace: string, options: FindOptions = {}): { transcript: Transcript; count: number } {
   const { regExp } = compile(find, options);
@@ -125,15 +150,16 @@ export function findReplace(transcript: Transcript, find: string, replace: strin
   let changed = false;
   const entries = transcript.entries.map((entry) => {
     const text = tokensOf(entry).join(' ');
+    const breaks = paragraphBreaks(entry);
     let replaced = '';
     let last = 0;
     for (const match of nonEmptyMatches(regExp, text)) {
-      replaced += text.slice(last, match.index) + (options.regex ? expand(replace, match, text) : replace);
+      replaced += keepBreaks(text, last, match.index, breaks) + (options.regex ? expand(replace, match, text) : replace);
       last = match.index + match[0].length;
       count++;
     }
     if (last === 0) return entry;
-    const next = withText(entry, replaced + text.slice(last));
+    const next = withText(entry, replaced + keepBreaks(text, last, text.length, breaks));
     if (next !== entry) changed = true;
     return next;
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { tokenize, wordsFromText, type Word } from '../model.ts';
-import { reviseWords } from './revise-words.ts';
+import { diffedWords, reviseWords, substitutedWords } from './revise-words.ts';
+import { makeWord } from './make-word.ts';
 import { timedTurn } from './transcript-fixture.ts';
 
 const THIRTY = 'so the question today is what Russia really wants from Venezuela and whether the government in Caracas can keep its oil flowing while sanctions bite harder every month this year';
@@ -115,5 +116,30 @@ describe('reviseWords', () => {
         }
       }),
     );
+  });
+});
+
+describe('substitutedWords (the shortcut for one-for-one replacements)', () => {
+  const vocabulary = ['a', 'b', 'the', 'c'];
+  const time = fc.option(fc.integer({ min: 0, max: 40 }).map((n) => n / 4), { nil: undefined });
+  const word = fc
+    .record({ text: fc.constantFrom(...vocabulary), start: time, end: time, confidence: fc.option(fc.constant(0.9), { nil: undefined }) })
+    .map(({ text, start, end, confidence }) => makeWord(text, start, end, start !== undefined ? 'file' : undefined, confidence));
+
+  it('gives what the diff gives whenever it answers, and answers for replacing a word by a new one everywhere', () => {
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 10 }), fc.array(fc.option(fc.constantFrom(...vocabulary, 'thee', 'x'), { nil: undefined }), { maxLength: 10 }), (old, swaps) => {
+        const tokens = old.map((w, i) => swaps[i] ?? w.text);
+        const quick = substitutedWords(old, tokens);
+        if (quick === null) return;
+        const diffed = diffedWords(old, tokens);
+        expect(quick).toEqual(diffed);
+        // Kept words are the same objects either way (their identity is what rows and indices key on).
+        quick.forEach((w, i) => expect(w === old[i]).toBe(diffed[i] === old[i]));
+      }),
+      { numRuns: 1000 },
+    );
+    const old = ['the', 'cat', 'and', 'the', 'dog'].map((text, i) => makeWord(text, i, i + 0.5, 'file'));
+    expect(substitutedWords(old, ['thee', 'cat', 'and', 'thee', 'dog'])).not.toBeNull();
   });
 });

@@ -44,34 +44,10 @@ function lastKnownTime(words: Word[]): number | undefined {
 }
 
 /**
- * A turn's words after its text was edited to `tokens`.
- *
- * Tokens are matched to the old words in order by a diff (Myers, via `diff`),
- * so every unchanged word keeps its object, and with it its times. Changed
- * and inserted words get times estimated inside the room their neighbours
- * leave (the span of the words they replaced, or the gap between the previous
- * kept word's end and the next one's start), by syllables. Words of a turn
- * that had no word times stay untimed; in a partly timed turn the other
- * untimed words are estimated too (marked `estimated`), since the turn is
- * being re-timed anyway. `start`/`end` are the turn's bounds,
- * used for words added at its edges. Returns `words` itself when the tokens
- * are the same.
+ * The words of `oldMiddle` retyped as `newMiddle` by the word diff: runs of removed and
+ * added words between kept ones are replaced run by run (see replaceRun).
  */
-export function reviseWords(words: Word[], tokens: string[], start?: number, end?: number): Word[] {
-  let prefix = 0;
-  while (prefix < words.length && prefix < tokens.length && words[prefix]?.text === tokens[prefix]) prefix++;
-  if (prefix === words.length && prefix === tokens.length) return words;
-  let suffix = 0;
-  while (
-    suffix < words.length - prefix &&
-    suffix < tokens.length - prefix &&
-    words[words.length - 1 - suffix]?.text === tokens[tokens.length - 1 - suffix]
-  ) {
-    suffix++;
-  }
-  const oldMiddle = words.slice(prefix, words.length - suffix);
-  const newMiddle = tokens.slice(prefix, tokens.length - suffix);
-
+export function diffedWords(oldMiddle: Word[], newMiddle: string[]): Word[] {
   const middle: Word[] = [];
   let removed: Word[] = [];
   let added: string[] = [];
@@ -103,7 +79,62 @@ export function reviseWords(words: Word[], tokens: string[], start?: number, end
     }
   }
   flush();
+  return middle;
+}
 
+/**
+ * The diff's answer without running it, for the commonest edit of many turns at once
+ * (a replace-all of one word by another): as many tokens as words, and no token that
+ * changed is found anywhere on the other side. The kept words are then the only
+ * common subsequence, so the diff would keep exactly them and replace the others one
+ * for one, which is what this returns. `null` when that cannot be shown (the diff decides).
+ */
+export function substitutedWords(oldMiddle: Word[], newMiddle: string[]): Word[] | null {
+  if (oldMiddle.length !== newMiddle.length) return null;
+  let changed = 0;
+  for (let i = 0; i < newMiddle.length; i++) if (oldMiddle[i]!.text !== newMiddle[i]) changed++;
+  // Past the diff's edit limit it gives up and rewrites the whole middle: leave that to it.
+  if (2 * changed > MAX_EDIT_LENGTH) return null;
+  const oldTexts = new Set(oldMiddle.map((word) => word.text));
+  const newTexts = new Set(newMiddle);
+  for (let i = 0; i < newMiddle.length; i++) {
+    const word = oldMiddle[i]!;
+    const token = newMiddle[i]!;
+    if (word.text !== token && (oldTexts.has(token) || newTexts.has(word.text))) return null;
+  }
+  return oldMiddle.map((word, i) => (word.text === newMiddle[i] ? word : replaceRun([word], [newMiddle[i]!])[0]!));
+}
+
+/**
+ * A turn's words after its text was edited to `tokens`.
+ *
+ * Tokens are matched to the old words in order by a diff (Myers, via `diff`),
+ * so every unchanged word keeps its object, and with it its times. Changed
+ * and inserted words get times estimated inside the room their neighbours
+ * leave (the span of the words they replaced, or the gap between the previous
+ * kept word's end and the next one's start), by syllables. Words of a turn
+ * that had no word times stay untimed; in a partly timed turn the other
+ * untimed words are estimated too (marked `estimated`), since the turn is
+ * being re-timed anyway. `start`/`end` are the turn's bounds,
+ * used for words added at its edges. Returns `words` itself when the tokens
+ * are the same.
+ */
+export function reviseWords(words: Word[], tokens: string[], start?: number, end?: number): Word[] {
+  let prefix = 0;
+  while (prefix < words.length && prefix < tokens.length && words[prefix]?.text === tokens[prefix]) prefix++;
+  if (prefix === words.length && prefix === tokens.length) return words;
+  let suffix = 0;
+  while (
+    suffix < words.length - prefix &&
+    suffix < tokens.length - prefix &&
+    words[words.length - 1 - suffix]?.text === tokens[tokens.length - 1 - suffix]
+  ) {
+    suffix++;
+  }
+  const oldMiddle = words.slice(prefix, words.length - suffix);
+  const newMiddle = tokens.slice(prefix, tokens.length - suffix);
+
+  const middle = substitutedWords(oldMiddle, newMiddle) ?? diffedWords(oldMiddle, newMiddle);
   const revised = [...words.slice(0, prefix), ...middle, ...words.slice(words.length - suffix)];
   if (!words.some(hasTime)) return revised;
   const from = start ?? firstKnownTime(revised) ?? 0;
