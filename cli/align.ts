@@ -159,24 +159,27 @@ export interface Io {
 }
 
 /**
- * Progress on standard error: on a terminal one line updated at every percent; otherwise (a log)
- * a line at each new stage and then at least every 5 s of audio (every percent on long files).
+ * Progress on standard error: on a terminal one line updated at every step; otherwise (a log)
+ * a line at each new stage and then at least every 5 s of audio. Steps are percents, tenths of a
+ * percent on files over 500 s (where 1 % is more than 5 s).
  */
 export function progressPrinter(io: Io, duration: number): (fraction: number, stage: string) => void {
   const started = Date.now();
-  const step = Math.max(1, Math.ceil((5 / Math.max(duration, 1e-3)) * 100));
-  let lastPercent = -1;
+  const scale = duration > 500 ? 1000 : 100;
+  const step = Math.max(1, Math.floor((5 / Math.max(duration, 1e-3)) * scale));
+  let last = -1;
   let lastStage = '';
   return (fraction, stage) => {
-    const percent = Math.floor(fraction * 100);
-    if (percent === lastPercent && stage === lastStage) return;
-    if (!io.interactive && stage === lastStage && percent < lastPercent + step && percent < 100) return;
-    lastPercent = percent;
+    const units = Math.floor(fraction * scale);
+    if (units === last && stage === lastStage) return;
+    if (!io.interactive && stage === lastStage && units < last + step && units < scale) return;
+    last = units;
     lastStage = stage;
     const elapsed = (Date.now() - started) / 1000;
     const left = fraction > 0.05 && fraction < 1 ? ` (about ${Math.ceil((elapsed * (1 - fraction)) / fraction)} s left)` : '';
+    const percent = scale === 100 ? `${units}` : (units / 10).toFixed(1);
     const line = `align: ${stage} ${percent}%${left}`;
-    io.stderr(io.interactive ? `\r${line.padEnd(60)}${percent >= 100 ? '\n' : ''}` : `${line}\n`);
+    io.stderr(io.interactive ? `\r${line.padEnd(60)}${units >= scale ? '\n' : ''}` : `${line}\n`);
   };
 }
 
