@@ -21,7 +21,7 @@ export default defineConfig({
     // and throws in a Web Worker; the shim re-exports the native Blob.
     alias: [{ find: /^blob-polyfill$/u, replacement: fileURLToPath(new URL('./src/align/blob-shim.ts', import.meta.url)) }],
   },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [ortWasmFromBytes()] },
   optimizeDeps: {
     // The alignment worker's dependencies are found only when it first starts;
     // naming phonemize here spares the dev page a reload at that moment.
@@ -66,10 +66,11 @@ export default defineConfig({
 });
 
 /**
- * Serves soundswallower's wasm and acoustic models under `<base>align-model/`:
+ * Serves soundswallower's wasm and acoustic models, and the speech detector
+ * (onnxruntime-web's wasm and Silero VAD v5) under `<base>align-model/`:
  * from node_modules in dev and preview, copied into the build output on build,
- * so the 17 MB of models never enter git. Files sit in a directory named after
- * the soundswallower version, so a new version gets new URLs and the browser
+ * so the 33 MB of models never enter git. Files sit in a directory named after
+ * the three packages' versions, so a new version gets new URLs and the browser
  * engine's offline cache never serves stale models. `manifest.json` lists every
  * file with its size (for download progress and to detect a server that answers
  * a missing file with index.html). Unknown paths under the prefix get a real 404.
@@ -78,8 +79,15 @@ function alignModels(): Plugin {
   const require = createRequire(import.meta.url);
   // The package's exports hide package.json; its entry file sits in the package root.
   const packageDir = dirname(require.resolve('soundswallower'));
-  const version = (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
-  const sources = new Map<string, string>([[`${version}/soundswallower.wasm`, join(packageDir, 'soundswallower.web.wasm')]]);
+  const ortDir = join(dirname(require.resolve('onnxruntime-web')), '..');
+  const vadDir = dirname(require.resolve('@ricky0123/vad-web'));
+  const versionOf = (dir: string) => (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = `${versionOf(packageDir)}-ort${versionOf(ortDir)}-vad${versionOf(join(vadDir, '..'))}`;
+  const sources = new Map<string, string>([
+    [`${version}/soundswallower.wasm`, join(packageDir, 'soundswallower.web.wasm')],
+    [`${version}/vad/ort-wasm-simd-threaded.wasm`, join(ortDir, 'dist', 'ort-wasm-simd-threaded.wasm')],
+    [`${version}/vad/silero_vad_v5.onnx`, join(vadDir, 'silero_vad_v5.onnx')],
+  ]);
   for (const model of MODELS) {
     for (const file of MODEL_FILES) sources.set(`${version}/${model}/${file}`, join(packageDir, 'model', model, file));
   }
@@ -129,6 +137,24 @@ function alignModels(): Plugin {
       for (const [path, source] of sources) {
         this.emitFile({ type: 'asset', fileName: `${MODEL_DIR}/${path}`, source: await readFile(source) });
       }
+    },
+  };
+}
+
+/**
+ * onnxruntime-web's bundled entry names its wasm as `new URL('ort-wasm-simd-threaded.wasm',
+ * import.meta.url)`, which the bundler would copy into assets/ (14 MB the service worker would
+ * precache on the first visit). The browser engine hands it the wasm as bytes, so that URL is never
+ * fetched: the reference is replaced by the bare file name.
+ */
+function ortWasmFromBytes(): Plugin {
+  const reference = 'new URL("ort-wasm-simd-threaded.wasm",import.meta.url)';
+  return {
+    name: 'verbatim-ort-wasm-from-bytes',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.includes('onnxruntime-web') || !code.includes(reference)) return null;
+      return { code: code.replaceAll(reference, 'new URL("ort-wasm-simd-threaded.wasm",self.location.href)'), map: null };
     },
   };
 }

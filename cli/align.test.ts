@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Transcript } from '../src/transcript/model.ts';
-import { type AlignmentJson, alignmentJson, MISMATCH_EXIT, parseAlignArgs, runAlign } from './align.ts';
+import { type AlignmentJson, alignmentJson, MISMATCH_EXIT, parseAlignArgs, progressPrinter, runAlign } from './align.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../test/fixtures/align/${name}`, import.meta.url));
 const onsets = JSON.parse(readFileSync(fixture('clip.onsets.json'), 'utf8')) as { entries: number[] };
@@ -129,6 +129,36 @@ describe('runAlign', () => {
 
   it('parses --force', () => {
     expect(parseAlignArgs(['a.mp3', 't.txt', '--force'])).toEqual({ ok: true, value: { audio: 'a.mp3', transcript: 't.txt', force: true } });
+  });
+
+  it('parses --jobs and refuses what is not a thread count', () => {
+    expect(parseAlignArgs(['a.mp3', 't.txt', '--jobs', '2'])).toEqual({ ok: true, value: { audio: 'a.mp3', transcript: 't.txt', jobs: 2 } });
+    for (const bad of ['0', '1.5', 'all']) expect(parseAlignArgs(['a.mp3', 't.txt', '--jobs', bad])).toMatchObject({ ok: false, error: `--jobs must be a whole number from 1 to 256, not ${bad}` });
+  });
+
+  it('logs progress at every new stage and at least every 5 s of audio', () => {
+    const run = capture();
+    // 200 s of audio: 5 s is 2.5 %, so a line at least every 2 %.
+    const progress = progressPrinter(run.io, 200);
+    progress(0.01, 'finding speech');
+    progress(0.05, 'finding speech');
+    for (let percent = 6; percent < 100; percent++) progress((percent + 0.5) / 100, 'aligning');
+    progress(1, 'aligning');
+    const lines = run.err.join('').trim().split('\n');
+    expect(lines[0]).toBe('align: finding speech 1%');
+    expect(lines[1]).toBe('align: finding speech 5%');
+    const aligning = lines.filter((line) => line.includes('aligning')).map((line) => Number(/(\d+)%/u.exec(line)?.[1]));
+    expect(aligning[0]).toBe(6);
+    expect(aligning.at(-1)).toBe(100);
+    for (let i = 1; i < aligning.length; i++) expect((aligning[i] as number) - (aligning[i - 1] as number)).toBeLessThanOrEqual(2);
+    // 30 minutes: 5 s is 0.28 %, so tenths of a percent.
+    const long = capture();
+    const printer = progressPrinter(long.io, 1800);
+    for (let k = 0; k < 1000; k++) printer((k + 0.5) / 1000, 'finding speech');
+    printer(1, 'finding speech');
+    const tenths = long.err.join('').trim().split('\n').map((line) => Number(/([\d.]+)%/u.exec(line)?.[1]) * 10);
+    expect(tenths.at(-1)).toBe(1000);
+    for (let i = 1; i < tenths.length; i++) expect(Math.round((tenths[i] as number) - (tenths[i - 1] as number))).toBeLessThanOrEqual(2);
   });
 
   it('estimates, with a warning, for a language without a model', async () => {

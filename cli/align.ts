@@ -1,7 +1,7 @@
 /**
  * Aligns a transcript to its audio with the same core the app uses.
  *
- *   npm run align -- AUDIO TRANSCRIPT [--out FILE] [--language en] [--max-size SIZE] [--help]
+ *   npm run align -- AUDIO TRANSCRIPT [--out FILE] [--language en] [--jobs N] [--max-size SIZE] [--help]
  *
  * AUDIO: MP3, WAV, OGG, Opus, FLAC or M4A (decoded by WebAssembly, no ffmpeg).
  * TRANSCRIPT: any format the app reads (NPR-style text, SRT, WebVTT, JSON from
@@ -20,6 +20,7 @@
  * empty, or plainly not the transcript of this audio); 2 wrong command line.
  */
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { alignTranscript, TranscriptMismatchError } from '../src/align/align-transcript.ts';
@@ -44,6 +45,8 @@ export interface AlignArgs {
   maxBytes?: number;
   /** Give estimated times (marked so) when the transcript is refused as not of this audio. */
   force?: boolean;
+  /** Threads for the speech detector on long files (default: the core count). */
+  jobs?: number;
 }
 
 export type Parsed<T> = Outcome<T>;
@@ -59,6 +62,7 @@ export const ALIGN_OPTIONS = {
   out: { type: 'string', value: 'FILE', help: 'write to FILE (.json, .vtt or .srt) instead of JSON on standard output' },
   language: { type: 'string', value: 'TAG', help: "BCP-47 tag; default: the file's, else detected from the text. en and fr are aligned word by word; other languages get times estimated from the speech pauses" },
   force: { type: 'boolean', help: 'when the transcript does not match the audio (exit status 3), give estimated times anyway' },
+  jobs: { type: 'string', value: 'N', help: `threads for the speech detector on files of 5 minutes or more (default: the core count, ${availableParallelism()} here); 1 uses one core` },
   'max-size': { type: 'string', value: 'SIZE', help: `refuse a TRANSCRIPT larger than SIZE (default ${formatByteSize(MAX_TRANSCRIPT_BYTES)}, the app's limit; e.g. 200MB)` },
   help: { type: 'boolean', short: 'h', help: 'print this text' },
 } as const satisfies OptionTable;
@@ -83,6 +87,8 @@ export function parseAlignArgs(argv: readonly string[]): Parsed<AlignArgs> {
   if (out !== undefined && !OUTPUT_EXTENSIONS.includes(extname(out).toLowerCase())) {
     return { ok: false, error: `--out must end in ${OUTPUT_EXTENSIONS.join(', ')}` };
   }
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256)) return { ok: false, error: `--jobs must be a whole number from 1 to 256, not ${values.jobs}` };
   const maxBytes = values['max-size'] === undefined ? undefined : parseByteSize(values['max-size']);
   if (values['max-size'] !== undefined && maxBytes === undefined) return { ok: false, error: `--max-size must be a size such as 200MB or 1.5GB, not ${values['max-size']}` };
   return {
@@ -94,6 +100,7 @@ export function parseAlignArgs(argv: readonly string[]): Parsed<AlignArgs> {
       ...(language !== undefined ? { language } : {}),
       ...(maxBytes !== undefined ? { maxBytes } : {}),
       ...(force === true ? { force: true } : {}),
+      ...(jobs !== undefined ? { jobs } : {}),
     },
   };
 }
@@ -151,18 +158,28 @@ export interface Io {
   interactive?: boolean;
 }
 
-function progressPrinter(io: Io): (fraction: number, stage: string) => void {
+/**
+ * Progress on standard error: on a terminal one line updated at every step; otherwise (a log)
+ * a line at each new stage and then at least every 5 s of audio. Steps are percents, tenths of a
+ * percent on files over 500 s (where 1 % is more than 5 s).
+ */
+export function progressPrinter(io: Io, duration: number): (fraction: number, stage: string) => void {
   const started = Date.now();
-  let lastPercent = -1;
+  const scale = duration > 500 ? 1000 : 100;
+  const step = Math.max(1, Math.floor((5 / Math.max(duration, 1e-3)) * scale));
+  let last = -1;
+  let lastStage = '';
   return (fraction, stage) => {
-    const percent = Math.floor(fraction * 100);
-    if (!io.interactive && Math.floor(percent / 10) === Math.floor(lastPercent / 10) && percent < 100) return;
-    if (percent === lastPercent) return;
-    lastPercent = percent;
+    const units = Math.floor(fraction * scale);
+    if (units === last && stage === lastStage) return;
+    if (!io.interactive && stage === lastStage && units < last + step && units < scale) return;
+    last = units;
+    lastStage = stage;
     const elapsed = (Date.now() - started) / 1000;
     const left = fraction > 0.05 && fraction < 1 ? ` (about ${Math.ceil((elapsed * (1 - fraction)) / fraction)} s left)` : '';
+    const percent = scale === 100 ? `${units}` : (units / 10).toFixed(1);
     const line = `align: ${stage} ${percent}%${left}`;
-    io.stderr(io.interactive ? `\r${line.padEnd(60)}${percent >= 100 ? '\n' : ''}` : `${line}\n`);
+    io.stderr(io.interactive ? `\r${line.padEnd(60)}${units >= scale ? '\n' : ''}` : `${line}\n`);
   };
 }
 
@@ -206,11 +223,11 @@ export async function runAlign(args: AlignArgs, io: Io): Promise<number> {
     language = detected && detected.confidence >= MIN_DETECTION_CONFIDENCE ? detected.language : 'en';
     io.stderr(`align: language ${language} (${detected ? `detected from the text, confidence ${detected.confidence}` : 'not detectable from the text; assumed'}); --language overrides\n`);
   }
-  const progress = progressPrinter(io);
+  const progress = progressPrinter(io, audio.samples.length / audio.sampleRate);
   let outcome;
   const run = (estimateOnly: boolean) =>
     alignTranscript(audio, transcript, {
-      engine: createNodeEngine(),
+      engine: createNodeEngine({ jobs: args.jobs ?? availableParallelism() }),
       language: language as string,
       ...(estimateOnly ? { estimateOnly } : {}),
       onProgress: ({ fraction, stage }) => progress(fraction, stage),

@@ -1,5 +1,5 @@
 import type { Decoder } from 'soundswallower';
-import type { SileroVad } from './silero-vad.ts';
+import type { SpeechDetector } from './silero-vad.ts';
 
 /**
  * What the aligner needs from its environment. The aligner itself is pure
@@ -33,7 +33,7 @@ export interface AlignEngine {
    * starts go to speech onsets; without it only signal energy tells sound
    * from pause.
    */
-  loadSpeechDetector?: () => Promise<SileroVad>;
+  loadSpeechDetector?: () => Promise<SpeechDetector>;
 }
 
 /** The acoustic models soundswallower ships (directory names under `model/`). */

@@ -14,13 +14,20 @@ import { createBrowserEngine, type ModelLoadProgress } from './browser-engine.ts
  */
 const require = createRequire(import.meta.url);
 const packageDir = dirname(require.resolve('soundswallower'));
+const ortDist = dirname(require.resolve('onnxruntime-web'));
+const vadDist = dirname(require.resolve('@ricky0123/vad-web'));
+const VAD_FILES = ['vad/ort-wasm-simd-threaded.wasm', 'vad/silero_vad_v5.onnx'];
 const loadLetterToSound = async () => require('phonemize') as { toARPABET(text: string): string };
 const MODEL_FILES = ['feat_params.json', 'mdef', 'transition_matrices', 'means', 'variances', 'sendump', 'dict.txt', 'noisedict.txt'];
 const INDEX_HTML = '<!doctype html><html><body><div id="root"></div></body></html>';
 
 /** Path (relative to the version dir) -> file on disk, as vite.config.ts lays them out. */
 function modelSources(): Map<string, string> {
-  const sources = new Map([['soundswallower.wasm', join(packageDir, 'soundswallower.web.wasm')]]);
+  const sources = new Map([
+    ['soundswallower.wasm', join(packageDir, 'soundswallower.web.wasm')],
+    ['vad/ort-wasm-simd-threaded.wasm', join(ortDist, 'ort-wasm-simd-threaded.wasm')],
+    ['vad/silero_vad_v5.onnx', join(vadDist, 'silero_vad_v5.onnx')],
+  ]);
   for (const model of ['en-us', 'fr-fr']) {
     for (const file of MODEL_FILES) sources.set(`${model}/${file}`, join(packageDir, 'model', model, file));
   }
@@ -63,14 +70,15 @@ afterEach(async () => {
   server = undefined;
 });
 
-describe('createBrowserEngine', () => {
-  it('downloads the wasm and one model, reporting bytes up to the total', async () => {
+// Loading onnxruntime-web's 14 MB wasm takes seconds on a busy machine.
+describe('createBrowserEngine', { timeout: 60_000 }, () => {
+  it('downloads the wasm, one model and the speech detector, reporting bytes up to the total', async () => {
     const base = await serve(realFiles);
     const progress: ModelLoadProgress[] = [];
     const engine = createBrowserEngine(base, { loadLetterToSound });
     await engine.load('en-us', (event) => progress.push(event));
     const sources = modelSources();
-    const expectedTotal = ['soundswallower.wasm', ...MODEL_FILES.map((file) => `en-us/${file}`)].reduce(
+    const expectedTotal = ['soundswallower.wasm', ...MODEL_FILES.map((file) => `en-us/${file}`), ...VAD_FILES].reduce(
       (sum, path) => sum + statSync(sources.get(path)!).size,
       0,
     );
@@ -82,10 +90,22 @@ describe('createBrowserEngine', () => {
     expect(engine.toArpabet!('Gallyamov').length).toBeGreaterThan(0);
   });
 
+  it('runs the speech detector from the served bytes, as the worker does', async () => {
+    const base = await serve(realFiles);
+    const engine = createBrowserEngine(base, { loadLetterToSound });
+    const vad = await engine.loadSpeechDetector!();
+    // 1 s of silence, then 1 s of a voiced-like buzz, then silence: the probabilities are the model's own.
+    const samples = new Float32Array(3 * 16000);
+    const silence = await vad.probabilities(samples);
+    expect(silence).toHaveLength(Math.ceil(samples.length / 512));
+    expect(Math.max(...silence)).toBeLessThan(0.5);
+    expect(requests.filter((path) => path.includes('/vad/')).sort()).toEqual(VAD_FILES.map((file) => `/m/v1/${file}`));
+  });
+
   it('loads each file once however often a model is asked for', async () => {
     const base = await serve(realFiles);
     const engine = createBrowserEngine(base, { loadLetterToSound });
-    await Promise.all([engine.load('en-us'), engine.load('en-us')]);
+    await Promise.all([engine.load('en-us'), engine.load('en-us'), engine.loadSpeechDetector!()]);
     await engine.load('en-us');
     const modelRequests = requests.filter((path) => path.startsWith('/m/v1/'));
     expect(modelRequests).toHaveLength(new Set(modelRequests).size);

@@ -1,5 +1,6 @@
 import createModule, { type Decoder, type SoundSwallowerModule } from 'soundswallower';
 import type { AcousticModelId, AlignEngine, DecoderConfig } from './align-engine.ts';
+import { type OrtRuntime, SileroVad } from './silero-vad.ts';
 
 /**
  * The AlignEngine for a browser Web Worker. Model files live under
@@ -13,9 +14,15 @@ import type { AcousticModelId, AlignEngine, DecoderConfig } from './align-engine
  * also settles its probes for optional files: the only one these models lack,
  * `lda` (`feature_transform`), points at a revoked blob URL, whose fetch fails
  * at once instead of reaching a server that might answer it with index.html.
+ *
+ * The speech detector (Silero VAD) comes the same way: onnxruntime-web's
+ * wasm and the model under `vad/`, fetched (cache first) with the acoustic
+ * model, and handed to onnxruntime-web as bytes (`env.wasm.wasmBinary`), so
+ * it never fetches or imports anything itself and needs no more than
+ * 'wasm-unsafe-eval' from the page's Content-Security-Policy.
  */
 export interface BrowserEngine extends AlignEngine {
-  /** Fetches the wasm and one model (cache first); `createDecoder` calls this itself. */
+  /** Fetches the wasm, one model and the speech detector (cache first); `createDecoder` calls this itself. */
   load(model: AcousticModelId, onProgress?: (progress: ModelLoadProgress) => void): Promise<void>;
 }
 
@@ -38,6 +45,9 @@ const MODEL_FILES = {
   fdict: 'noisedict.txt',
 } as const;
 const WASM_FILE = 'soundswallower.wasm';
+/** onnxruntime-web's wasm (the build its `onnxruntime-web/wasm` entry expects) and the Silero VAD v5 model. */
+const VAD_WASM = 'vad/ort-wasm-simd-threaded.wasm';
+const VAD_MODEL = 'vad/silero_vad_v5.onnx';
 const CACHE_NAME = 'verbatim-align-model';
 
 /** `manifest.json` under the model base URL, written by vite.config.ts. */
@@ -61,10 +71,18 @@ export interface BrowserEngineOptions {
    * tests pass its CommonJS build.)
    */
   loadLetterToSound?: () => Promise<LetterToSound>;
+  /** Loads onnxruntime-web's wasm entry; the default is a dynamic import, which the bundler splits off. */
+  loadOnnxRuntime?: () => Promise<OnnxRuntime>;
+}
+
+/** What the engine uses of `onnxruntime-web/wasm`. */
+export interface OnnxRuntime extends OrtRuntime {
+  env: { wasm: { numThreads?: number; proxy?: boolean; wasmBinary?: ArrayBufferLike | Uint8Array } };
 }
 
 export function createBrowserEngine(modelBaseUrl: string | URL, options: BrowserEngineOptions = {}): BrowserEngine {
   const loadLetterToSound = options.loadLetterToSound ?? (() => import('phonemize'));
+  const loadOnnxRuntime = options.loadOnnxRuntime ?? (() => import('onnxruntime-web/wasm'));
   const base = new URL(modelBaseUrl, globalThis.location?.href);
   const absentFile = revokedUrl();
   let manifest: Promise<ModelManifest> | undefined;
@@ -73,13 +91,34 @@ export function createBrowserEngine(modelBaseUrl: string | URL, options: Browser
   let phonemize: Promise<LetterToSound> | undefined;
   let toArpabet: ((word: string) => string) | undefined;
   const models = new Map<AcousticModelId, Promise<ModelUrls>>();
+  let speechDetector: Promise<SileroVad> | undefined;
 
   const getManifest = () => (manifest ??= loadManifest(base).catch(forget(() => (manifest = undefined))));
+
+  /** onnxruntime-web with its wasm from our bytes, one thread (threads would need cross-origin isolation), and the model. */
+  function loadSpeechDetector(progress?: ProgressTracker): Promise<SileroVad> {
+    speechDetector ??= (async () => {
+      const files = await getManifest();
+      const tracker = progress ?? trackProgress(files, [], undefined);
+      const [wasm, model, ort] = await Promise.all([
+        fetchModelFile(base, files, VAD_WASM, tracker),
+        fetchModelFile(base, files, VAD_MODEL, tracker),
+        loadOnnxRuntime(),
+      ]);
+      ort.env.wasm.numThreads = 1;
+      ort.env.wasm.proxy = false;
+      ort.env.wasm.wasmBinary = await wasm.arrayBuffer();
+      return SileroVad.create(ort, new Uint8Array(await model.arrayBuffer()));
+    })().catch(forget(() => (speechDetector = undefined)));
+    return speechDetector;
+  }
 
   async function load(model: AcousticModelId, onProgress?: (progress: ModelLoadProgress) => void): Promise<void> {
     const files = await getManifest();
     const wanted = [WASM_FILE, ...Object.values(MODEL_FILES).map((file) => `${model}/${file}`)];
+    if (speechDetector === undefined) wanted.push(VAD_WASM, VAD_MODEL);
     const progress = trackProgress(files, wanted, onProgress);
+    const detector = loadSpeechDetector(progress);
     phonemize ??= loadLetterToSound().catch(forget(() => (phonemize = undefined)));
     soundswallower ??= fetchModelFile(base, files, WASM_FILE, progress)
       .then(async (wasm) => createModule({ wasmBinary: await wasm.arrayBuffer() }))
@@ -93,7 +132,7 @@ export function createBrowserEngine(modelBaseUrl: string | URL, options: Browser
       ).then((entries) => Object.fromEntries(entries) as ModelUrls);
       models.set(model, urls.catch(forget(() => models.delete(model))));
     }
-    const [g2p] = await Promise.all([phonemize, soundswallower, models.get(model)]);
+    const [g2p] = await Promise.all([phonemize, soundswallower, models.get(model), detector]);
     toArpabet = (word) => g2p.toARPABET(word);
     progress.finish();
   }
@@ -121,6 +160,7 @@ export function createBrowserEngine(modelBaseUrl: string | URL, options: Browser
   return {
     load,
     createDecoder,
+    loadSpeechDetector: () => loadSpeechDetector(),
     toArpabet(word) {
       if (toArpabet === undefined) throw new Error('letter-to-sound is used before a model was loaded');
       return toArpabet(word);

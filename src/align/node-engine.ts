@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import createModule, { type SoundSwallowerModule } from 'soundswallower';
 import type { AcousticModelId, AlignEngine, DecoderConfig } from './align-engine.ts';
-import { loadNodeVad } from './node-vad.ts';
+import { loadParallelNodeVad } from './node-vad.ts';
 
 let modulePromise: Promise<SoundSwallowerModule> | undefined;
 
@@ -26,7 +26,12 @@ export function modelDirectory(): string {
   return fileURLToPath(new URL('./model/', import.meta.resolve('soundswallower')));
 }
 
-export function createNodeEngine(): AlignEngine {
+export interface NodeEngineOptions {
+  /** Threads the speech detector may use on a long file (default 1). */
+  jobs?: number;
+}
+
+export function createNodeEngine(options: NodeEngineOptions = {}): AlignEngine {
   const require = createRequire(import.meta.url);
   const { toARPABET } = require('phonemize') as { toARPABET: (text: string) => string };
   return {
@@ -37,6 +42,6 @@ export function createNodeEngine(): AlignEngine {
       return decoder;
     },
     toArpabet: (word: string) => toARPABET(word),
-    loadSpeechDetector: loadNodeVad,
+    loadSpeechDetector: () => loadParallelNodeVad(options.jobs ?? 1),
   };
 }

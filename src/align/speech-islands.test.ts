@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { decodeOpusFixture as decode } from './decode-opus-fixture.ts';
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadNodeVad } from './node-vad.ts';
+import { loadNodeVad, loadParallelNodeVad } from './node-vad.ts';
 import { resample } from './resample.ts';
 import { type SpeechIsland, findSpeechIslands, islandAt, islandsFromProbabilities, speechWithin } from './speech-islands.ts';
 
@@ -75,5 +75,11 @@ describe('findSpeechIslands (Silero VAD through onnxruntime-web)', () => {
       expect(Math.abs(island.start - (b[i] as SpeechIsland).start)).toBeLessThan(0.07);
       expect(Math.abs(island.end - (b[i] as SpeechIsland).end)).toBeLessThan(0.07);
     });
+  }, 120_000);
+
+  it('gives the same frames on two threads as on one', async () => {
+    const one = await (await loadNodeVad()).probabilities(samples);
+    const two = await (await loadParallelNodeVad(2, 0)).probabilities(samples);
+    expect(Array.from(two)).toEqual(Array.from(one));
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { type SileroVad, VAD_FRAME_SECONDS, type VadRunOptions } from './silero-vad.ts';
+import { type SpeechDetector, VAD_FRAME_SECONDS, type VadRunOptions } from './silero-vad.ts';
 
 /**
  * Stretches of speech, in seconds from the start of the audio, as a trained
@@ -68,7 +68,7 @@ export function islandsFromProbabilities(
  */
 export async function findSpeechIslands(
   samples: Float32Array,
-  vad: SileroVad,
+  vad: SpeechDetector,
   options: IslandOptions & VadRunOptions = {},
 ): Promise<SpeechIsland[]> {
   return islandsFromProbabilities(await vad.probabilities(levelled(samples), options), VAD_FRAME_SECONDS, options);
@@ -86,7 +86,10 @@ function levelled(samples: Float32Array): Float32Array {
   for (let f = 0; f < count; f++) {
     let sum = 0;
     const end = Math.min(samples.length, (f + 1) * frame);
-    for (let i = f * frame; i < end; i++) sum += (samples[i] as number) ** 2;
+    for (let i = f * frame; i < end; i++) {
+      const x = samples[i] as number;
+      sum += x * x;
+    }
     rms[f] = Math.sqrt(sum / frame);
   }
   const loud = [...rms].sort((a, b) => a - b)[Math.floor(count * 0.95)] ?? 0;

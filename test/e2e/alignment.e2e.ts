@@ -2,7 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, ConsoleMessage } from 'playwright-core';
+import { contentSecurityPolicy } from '../../build/csp-plugin.ts';
 import { launchChromium } from './browser.ts';
 import { startStaticServer } from './static-server.ts';
 
@@ -58,6 +59,44 @@ describe('alignment in the app', () => {
     await page.keyboard.press('Control+z');
     await page.waitForFunction(() => document.querySelectorAll('[data-turn-index][data-start]').length === 0);
     await page.close();
+  });
+
+  it('aligns with the speech detector under the Content-Security-Policy, sent with the worker too, with no violation', async () => {
+    // The page's meta policy does not reach a worker: a host that sends the policy with every file
+    // puts the worker's onnxruntime-web and soundswallower under 'wasm-unsafe-eval' (no 'unsafe-eval').
+    const strict = await startStaticServer(join(import.meta.dirname, '../../dist'), 0, { 'content-security-policy': contentSecurityPolicy() });
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const messages: string[] = [];
+      const listen = (message: ConsoleMessage) => messages.push(message.text());
+      page.on('console', listen);
+      page.on('worker', (worker) => worker.on('console', listen));
+      const vadRequests: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().includes('/vad/')) vadRequests.push(new URL(request.url()).pathname.split('/').at(-1)!);
+      });
+      await page.addInitScript(() => {
+        const w = window as unknown as { __violations: string[] };
+        w.__violations = [];
+        document.addEventListener('securitypolicyviolation', (event) => w.__violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+      });
+      await page.goto(`${strict.url}?demo=align`);
+      await page.locator('.align-banner', { hasText: /Aligned 13 turns/u }).waitFor({ timeout: 240_000 });
+      assert.deepEqual(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations), []);
+      assert.deepEqual(messages.filter((text) => /Content Security Policy|Refused to/iu.test(text)), []);
+      assert.deepEqual(vadRequests.sort(), ['ort-wasm-simd-threaded.wasm', 'silero_vad_v5.onnx']);
+      // The detector's files are cached by the engine for offline use, never precached by the service worker.
+      const cached = await page.evaluate(async () => {
+        const names = await caches.keys();
+        const entries = await Promise.all(names.map(async (name) => (await (await caches.open(name)).keys()).map((request) => `${name} ${request.url}`)));
+        return entries.flat().filter((entry) => entry.includes('/vad/'));
+      });
+      assert.ok(cached.some((entry) => entry.startsWith('verbatim-align-model ') && entry.endsWith('/vad/silero_vad_v5.onnx')), cached.join('\n'));
+    } finally {
+      await context.close();
+      await strict.close();
+    }
   });
 
   it('cancels a running alignment and leaves the transcript untimed', async () => {

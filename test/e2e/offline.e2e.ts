@@ -34,6 +34,15 @@ async function playsOffline(page: Page) {
   await page.waitForFunction(() => document.querySelector('audio')!.currentTime > 0.5, null, { timeout: 15_000 });
 }
 
+/** Cache Storage entries (`cache-name url`) whose URL contains `part`. */
+function cachedUrls(page: Page, part: string): Promise<string[]> {
+  return page.evaluate(async (needle) => {
+    const names = await caches.keys();
+    const entries = await Promise.all(names.map(async (name) => (await (await caches.open(name)).keys()).map((request) => `${name} ${request.url}`)));
+    return entries.flat().filter((entry) => entry.includes(needle));
+  }, part);
+}
+
 async function alignDemoText(page: Page) {
   await page.getByTestId('align-start').click();
   await page.getByRole('progressbar').waitFor();
@@ -64,7 +73,13 @@ describe('offline', () => {
     const page = await context.newPage();
     const untimed = `${server.url}?audio=demo/seed.opus&transcript=demo/seed.txt`;
     await visitOnce(page, untimed);
+    // The first visit precaches the app, not the 33 MB of models and speech detector.
+    assert.deepEqual(await cachedUrls(page, '/align-model/'), []);
     await alignDemoText(page);
+    const detector = await cachedUrls(page, '/vad/');
+    for (const file of ['ort-wasm-simd-threaded.wasm', 'silero_vad_v5.onnx']) {
+      assert.ok(detector.some((entry) => entry.startsWith('verbatim-align-model ') && entry.endsWith(`/vad/${file}`)), `${file} is kept offline`);
+    }
 
     await context.setOffline(true);
     const offline = await context.newPage();

@@ -23,8 +23,14 @@ const TYPES: Record<string, string> = {
 /**
  * Serves a built app the way a plain static host does: real files, byte
  * ranges (media seeking needs them) and a real 404 for anything else.
+ * `headers` go with every file (e.g. a Content-Security-Policy, as a host
+ * that sends one for everything would).
  */
-export async function startStaticServer(root: string, port = 0): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
+export async function startStaticServer(
+  root: string,
+  port = 0,
+  headers: Record<string, string> = {},
+): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
   const base = resolve(root);
   // Every request's errors are caught inside `serve`; the server does not wait on it.
   const serve = async (request: IncomingMessage, response: ServerResponse) => {
@@ -58,11 +64,12 @@ export async function startStaticServer(root: string, port = 0): Promise<{ url: 
           'content-length': end - start + 1,
           'content-range': `bytes ${start}-${end}/${stat.size}`,
           'accept-ranges': 'bytes',
+          ...headers,
         });
         createReadStream(path, { start, end }).pipe(response);
         return;
       }
-      response.writeHead(200, { 'content-type': type, 'content-length': stat.size, 'accept-ranges': 'bytes' });
+      response.writeHead(200, { 'content-type': type, 'content-length': stat.size, 'accept-ranges': 'bytes', ...headers });
       if (request.method === 'HEAD') response.end();
       else createReadStream(path).pipe(response);
     } catch (error) {
