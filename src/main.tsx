@@ -6,6 +6,7 @@ import { openInitial } from './app/open-initial.ts';
 import { createIdbProjectStorage } from './app/project-storage.ts';
 import { createLocalRescueSlot } from './app/rescue-slot.ts';
 import { createIdbAlignmentCache } from './app/alignment-cache.ts';
+import { createBrowserLastSessionStorage } from './app/last-audio-storage.ts';
 import { registerServiceWorker } from './app/service-worker-client.ts';
 import './ui/styles.css';
 
@@ -23,6 +24,7 @@ const app = createVerbatim({
   storage: createIdbProjectStorage(),
   rescue: createLocalRescueSlot(),
   alignmentCache: createIdbAlignmentCache(),
+  lastSession: createBrowserLastSessionStorage(),
   target: window,
   colors: waveformColors(),
 });

@@ -13,6 +13,7 @@ import { AdoptedElement } from '../ui/adopted-element.tsx';
 import { DemoNote } from '../ui/demo-note.tsx';
 import type { FeedActions, FeedRequest } from '../ui/feed-dialog.tsx';
 import { RestorePrompt } from '../ui/restore-prompt.tsx';
+import { LastAudioPrompt } from '../ui/last-audio-prompt.tsx';
 import { AlignBanner } from '../ui/align-banner.tsx';
 import { episodeLoad } from './session-loader.ts';
 import { classifyFile } from './classify-file.ts';
@@ -40,10 +41,10 @@ function Page({ app, feed, updates }: { app: Verbatim; feed: string | null; upda
   const [feedRequest, setFeedRequest] = useState<FeedRequest | null>(feed ? { source: feed } : null);
   useEffect(() => app.on('showHelp', () => setHelpOpen(true)), [app]);
 
-  const openFiles = (files: File[]) => {
+  const openFiles = (files: File[], handles?: Promise<readonly (FileSystemHandle | null)[]>) => {
     // A feed on its own opens its episode list; with other files the loader explains.
     if (files.length === 1 && classifyFile(files[0]!) === 'feed') setFeedRequest({ source: files[0]! });
-    else void app.loader.loadFiles(files);
+    else void (app.lastAudio ? app.lastAudio.openFiles(files, handles) : app.loader.loadFiles(files));
   };
   const feedActions = useMemo<FeedActions>(
     () => ({
@@ -66,6 +67,7 @@ function Page({ app, feed, updates }: { app: Verbatim; feed: string | null; upda
         {mode === 'edit' ? <EditorToolbar /> : null}
       </section>
       <RestorePrompt autosave={app.autosave} />
+      {app.lastAudio ? <LastAudioPrompt lastAudio={app.lastAudio} /> : null}
       {isDemo ? <DemoNote /> : null}
       <Notices />
       {updates ? <UpdatePrompt updates={updates} /> : null}

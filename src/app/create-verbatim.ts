@@ -19,6 +19,8 @@ import type { ProjectStorage } from './project-storage.ts';
 import type { RescueSlot } from './rescue-slot.ts';
 import { createAlignmentController, type AlignmentController } from './alignment-controller.ts';
 import type { AlignmentCache } from './alignment-cache.ts';
+import { installLastAudio, type LastAudio } from './last-audio.ts';
+import type { LastSessionStorage } from './last-audio-storage.ts';
 
 /** What the app asks of its page shell (React): things only the page can do. */
 export type ShellRequests = {
@@ -44,6 +46,8 @@ export interface VerbatimOptions {
   clock?: SchedulerClock;
   /** Asked before each autosave write (the seam for a cross-tab lock; see autosave.ts). */
   beforeWrite?: AutosaveOptions['beforeWrite'];
+  /** Where the last local audio and transcript are kept for the next visit; none: a reload opens the demo. */
+  lastSession?: LastSessionStorage;
 }
 
 /** The app object: everything is created once here, outside React, and torn down by `destroy()`. */
@@ -54,6 +58,8 @@ export interface Verbatim extends AppServices {
   readonly alignment: AlignmentController;
   readonly loader: SessionLoader;
   readonly autosave: Autosave;
+  /** Reopens the last local files after a reload; null without `lastSession` storage. */
+  readonly lastAudio: LastAudio | null;
   /** `host` is what the page places (the waveform and its `<audio>`); React adopts it, never creates it. */
   readonly waveform: { readonly host: HTMLElement; readonly zoom: WaveformZoom; readonly regions: RegionEditing };
   /** The page shell listens here for what only it can do. */
@@ -86,6 +92,7 @@ export function createVerbatim(options: VerbatimOptions): Verbatim {
     applyRestore: (transcript, dirty) => commands.restore(transcript, dirty),
   });
   const loader = createSessionLoader(player, store);
+  const lastAudio = options.lastSession ? installLastAudio(store, { storage: options.lastSession, loader }) : null;
   const waveformEditing = connectWaveform(player, store, commands, { speakerHue, ...(options.target ? { keys: options.target } : {}) });
   const { zoom, regions } = waveformEditing;
   // The client starts its worker, and fetches models, only when alignment is first used.
@@ -119,6 +126,7 @@ export function createVerbatim(options: VerbatimOptions): Verbatim {
   const subscriptions: Unsubscribe[] = [
     () => alignClient.dispose(),
     () => loader.destroy(),
+    () => lastAudio?.destroy(),
     () => autosave.destroy(),
     () => waveformEditing.destroy(),
     connectSync(player, store),
@@ -137,6 +145,7 @@ export function createVerbatim(options: VerbatimOptions): Verbatim {
     alignment,
     loader,
     autosave,
+    lastAudio,
     waveform: { host, zoom, regions },
     on: (event, listener) => shell.on(event, listener),
     destroy() {
