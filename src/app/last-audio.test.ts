@@ -160,4 +160,12 @@ describe('last audio', () => {
     expect(second.loader.loads).toEqual([['talk.vtt'], ['talk.mp3']]);
     expect(second.lastAudio.pending()).toBeNull();
   });
+
+  it('without IndexedDB (a storage that throws at once) there is nothing to reopen, and no error', async () => {
+    const broken: LastSessionStorage = { ...memory.storage, read: () => { throw new TypeError('indexedDB is undefined'); } };
+    const pageStore = createAppStore();
+    const lastAudio = installLastAudio(pageStore, { storage: broken, loader: fakeLoader(pageStore) });
+    instances.push(lastAudio);
+    expect(await lastAudio.reopen()).toBe(false);
+  });
 });

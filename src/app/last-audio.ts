@@ -194,7 +194,10 @@ export function installLastAudio(store: AppStore, options: LastAudioOptions): La
     },
 
     async reopen() {
-      const saved = await storage.read().catch(() => undefined);
+      // No IndexedDB (some private modes) throws at once rather than rejecting: either way, nothing to reopen.
+      const saved = await Promise.resolve()
+        .then(() => storage.read())
+        .catch(() => undefined);
       if (!saved || destroyed) return false;
       record = saved;
       const transcriptFile = saved.transcript ? new File([saved.transcript.text], saved.transcript.name, { type: 'text/plain' }) : null;

@@ -46,7 +46,8 @@ export function openInitial(app: Verbatim, location: { search: string; hash: str
 }
 
 function reopenLast(app: Verbatim): Promise<boolean> {
-  return app.lastAudio ? app.lastAudio.reopen() : Promise.resolve(false);
+  // Whatever goes wrong there, the page still opens (the demo).
+  return app.lastAudio ? app.lastAudio.reopen().catch(() => false) : Promise.resolve(false);
 }
 
 /** After the demo's alignment, says how close it came to the synthesizer's exact times. */
