@@ -7,6 +7,7 @@ import { createIdbProjectStorage } from './app/project-storage.ts';
 import { createLocalRescueSlot } from './app/rescue-slot.ts';
 import { createBrowserTabLock } from './app/tab-lock.ts';
 import { createIdbAlignmentCache } from './app/alignment-cache.ts';
+import { createBrowserLastSessionStorage } from './app/last-audio-storage.ts';
 import { registerServiceWorker } from './app/service-worker-client.ts';
 import './ui/styles.css';
 
@@ -25,6 +26,7 @@ const app = createVerbatim({
   rescue: createLocalRescueSlot(),
   tabLock: createBrowserTabLock(crypto.randomUUID()),
   alignmentCache: createIdbAlignmentCache(),
+  lastSession: createBrowserLastSessionStorage(),
   target: window,
   colors: waveformColors(),
 });

@@ -18,6 +18,7 @@ import { DemoNote } from '../ui/demo-note.tsx';
 import type { FeedActions, FeedRequest } from '../ui/feed-dialog.tsx';
 import { RestorePrompt } from '../ui/restore-prompt.tsx';
 import { TabLockBanner } from '../ui/tab-lock-banner.tsx';
+import { LastAudioPrompt } from '../ui/last-audio-prompt.tsx';
 import { AlignBanner } from '../ui/align-banner.tsx';
 import { LoadStatus } from '../ui/load-status.tsx';
 import { episodeLoad } from './session-loader.ts';
@@ -53,10 +54,10 @@ function Page({ app, feed, updates }: { app: Verbatim; feed: string | null; upda
   const showHelp = useCallback(() => setHelpOpen(true), []);
   useEffect(() => app.on('showHelp', showHelp), [app, showHelp]);
 
-  const openFiles = (files: File[]) => {
+  const openFiles = (files: File[], handles?: Promise<readonly (FileSystemHandle | null)[]>) => {
     // A feed on its own opens its episode list; with other files the loader explains.
     if (files.length === 1 && classifyFile(files[0]!) === 'feed') setFeedRequest({ source: files[0]! });
-    else void app.loader.loadFiles(files);
+    else void (app.lastAudio ? app.lastAudio.openFiles(files, handles) : app.loader.loadFiles(files));
   };
   const feedActions = useMemo<FeedActions>(
     () => ({
@@ -94,6 +95,7 @@ function Page({ app, feed, updates }: { app: Verbatim; feed: string | null; upda
       </section>
       <TabLockBanner autosave={app.autosave} />
       <RestorePrompt autosave={app.autosave} />
+      {app.lastAudio ? <LastAudioPrompt lastAudio={app.lastAudio} /> : null}
       {isDemo ? <DemoNote /> : null}
       <Notices />
       <LoadStatus onCancel={() => app.loader.cancel()} />

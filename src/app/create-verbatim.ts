@@ -21,6 +21,8 @@ import type { RescueSlot } from './rescue-slot.ts';
 import type { TabLock } from './tab-lock.ts';
 import { createAlignmentController, type AlignmentController } from './alignment-controller.ts';
 import type { AlignmentCache } from './alignment-cache.ts';
+import { installLastAudio, type LastAudio } from './last-audio.ts';
+import type { LastSessionStorage } from './last-audio-storage.ts';
 
 /** What the app asks of its page shell (React): things only the page can do. */
 export type ShellRequests = {
@@ -48,6 +50,8 @@ export interface VerbatimOptions {
   beforeWrite?: AutosaveOptions['beforeWrite'];
   /** One editor per project across tabs (tab-lock.ts); destroyed with the app. Without it this tab always edits. */
   tabLock?: TabLock;
+  /** Where the last local audio and transcript are kept for the next visit; none: a reload opens the demo. */
+  lastSession?: LastSessionStorage;
 }
 
 /** The app object: everything is created once here, outside React, and torn down by `destroy()`. */
@@ -58,6 +62,8 @@ export interface Verbatim extends AppServices {
   readonly alignment: AlignmentController;
   readonly loader: SessionLoader;
   readonly autosave: Autosave;
+  /** Reopens the last local files after a reload; null without `lastSession` storage. */
+  readonly lastAudio: LastAudio | null;
   /**
    * `host` is what the page places (the waveform and its `<audio>`); React adopts it, never creates it.
    * `drawing` says when the waveform is still blank, for the page's placeholder.
@@ -94,6 +100,7 @@ export function createVerbatim(options: VerbatimOptions): Verbatim {
     applyRestore: (transcript, dirty) => commands.restore(transcript, dirty),
   });
   const loader = createSessionLoader(player, store);
+  const lastAudio = options.lastSession ? installLastAudio(store, { storage: options.lastSession, loader }) : null;
   const waveformEditing = connectWaveform(player, store, commands, { speakerHue, ...(options.target ? { keys: options.target } : {}) });
   const { zoom, regions } = waveformEditing;
   const drawing = watchWaveformDrawing(player);
@@ -128,6 +135,7 @@ export function createVerbatim(options: VerbatimOptions): Verbatim {
   const subscriptions: Unsubscribe[] = [
     () => alignClient.dispose(),
     () => loader.destroy(),
+    () => lastAudio?.destroy(),
     () => autosave.destroy(),
     ...(options.tabLock ? [() => options.tabLock!.destroy()] : []),
     () => waveformEditing.destroy(),
@@ -148,6 +156,7 @@ export function createVerbatim(options: VerbatimOptions): Verbatim {
     alignment,
     loader,
     autosave,
+    lastAudio,
     waveform: { host, zoom, regions, drawing },
     on: (event, listener) => shell.on(event, listener),
     destroy() {

@@ -19,7 +19,7 @@ export interface InitialRequest {
 
 /**
  * Opens what the address asks for: `?audio=&transcript=&peaks=`, `?feed=`,
- * `?demo=align`, else the demo; `#t=` seeks once loaded. Called once, after
+ * `?demo=align`, else the files of the last visit (see last-audio.ts), else the demo; `#t=` seeks once loaded. Called once, after
  * the app object exists and before (or while) React renders.
  */
 export function openInitial(app: Verbatim, location: { search: string; hash: string }): InitialRequest {
@@ -34,7 +34,7 @@ export function openInitial(app: Verbatim, location: { search: string; hash: str
       ? app.loader.loadUrls(urls)
       : feed
         ? Promise.resolve(false)
-        : app.loader.loadUrls(DEMO, { quiet: true });
+        : reopenLast(app).then((reopened) => reopened || app.loader.loadUrls(DEMO, { quiet: true }));
   const done = first.then(async (loaded: boolean) => {
     if (start !== undefined) openPassageLink(app.player, location.hash);
     if (alignDemo && loaded) {
@@ -43,6 +43,11 @@ export function openInitial(app: Verbatim, location: { search: string; hash: str
     }
   });
   return { feed, done };
+}
+
+function reopenLast(app: Verbatim): Promise<boolean> {
+  // Whatever goes wrong there, the page still opens (the demo).
+  return app.lastAudio ? app.lastAudio.reopen().catch(() => false) : Promise.resolve(false);
 }
 
 /** After the demo's alignment, says how close it came to the synthesizer's exact times. */

@@ -1,10 +1,21 @@
 import { useEffect, useState } from 'react';
 
 /**
+ * File System Access handles for the dropped files, in the files' order (Chromium):
+ * they let a reload reopen the file itself. Must be asked for during the drop event.
+ */
+function fileHandles(transfer: DataTransfer | null): Promise<readonly (FileSystemHandle | null)[]> | undefined {
+  const items = Array.from(transfer?.items ?? []).filter((item) => item.kind === 'file');
+  const withHandles = items as (DataTransferItem & { getAsFileSystemHandle?(): Promise<FileSystemHandle | null> })[];
+  if (!withHandles.every((item) => typeof item.getAsFileSystemHandle === 'function')) return undefined;
+  return Promise.all(withHandles.map((item) => item.getAsFileSystemHandle!().catch(() => null)));
+}
+
+/**
  * Accepts files dropped anywhere on the window and shows a hint while dragging.
  * Only drags that carry files are taken, so dragging text around still works.
  */
-export function DropOverlay({ onFiles }: { onFiles: (files: File[]) => void }) {
+export function DropOverlay({ onFiles }: { onFiles: (files: File[], handles?: Promise<readonly (FileSystemHandle | null)[]>) => void }) {
   const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
@@ -31,7 +42,7 @@ export function DropOverlay({ onFiles }: { onFiles: (files: File[]) => void }) {
       event.preventDefault();
       depth = 0;
       setDragging(false);
-      onFiles(Array.from(event.dataTransfer?.files ?? []));
+      onFiles(Array.from(event.dataTransfer?.files ?? []), fileHandles(event.dataTransfer));
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragover', onOver);

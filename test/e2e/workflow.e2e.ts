@@ -92,6 +92,29 @@ function turnsOnScreen(page: Page) {
   );
 }
 
+/** How the last audio is kept, read from IndexedDB directly (not through the app). */
+function keptAs(page: Page): Promise<string | undefined> {
+  return page.evaluate(
+    () =>
+      new Promise<string | undefined>((resolve) => {
+        const open = indexedDB.open('verbatim-last-session');
+        // Never create the app's database from here: one made without its object store would stay that way.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => resolve(undefined);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('session')) return resolve(undefined);
+          const request = db.transaction('session').objectStore('session').get('last');
+          request.onsuccess = () => {
+            db.close();
+            resolve((request.result as { audio?: { kept?: { kind?: string } } } | undefined)?.audio?.kept?.kind);
+          };
+          request.onerror = () => resolve(undefined);
+        };
+      }),
+  );
+}
+
 describe('the everyday workflow on the demo, by keyboard', () => {
   it('shows the seed as 13 turns and 16 paragraphs', async () => {
     const { page, errors } = await openDemo();
@@ -189,6 +212,52 @@ describe('the everyday workflow on the demo, by keyboard', () => {
     await page.waitForFunction(() => !document.querySelector('audio')!.paused);
     await page.keyboard.press('Space');
     await page.waitForFunction(() => document.querySelector('audio')!.paused);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('after a reload, reopens the audio and transcript the user opened, without picking them, and offers the edits back', async () => {
+    const { page, errors } = await openDemo({ viewport: { width: 1366, height: 768 }, acceptDownloads: false });
+    const demo = join(import.meta.dirname, '../../public/demo');
+    // Chosen through the file picker (the hidden input behind "Open files…"), under the user's own names.
+    await page.getByTestId('file-input').setInputFiles([
+      { name: 'interview.opus', mimeType: 'audio/ogg', buffer: readFileSync(join(demo, 'seed.opus')) },
+      { name: 'interview.json', mimeType: 'application/json', buffer: readFileSync(join(demo, 'seed.verbatim.json')) },
+    ]);
+    await page.waitForFunction(() => document.querySelector('.session__audio')?.textContent === 'interview.opus');
+    await page.keyboard.press('e');
+    await page.waitForSelector('[data-mode="edit"]');
+    const row = page.locator('[data-turn-index="2"]');
+    await row.locator('.turn__text').click();
+    await page.keyboard.press('F2');
+    await page.getByRole('textbox', { name: 'Turn text' }).waitFor();
+    await page.keyboard.type(' Reloaded.');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-turn-index="2"] .turn__text')?.textContent?.endsWith('Reloaded.'));
+    // The copy of the audio is in the browser's private storage once the record says so.
+    for (let i = 0; i < 100 && (await keptAs(page)) !== 'copy'; i++) await page.waitForTimeout(200);
+    assert.equal(await keptAs(page), 'copy');
+    await page.waitForTimeout(500); // the autosave's write (about 100 ms after the edit)
+
+    // The edits are not exported: the page asks before it goes; the user says yes.
+    page.on('dialog', (dialog) => void dialog.accept());
+
+    await page.reload();
+    await waitForSession(page);
+    await page
+      .waitForFunction(() => document.querySelector('.session__audio')?.textContent === 'interview.opus')
+      .catch(async (error: unknown) => {
+        throw new Error(`${String(error)}; on screen: ${await page.locator('.session').textContent()} ${await page.locator('.notice').allTextContents()}`);
+      });
+    assert.equal(await page.locator('.session__transcript').textContent(), 'interview.json');
+    assert.ok((await page.evaluate(() => document.querySelector('audio')!.duration)) > 60, 'the whole audio is back, playable');
+    const prompt = page.getByRole('alertdialog');
+    await prompt.waitFor();
+    assert.match((await prompt.textContent()) ?? '', /Restore your autosaved edits from today at/);
+    assert.equal(await activeText(page), 'Restore');
+    await page.keyboard.press('Enter');
+    await prompt.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.querySelector('[data-turn-index="2"] .turn__text')?.textContent?.endsWith('Reloaded.'));
     assert.deepEqual(errors, []);
     await page.context().close();
   });
