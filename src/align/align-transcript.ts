@@ -232,6 +232,14 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
 
     for (const region of regions) {
       const run = region.tokens.filter((index) => windows.pronounceable(index, tokens[index] as AlignToken));
+      // The token after a spoken word the model cannot pronounce: its sound is in the audio, and
+      // without room for it the words around it stretch over it or find no path at all (French
+      // FLEURS: "Fisichella", "terminé" are not in the dictionary).
+      const unsaid = new Set<number>();
+      region.tokens.forEach((index, k) => {
+        const next = region.tokens[k + 1];
+        if (next !== undefined && (tokens[index] as AlignToken).readings.length > 0 && !windows.pronounceable(index, tokens[index] as AlignToken)) unsaid.add(next);
+      });
       alignable += run.length;
       let cursor = region.from;
       let context: number | null = null;
@@ -265,7 +273,7 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
         const speechOnly = islands && cursor < speechOnlyUntil ? islands : undefined;
         const result = decodeChunk({
           windows, samples, tokens, chunk: indices, from, limit: region.to, reachesEnd, expected: expected + pendingGap + (cursor - from), gapBefore, sound,
-          knownRate: (speaker) => rates.known(speaker), alone, ...(speechOnly ? { speechOnly } : {}),
+          knownRate: (speaker) => rates.known(speaker), alone, unsaidBefore: (index) => unsaid.has(index), ...(speechOnly ? { speechOnly } : {}),
         });
         for (const index of chunk) triedTurns.add((tokens[index] as AlignToken).entry);
         if (result) {
@@ -337,7 +345,7 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
     claimOrphanSounds(ordered, (i) => (tokens[orderedIndices[i] as number] as AlignToken).turnStart, views);
     const outcome = buildOutcome(transcript, tokens, placed, failedTurns, widenedTurns, energies, duration, warnings, islands ?? undefined);
     // Every window may have found a path and still the text is not of this audio (text-support.ts).
-    const support = textSupport(outcome.transcript, transcript);
+    const support = textSupport(outcome.transcript, transcript, model);
     const refusal = mismatchSentence(support);
     if (refusal) throw new TranscriptMismatchError(refusal);
     report(1, 'done');

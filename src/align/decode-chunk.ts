@@ -72,6 +72,8 @@ export interface ChunkRequest {
    * wider beam.
    */
   alone?: boolean;
+  /** Tokens that follow a spoken word with no pronunciation the model knows (a name, a word missing from the French dictionary). */
+  unsaidBefore?: (index: number) => boolean;
   /** Decode only the speech the detector heard (see DecodeOptions.speechOnly). */
   speechOnly?: readonly SpeechIsland[];
 }
@@ -83,12 +85,15 @@ export interface ChunkResult {
 
 /** Decodes one chunk, widening its window until its words fit; null when they never do. */
 export function decodeChunk(request: ChunkRequest): ChunkResult | null {
-  const { windows, samples, tokens, chunk, from, limit, reachesEnd, expected, gapBefore, sound, knownRate } = request;
+  const { windows, samples, tokens, chunk, from, limit, reachesEnd, expected, sound, knownRate } = request;
+  // A word the model cannot say leaves its sound to a garbage loop (in the grammar only: it needs no
+  // room in the window beyond its own syllables).
+  const gapBefore = request.unsaidBefore ? (index: number) => request.gapBefore(index) || (request.unsaidBefore?.(index) ?? false) : request.gapBefore;
   const options: DecodeOptions = {
     ...(request.alone ? { tailGap: !reachesEnd, widenBeam: true } : {}),
     ...(request.speechOnly ? { speechOnly: request.speechOnly } : {}),
   };
-  const hasGaps = chunk.some(gapBefore);
+  const hasGaps = chunk.some(request.gapBefore);
   // After a stage direction the music or jingle takes time the words do not account for; a window
   // with room for it from the start saves decoding the chunk twice.
   const initial = expected * WINDOW_STRETCH + WINDOW_SLACK + (hasGaps ? GAP_ALLOWANCE : 0);
