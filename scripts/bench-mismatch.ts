@@ -2,8 +2,9 @@
  * `npx tsx scripts/bench-mismatch.ts [--data DIR] [--case NAME]...`
  *
  * False and true refusals of the mismatch check: every real-dev case with an
- * acoustic model and every synthetic case of `npm run bench:data` (default
- * /tmp/verbatim-bench-data) aligned with its own transcript (must never be
+ * acoustic model, every synthetic case of `npm run bench:data` (default
+ * /tmp/verbatim-bench-data) and every scenario `npm run bench:align -- --real`
+ * built in DIR/real, aligned with its own transcript (must never be
  * refused), and unrelated pairs made by swapping transcripts between cases
  * (must all be refused). Prints, per pair, the decision, the supported share
  * (text-support.ts) or the refusal sentence, and the time; then the counts.
@@ -16,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeAudioFile } from '../cli/decode-audio.ts';
 import { alignTranscript } from '../src/align/align-transcript.ts';
 import { createNodeEngine } from '../src/align/node-engine.ts';
+import type { Entry, Transcript } from '../src/transcript/model.ts';
 import { readTranscript } from '../src/transcript/read-transcript.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,8 +31,17 @@ interface Pair {
   matching: boolean;
 }
 
+/** A scenario's truth (bench-align-real.ts) without its times: what the aligner is given. */
+function untimedTruth(path: string): Transcript {
+  const truth = (JSON.parse(readFileSync(path, 'utf8')) as { truth: Transcript }).truth;
+  const entries = truth.entries.map((entry): Entry => (entry.kind === 'event' ? { kind: 'event', text: entry.text } : { kind: 'speech', speakerId: entry.speakerId, words: entry.words.map((word) => ({ text: word.text })) }));
+  return { ...truth, entries };
+}
+
 async function child(pair: Pair): Promise<void> {
-  const parsed = readTranscript(readFileSync(pair.transcript, 'utf8'), { fileName: pair.transcript });
+  const parsed = pair.transcript.endsWith('.truth.json')
+    ? { ok: true as const, transcript: untimedTruth(pair.transcript) }
+    : readTranscript(readFileSync(pair.transcript, 'utf8'), { fileName: pair.transcript });
   if (!parsed.ok) throw new Error(`${pair.transcript}: ${parsed.error.message}`);
   const audio = await decodeAudioFile(pair.audio);
   const started = performance.now();
@@ -60,6 +71,13 @@ function pairs(dataDir: string): Pair[] {
       cases[item.name] = { audio: join(dataDir, item.audio), transcript: join(dataDir, item.transcript), language: 'en' };
     }
   }
+  // The scenarios of bench:align --real (music, stings, an ad, noise, hard voices), as built in its cache.
+  const built = join(dataDir, 'real', 'built-v1.json');
+  if (existsSync(built)) {
+    for (const item of JSON.parse(readFileSync(built, 'utf8')) as { name: string; audio: string; truth: string; language: string }[]) {
+      if (item.name.startsWith('scenario-')) cases[item.name] = { audio: item.audio, transcript: item.truth, language: item.language };
+    }
+  }
   for (const [name, spec] of Object.entries(cases)) if (existsSync(spec.audio)) list.push({ name: `${name} (own text)`, ...spec, matching: true });
   const swaps: [string, string][] = [
     ['seed', 'interview-two-voices'],
@@ -70,6 +88,8 @@ function pairs(dataDir: string): Pair[] {
     ['interview-two-voices', 'panel-four-voices'],
     ['rapid-exchange', 'station-break'],
     ['station-break', 'music-intro-door'],
+    ['scenario-noise', 'austen'],
+    ['fleurs-fr', 'scenario-hard-voice-words'],
   ];
   for (const [audioOf, textOf] of swaps) {
     const a = cases[audioOf];

@@ -4,7 +4,8 @@
  * result shows words sitting on untranscribed audio.
  */
 import type { AlignToken } from './align-tokens.ts';
-import type { TokenSegment, WindowDecoder } from './window-decoder.ts';
+import type { SpeechIsland } from './speech-islands.ts';
+import type { DecodeOptions, TokenSegment, WindowDecoder } from './window-decoder.ts';
 
 /** Window length = expected duration × this + WINDOW_SLACK seconds. */
 const WINDOW_STRETCH = 1.2;
@@ -64,6 +65,17 @@ export interface ChunkRequest {
   sound: SoundTest;
   /** A speaker's measured seconds per syllable, when known: turns aligned far faster were squeezed in. */
   knownRate: (speaker: string | null) => number | undefined;
+  /**
+   * One turn decoded on its own because the chunk it was in found no path:
+   * whatever the window holds after it (the turns that follow, noise) goes to
+   * a garbage loop, and a window with no path is decoded once more with a
+   * wider beam.
+   */
+  alone?: boolean;
+  /** Tokens that follow a spoken word with no pronunciation the model knows (a name, a word missing from the French dictionary). */
+  unsaidBefore?: (index: number) => boolean;
+  /** Decode only the speech the detector heard (see DecodeOptions.speechOnly). */
+  speechOnly?: readonly SpeechIsland[];
 }
 
 export interface ChunkResult {
@@ -73,8 +85,15 @@ export interface ChunkResult {
 
 /** Decodes one chunk, widening its window until its words fit; null when they never do. */
 export function decodeChunk(request: ChunkRequest): ChunkResult | null {
-  const { windows, samples, tokens, chunk, from, limit, reachesEnd, expected, gapBefore, sound, knownRate } = request;
-  const hasGaps = chunk.some(gapBefore);
+  const { windows, samples, tokens, chunk, from, limit, reachesEnd, expected, sound, knownRate } = request;
+  // A word the model cannot say leaves its sound to a garbage loop (in the grammar only: it needs no
+  // room in the window beyond its own syllables).
+  const gapBefore = request.unsaidBefore ? (index: number) => request.gapBefore(index) || (request.unsaidBefore?.(index) ?? false) : request.gapBefore;
+  const options: DecodeOptions = {
+    ...(request.alone ? { tailGap: !reachesEnd, widenBeam: true } : {}),
+    ...(request.speechOnly ? { speechOnly: request.speechOnly } : {}),
+  };
+  const hasGaps = chunk.some(request.gapBefore);
   // After a stage direction the music or jingle takes time the words do not account for; a window
   // with room for it from the start saves decoding the chunk twice.
   const initial = expected * WINDOW_STRETCH + WINDOW_SLACK + (hasGaps ? GAP_ALLOWANCE : 0);
@@ -84,9 +103,9 @@ export function decodeChunk(request: ChunkRequest): ChunkResult | null {
     // Where the grammar has garbage loops, the words could jump over minutes of real speech in a
     // long window, so those windows grow by at most MAX_GAP.
     const to = reachesEnd ? limit : Math.min(limit, from + (hasGaps ? Math.min(length, initial + MAX_GAP) : length));
-    const segments = windows.decode(samples, from, to, tokens, chunk, gapBefore);
+    const segments = windows.decode(samples, from, to, tokens, chunk, gapBefore, options);
     if (fits(segments, chunk, to, limit) && (to >= limit || !squeezed(tokens, chunk, segments, knownRate))) {
-      return { segments: windows.overBudget() ? segments : retryUntranscribed(windows, samples, tokens, chunk, from, to, limit, gapBefore, sound, segments), widenings };
+      return { segments: windows.overBudget() ? segments : retryUntranscribed(windows, samples, tokens, chunk, from, to, limit, gapBefore, sound, segments, options), widenings };
     }
     if (to >= limit || (hasGaps && length >= initial + MAX_GAP) || windows.overBudget()) return null;
     length = length * WIDENING + 5;
@@ -118,6 +137,7 @@ function retryUntranscribed(
   gapBefore: (index: number) => boolean,
   sound: SoundTest,
   segments: Map<number, TokenSegment>,
+  options: DecodeOptions,
 ): Map<number, TokenSegment> {
   const gaps = new Set<number>();
   let end = to;
@@ -128,7 +148,7 @@ function retryUntranscribed(
     for (const suspect of suspects.positions) gaps.add(chunk[suspect] as number);
     if (gaps.size === before) break;
     end = Math.min(limit, end + Math.min(MAX_RETRY_EXTENSION, suspects.seconds));
-    const again = windows.decode(samples, from, end, tokens, chunk, (index) => gapBefore(index) || gaps.has(index));
+    const again = windows.decode(samples, from, end, tokens, chunk, (index) => gapBefore(index) || gaps.has(index), options);
     if (!fits(again, chunk, end, limit)) break;
     current = again;
   }

@@ -46,6 +46,12 @@ describe('textSupport', () => {
     expect(textSupport(aligned(['(LAUGHTER)', ...TEXT], () => 0.95, () => 0.3), input(['(LAUGHTER)', ...TEXT])).total).toBe(14);
   });
 
+  it('asks less of the French model, whose posteriors run lower on matching audio', () => {
+    const result = aligned(TEXT, (i) => (i % 3 === 0 ? 0.95 : 0.85), () => 0.3);
+    expect(mismatchSentence(textSupport(result, input(TEXT)))).toMatch(/only 36% of its words/u);
+    expect(textSupport(result, input(TEXT), 'fr-fr').share).toBe(1);
+  });
+
   it('does not judge a handful of words', () => {
     const few = ['hello', 'there'];
     expect(mismatchSentence(textSupport(aligned(few, () => 0.1, () => 0.3), input(few)))).toBeNull();

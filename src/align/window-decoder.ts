@@ -1,6 +1,7 @@
 import type { Decoder, Segment } from 'soundswallower';
 import type { AlignToken } from './align-tokens.ts';
 import { addDither } from './dither.ts';
+import { type SpeechIsland, firstEndingAfter } from './speech-islands.ts';
 import type { TokenLexicon } from './token-lexicon.ts';
 
 export const MODEL_SAMPLE_RATE = 16000;
@@ -25,6 +26,43 @@ const GARBAGE_PHONES: Record<'en-us' | 'fr-fr', string[]> = {
   'fr-fr': ['aa', 'ee', 'ii', 'ou', 'ss', 'nn', 'tt', 'll', 'rr'],
 };
 const GARBAGE_WORD = 'gbg';
+/** The word beam of a second pass over a window where the first found no path (see decode). */
+const WIDE_WORD_BEAM = 1e-60;
+
+export interface DecodeOptions {
+  /** Any amount of untranscribed audio may follow the last token (a loop of garbage phones, not one). */
+  tailGap?: boolean;
+  /** When no path is found, decode once more with a wider word beam. */
+  widenBeam?: boolean;
+  /**
+   * Speech as the detector heard it: everything further than SPEECH_LEAD
+   * before or SPEECH_TAIL after it is faded out of the window, so no word can
+   * sit on noise, music or a jingle.
+   */
+  speechOnly?: readonly SpeechIsland[];
+}
+
+/** Seconds kept before a speech island (the detector starts quiet voices late) and after it (decays). */
+const SPEECH_LEAD = 0.2;
+const SPEECH_TAIL = 0.25;
+/** Fades in and out at the edges of what is kept, seconds. */
+const SPEECH_RAMP = 0.05;
+
+/** `window` (audio from sample `first` on) with what is not near speech faded to silence, in place. */
+export function keepSpeechOnly(window: Float32Array, first: number, islands: readonly SpeechIsland[]): Float32Array {
+  const gain = new Float32Array(window.length);
+  const ramp = Math.max(1, Math.round(SPEECH_RAMP * MODEL_SAMPLE_RATE));
+  const begin = first / MODEL_SAMPLE_RATE;
+  for (let k = firstEndingAfter(islands, begin - SPEECH_TAIL); k < islands.length; k++) {
+    const island = islands[k] as SpeechIsland;
+    const a = Math.round((island.start - SPEECH_LEAD) * MODEL_SAMPLE_RATE) - first;
+    if (a >= window.length) break;
+    const b = Math.round((island.end + SPEECH_TAIL) * MODEL_SAMPLE_RATE) - first;
+    for (let i = Math.max(0, a); i < Math.min(window.length, b); i++) gain[i] = Math.max(gain[i] as number, Math.min(1, (i - a + 1) / ramp, (b - i) / ramp));
+  }
+  for (let i = 0; i < window.length; i++) window[i] = (window[i] as number) * (gain[i] as number);
+  return window;
+}
 
 /**
  * Forced alignment of a run of tokens inside one window of audio.
@@ -45,6 +83,8 @@ export class WindowDecoder {
   decodedSeconds = 0;
   /** Above this many decoded seconds windows are no longer widened or decoded again (see overBudget). */
   budgetSeconds = Infinity;
+  /** The decoder's own word beam, restored after a wide pass. */
+  private readonly wordBeam: number;
 
   constructor(
     private readonly decoder: Decoder,
@@ -53,6 +93,7 @@ export class WindowDecoder {
     /** Peak of the noise floor added to every window (see dither.ts). */
     private readonly ditherAmplitude: number,
   ) {
+    this.wordBeam = Number(decoder.get_config('wbeam'));
     const phones = GARBAGE_PHONES[model];
     decoder.add_words(...phones.map((phone, i): [string, string] => [i === 0 ? GARBAGE_WORD : `${GARBAGE_WORD}(${i + 1})`, phone]));
   }
@@ -119,6 +160,7 @@ export class WindowDecoder {
     tokens: readonly AlignToken[],
     indices: readonly number[],
     gapBefore: (index: number) => boolean = () => false,
+    options: DecodeOptions = {},
   ): Map<number, TokenSegment> | null {
     const parts: string[] = [];
     let loops = false;
@@ -134,14 +176,37 @@ export class WindowDecoder {
       parts.push(word);
     });
     if (parts.length === 0) throw new Error('decode() needs at least one token');
-    parts.push(`[${GARBAGE_WORD}]`);
+    if (options.tailGap) {
+      parts.push('[<gap>]');
+      loops = true;
+    } else {
+      parts.push(`[${GARBAGE_WORD}]`);
+    }
     const rules = loops ? `<gap> = ${GARBAGE_WORD}+;\n` : '';
-    this.decoder.set_grammar(`#JSGF V1.0;\ngrammar window;\npublic <window> = ${parts.join(' ')};\n${rules}`);
+    const grammar = `#JSGF V1.0;\ngrammar window;\npublic <window> = ${parts.join(' ')};\n${rules}`;
     const first = Math.max(0, Math.round(from * MODEL_SAMPLE_RATE));
     const last = Math.min(samples.length, Math.round(to * MODEL_SAMPLE_RATE));
-    this.decodedSeconds += Math.max(0, last - first) / MODEL_SAMPLE_RATE;
+    const slice = samples.slice(first, last);
+    const audio = addDither(options.speechOnly ? keepSpeechOnly(slice, first, options.speechOnly) : slice, first, this.ditherAmplitude);
+    const found = this.run(grammar, audio, first, indices);
+    if (found || !options.widenBeam || this.overBudget()) return found;
+    // No path: under noise the word beam prunes the right word exits (a street-noise mix of the
+    // Praat sentences: a turn lost at 1e-40 was found at 1e-60). Widening it costs only where
+    // it is needed: once more, for this window.
+    this.decoder.set_config('wbeam', WIDE_WORD_BEAM);
+    try {
+      return this.run(grammar, audio, first, indices);
+    } finally {
+      this.decoder.set_config('wbeam', this.wordBeam);
+    }
+  }
+
+  /** One decoding pass of `audio` (starting at sample `first`) with `grammar`. */
+  private run(grammar: string, audio: Float32Array, first: number, indices: readonly number[]): Map<number, TokenSegment> | null {
+    this.decoder.set_grammar(grammar);
+    this.decodedSeconds += audio.length / MODEL_SAMPLE_RATE;
     this.decoder.start();
-    this.decoder.process_audio(addDither(samples.slice(first, last), first, this.ditherAmplitude), false, true);
+    this.decoder.process_audio(audio, false, true);
     this.decoder.stop();
     const result: Segment = this.decoder.get_alignment();
     const offset = first / MODEL_SAMPLE_RATE;
