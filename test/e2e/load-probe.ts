@@ -47,7 +47,8 @@ export interface OpenFigures {
 
 /**
  * Opens `file` with the file picker and, until it has opened, clicks Play/Pause 300 ms
- * after the last click went through; returns the figures of that window. Each click's
+ * after the last click went through (while polling for the open file separately);
+ * returns the figures of that window. Each click's
  * answer is the media's first play or pause event after it was sent.
  */
 export async function openDuringLoad(page: Page, file: string, name: string): Promise<OpenFigures> {
@@ -65,17 +66,29 @@ export async function openDuringLoad(page: Page, file: string, name: string): Pr
   await page.getByTestId('file-input').setInputFiles(file);
   const deadline = Date.now() + 300_000;
   const clicks: number[] = [];
-  while (!(await opened())) {
-    if (Date.now() > deadline) throw new Error(`${name} did not open within 5 minutes`);
-    clicks.push(Date.now());
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await page.waitForTimeout(300);
+  let done = false;
+  // Clicks go on independently of the polling below: a click sent while the page is busy waits with it.
+  const clicking = (async () => {
+    while (!done) {
+      clicks.push(Date.now());
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.waitForTimeout(300);
+    }
+  })();
+  try {
+    while (!(await opened())) {
+      if (Date.now() > deadline) throw new Error(`${name} did not open within 5 minutes`);
+      await page.waitForTimeout(200);
+    }
+  } finally {
+    done = true;
+    await clicking;
   }
   const openMs = (await page.evaluate(() => performance.now())) - startedAt;
   await page.waitForTimeout(500);
-  // Leave the media paused, as it was.
-  await page.evaluate(() => document.querySelector('audio')?.pause());
   const raw = await page.evaluate((since) => ({ ...window.__load, longTasks: window.__load.longTasks.filter((task) => task.start >= since) }), startedAt);
+  // Leave the media paused, as it was (after reading the answers: this pause answers no click).
+  await page.evaluate(() => document.querySelector('audio')?.pause());
   const latencies = clicks.map((click) => {
     const answer = raw.answers.find((at) => at >= click);
     return answer === undefined ? Infinity : answer - click;
