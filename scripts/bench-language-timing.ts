@@ -2,9 +2,11 @@
  * `npx tsx scripts/bench-language-timing.ts [--reference FILE]`
  *
  * Timings for languages without an acoustic model: the old syllable spread
- * over the whole file (estimatedOutcome) against lines placed on the speech
- * islands (speechPauseOutcome), on the German and Spanish LibriVox readings
- * (one turn per line) and the Swedish real-dev case.
+ * over the whole file (estimatedOutcome) against lines placed on speech
+ * islands (speechPauseOutcome) — islands from signal energy (what an engine
+ * without a speech detector gets) and from Silero VAD (what the aligner uses
+ * when the engine has it) — on the German and Spanish LibriVox readings (one
+ * turn per line) and the Swedish real-dev case.
  *
  * Swedish has human-checked turn and word onsets (truth.json). LibriVox has
  * no truth of its own; `--reference FILE` (JSON `{ "de": [seconds per line],
@@ -18,6 +20,9 @@ import { estimatedOutcome } from '../src/align/build-outcome.ts';
 import { energySpeechIslands } from '../src/align/energy-islands.ts';
 import { speechPauseOutcome } from '../src/align/speech-pause-outcome.ts';
 import { findPauses } from '../src/align/find-pauses.ts';
+import { loadNodeVad } from '../src/align/node-vad.ts';
+import { resample } from '../src/align/resample.ts';
+import { findSpeechIslands } from '../src/align/speech-islands.ts';
 import { type Entry, type Transcript, speechTurns, wordsFromText } from '../src/transcript/model.ts';
 
 const LIBRIVOX = '/work/shared/media/librivox';
@@ -88,16 +93,23 @@ if (existsSync(SV)) {
   });
 }
 
+const vad = await loadNodeVad();
 for (const spec of cases) {
   const audio = await decodeAudioFile(spec.audio);
   const duration = audio.samples.length / audio.sampleRate;
-  const started = performance.now();
-  const islands = energySpeechIslands(audio.samples, audio.sampleRate);
-  const placed = speechPauseOutcome(spec.transcript, islands, duration, spec.transcript.language as string, []).transcript;
-  const ms = performance.now() - started;
+  let started = performance.now();
+  const energyIslands = energySpeechIslands(audio.samples, audio.sampleRate);
+  const onEnergy = speechPauseOutcome(spec.transcript, energyIslands, duration, spec.transcript.language as string, []).transcript;
+  const energyMs = performance.now() - started;
+  started = performance.now();
+  const vadIslands = await findSpeechIslands(resample(audio.samples, audio.sampleRate, 16000), vad);
+  const onVad = speechPauseOutcome(spec.transcript, vadIslands, duration, spec.transcript.language as string, []).transcript;
+  const vadMs = performance.now() - started;
   const spread = estimatedOutcome(spec.transcript, duration, []).transcript;
-  console.log(`${spec.name} (${duration.toFixed(1)} s, ${speechTurns(spec.transcript).length} lines, ${islands.length} speech islands, placed in ${ms.toFixed(0)} ms)`);
-  for (const [label, result] of [['syllable spread (before)', spread], ['on speech islands (after)', placed]] as const) {
+  console.log(
+    `${spec.name} (${duration.toFixed(1)} s, ${speechTurns(spec.transcript).length} lines; ${energyIslands.length} energy islands, placed in ${energyMs.toFixed(0)} ms; ${vadIslands.length} Silero islands, found and placed in ${vadMs.toFixed(0)} ms)`,
+  );
+  for (const [label, result] of [['syllable spread (before)', spread], ['on energy islands', onEnergy], ['on Silero islands (used)', onVad]] as const) {
     const parts = [inPause(result, audio.samples, audio.sampleRate)];
     if (spec.truth) parts.push(`line starts ${within(starts(result), spec.truth, 0.5)}`);
     if (spec.words) parts.push(`counted words ${within(speechTurns(result)[0]?.words.map((word) => word.start ?? NaN) ?? [], spec.words, 0.5)}`);

@@ -17,9 +17,11 @@ export interface RowFigures {
 }
 
 /**
- * Plays `seconds` from the middle in the profiling build. A turn-row commit belongs to
- * an active-turn change when a row gains aria-current in the same task (the mutation
- * observer runs right after React's commit, so within a few ms of its commitTime).
+ * Plays `seconds` from the middle in the profiling build. An active-turn change is a
+ * commit that moves aria-current on the turn rows: onto a row, off one, or both (turns
+ * with a pause between them go turn -> none -> next turn, two changes of one row each).
+ * A turn-row commit belongs to a change when the mutation observer, which runs right
+ * after React's commit, sees such a move within a few ms of its commitTime.
  */
 export async function measureRowRenders(page: Page, seconds = 15): Promise<RowFigures> {
   return page.evaluate(async (ms) => {
@@ -29,11 +31,12 @@ export async function measureRowRenders(page: Page, seconds = 15): Promise<RowFi
     await new Promise((resolve) => setTimeout(resolve, 800));
     const changes: number[] = [];
     const observer = new MutationObserver((records) => {
-      if (records.some((r) => r.target instanceof HTMLElement && r.target.matches('article[data-turn-index]') && r.target.getAttribute('aria-current') === 'true')) {
-        changes.push(performance.now());
-      }
+      const moved = records.some(
+        (r) => r.target instanceof HTMLElement && r.target.matches('article[data-turn-index]') && r.oldValue !== r.target.getAttribute('aria-current'),
+      );
+      if (moved) changes.push(performance.now());
     });
-    observer.observe(document.querySelector('.transcript__list')!, { subtree: true, attributes: true, attributeFilter: ['aria-current'] });
+    observer.observe(document.querySelector('.transcript__list')!, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['aria-current'] });
     const renders = (window.__verbatimRowRenders ??= []);
     renders.length = 0;
     const startedAt = performance.now();
@@ -57,7 +60,7 @@ export async function measureRowRenders(page: Page, seconds = 15): Promise<RowFi
  * expression over `document`, true once the edit shows) is checked after every painted
  * frame. Resolves with input -> that frame, in ms.
  */
-async function timeEdit(page: Page, done: string, act: () => Promise<void>): Promise<number> {
+async function timeInputToPaint(page: Page, done: string, act: () => Promise<void>): Promise<number> {
   // An expression handed to evaluate goes through DevTools, not the page's eval: the app's
   // Content-Security-Policy (no eval / new Function) does not stop it.
   await page.evaluate(`window.__editDone = () => (${done});`);
@@ -94,10 +97,14 @@ export interface EditorFigures {
   editMs: Record<EditKind, number>;
 }
 
-const rowCount = 'Number(document.querySelector(".transcript__list").getAttribute("aria-rowcount"))';
-
 /** Enters editor mode, drags a region edge both ways, then runs `rounds` rounds of every edit kind. */
-export async function measureEditor(page: Page, hostName: string, commonWord: string, rounds = 3): Promise<EditorFigures> {
+/** Called around every measured edit (scripts/profile-ui-edits.ts records a CPU profile in between). */
+export interface EditHooks {
+  before(kind: EditKind): Promise<void>;
+  after(kind: EditKind): Promise<void>;
+}
+
+export async function measureEditor(page: Page, hostName: string, commonWord: string, rounds = 3, hooks?: EditHooks): Promise<EditorFigures> {
   const log = process.env.BENCH_UI_DEBUG ? (line: string) => console.log(`    ${line}`) : () => undefined;
   const entered = await pressToEnterEditor(page);
   log(`entered ${entered.ms.toFixed(0)} ms`);
@@ -110,6 +117,12 @@ export async function measureEditor(page: Page, hostName: string, commonWord: st
   const frames = [...(await dragRegionEdge(page, 1)).frames, ...(await dragRegionEdge(page, -1)).frames];
   log('dragged');
   const samples = Object.fromEntries(EDIT_KINDS.map((kind) => [kind, [] as number[]])) as Record<EditKind, number[]>;
+  const timeEdit = async (kind: EditKind, done: string, act: () => Promise<void>) => {
+    await hooks?.before(kind);
+    const ms = await timeInputToPaint(page, done, act);
+    await hooks?.after(kind);
+    samples[kind].push(ms);
+  };
   const toolbar = page.locator('.editor-toolbar');
   let host = hostName;
   // Edits happen mid-file; the view scrolls down from there until a host turn is in view.
@@ -143,27 +156,32 @@ export async function measureEditor(page: Page, hostName: string, commonWord: st
     log(`round ${round}: turn ${entry}`);
     const row = `document.querySelector('article[data-entry-index="${entry}"]')`;
     const word = page.locator(`article[data-entry-index="${entry}"] .word`).nth(2);
-    samples.select.push(await timeEdit(page, `${row}?.dataset.selected === 'true' && !!${row}.querySelector('.turn-editor')`, () => word.click()));
-    samples.F2.push(await timeEdit(page, `!!document.querySelector('textarea[aria-label="Turn text"]')`, () => page.keyboard.press('F2')));
+    await timeEdit('select', `${row}?.dataset.selected === 'true' && !!${row}.querySelector('.turn-editor')`, () => word.click());
+    await timeEdit('F2', `!!document.querySelector('textarea[aria-label="Turn text"]')`, () => page.keyboard.press('F2'));
     // F2 does not always leave the caret in the text (issue 9 is fixing that); focusing it is not the measured input.
     await page.locator('textarea[aria-label="Turn text"]').focus();
     log(`select ${samples.select.at(-1)?.toFixed(0)} ms, F2 ${samples.F2.at(-1)?.toFixed(0)} ms`);
     const length = await page.evaluate(() => (document.activeElement as HTMLTextAreaElement).value.length);
-    samples.type.push(await timeEdit(page, `document.activeElement.value.length === ${length + 1}`, () => page.keyboard.type('x')));
-    const rows = (await page.evaluate(rowCount)) as number;
-    // The caret goes to the middle of the text; that is not the measured input.
-    await page.evaluate(() => {
+    await timeEdit('type', `document.activeElement.value.length === ${length + 1}`, () => page.keyboard.type('x'));
+    // The caret goes to the middle of the text; that is not the measured input. The split then
+    // leaves `first` words in this turn's row, merging puts back all `total` (the rows are
+    // virtualized, so counting words of the row is what shows each step on screen).
+    const { first, total } = await page.evaluate(() => {
       const area = document.activeElement as HTMLTextAreaElement;
-      const middle = area.value.indexOf(' ', area.value.length >> 1);
+      const after = area.value.indexOf(' ', area.value.length >> 1);
+      const middle = after > 0 ? after : area.value.lastIndexOf(' ');
       area.setSelectionRange(middle, middle);
+      const words = (text: string) => text.split(/\s+/u).filter(Boolean).length;
+      return { first: words(area.value.slice(0, middle)), total: words(area.value) };
     });
-    samples.split.push(await timeEdit(page, `${rowCount} === ${rows + 1}`, () => page.keyboard.press('Control+Enter')));
+    const wordsInRow = (count: number) => `${row}?.querySelectorAll('.word').length === ${count}`;
+    await timeEdit('split', wordsInRow(first), () => page.keyboard.press('Control+Enter'));
     const merge = page.locator(`article[data-entry-index="${entry}"] .turn-editor`).getByRole('button', { name: 'Merge with next' });
     if ((await merge.count()) === 0) await word.click();
-    samples.merge.push(await timeEdit(page, `${rowCount} === ${rows}`, () => merge.click()));
+    await timeEdit('merge', wordsInRow(total), () => merge.click());
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    samples.undo.push(await timeEdit(page, `${rowCount} === ${rows + 1}`, () => page.keyboard.press('Control+z')));
-    samples.redo.push(await timeEdit(page, `${rowCount} === ${rows}`, () => page.keyboard.press('Control+Shift+z')));
+    await timeEdit('undo', wordsInRow(first), () => page.keyboard.press('Control+z'));
+    await timeEdit('redo', wordsInRow(total), () => page.keyboard.press('Control+Shift+z'));
 
     log('text edits done');
     // Rename the host (≈ a quarter of all turns) and back on the next round.
@@ -174,9 +192,7 @@ export async function measureEditor(page: Page, hostName: string, commonWord: st
     await page.keyboard.press('End');
     if (to.length > from.length) await page.keyboard.type(to.slice(from.length));
     else for (let i = 0; i < from.length - to.length; i++) await page.keyboard.press('Backspace');
-    samples.renameSpeaker.push(
-      await timeEdit(page, `[...document.querySelectorAll('.turn__speaker')].some((el) => el.textContent === ${JSON.stringify(to)})`, () => page.keyboard.press('Enter')),
-    );
+    await timeEdit('renameSpeaker', `[...document.querySelectorAll('.turn__speaker')].some((el) => el.textContent === ${JSON.stringify(to)})`, () => page.keyboard.press('Enter'));
     await toolbar.getByRole('button', { name: 'Speakers…' }).click();
     host = to;
 
@@ -190,10 +206,8 @@ export async function measureEditor(page: Page, hostName: string, commonWord: st
     await page.keyboard.type(find);
     await panel.getByLabel('Replace with', { exact: true }).click();
     await page.keyboard.type(replace);
-    samples.replaceAll.push(
-      await timeEdit(page, `[...document.querySelectorAll('.notice__text')].some((el) => el.textContent.startsWith('Replaced'))`, () =>
-        panel.getByRole('button', { name: 'Replace all' }).click(),
-      ),
+    await timeEdit('replaceAll', `[...document.querySelectorAll('.notice__text')].some((el) => el.textContent.startsWith('Replaced'))`, () =>
+      panel.getByRole('button', { name: 'Replace all' }).click(),
     );
     await panel.getByRole('button', { name: 'Close' }).click();
     await page.evaluate(() => document.querySelectorAll<HTMLButtonElement>('.notice__close').forEach((button) => button.click()));

@@ -5,6 +5,7 @@ import { createVerbatim } from './app/create-verbatim.ts';
 import { openInitial } from './app/open-initial.ts';
 import { createIdbProjectStorage } from './app/project-storage.ts';
 import { createLocalRescueSlot } from './app/rescue-slot.ts';
+import { createBrowserTabLock } from './app/tab-lock.ts';
 import { createIdbAlignmentCache } from './app/alignment-cache.ts';
 import { registerServiceWorker } from './app/service-worker-client.ts';
 import './ui/styles.css';
@@ -22,6 +23,7 @@ function waveformColors() {
 const app = createVerbatim({
   storage: createIdbProjectStorage(),
   rescue: createLocalRescueSlot(),
+  tabLock: createBrowserTabLock(crypto.randomUUID()),
   alignmentCache: createIdbAlignmentCache(),
   target: window,
   colors: waveformColors(),

@@ -173,8 +173,21 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
 
   if (model === null || options.estimateOnly) {
     if (model === null) warnings.push(`no acoustic model for language "${language}" (available: en, fr)`);
-    report(0.5, 'estimating from speech pauses');
-    const outcome = speechPauseOutcome(transcript, energySpeechIslands(audio.samples, audio.sampleRate), duration, language, warnings);
+    // The trained detector's islands, where the engine has one: signal energy hears a hissing
+    // MP3's noise floor and a breath as speech and bridges short pauses (German LibriVox: 3 of 24
+    // line starts within 0.5 s on energy islands, 20 of 24 on Silero's).
+    let speech: SpeechIsland[];
+    if (engine.loadSpeechDetector) {
+      report(0.05, 'finding speech');
+      const vad = await engine.loadSpeechDetector();
+      const resampled = resample(audio.samples, audio.sampleRate, MODEL_SAMPLE_RATE);
+      speech = await findSpeechIslands(resampled, vad, { signal, onProgress: (fraction) => report(0.05 + 0.9 * fraction, 'finding speech') });
+    } else {
+      speech = energySpeechIslands(audio.samples, audio.sampleRate);
+    }
+    throwIfAborted(signal);
+    report(0.95, 'estimating from speech pauses');
+    const outcome = speechPauseOutcome(transcript, speech, duration, language, warnings);
     report(1, 'done');
     return outcome;
   }

@@ -27,6 +27,20 @@ describe('placeOnSpeech', () => {
     expect(placed?.[1]?.start).toBeCloseTo(5, 0);
   });
 
+  it('gives one-word lines read slowly as a list their time, so the line after them starts at its own pause', () => {
+    // "…von Fuchshaim, / wie, / wo, / wann, / auch welcher Gestalt er nämlich in diese Welt gekommen,":
+    // the detector hears "wie wo wann" as one stretch (the comma pauses are too short), and the
+    // long line after it starts after a short pause.
+    const islands = [
+      { start: 0, end: 2.2 },
+      { start: 2.6, end: 4.55 },
+      { start: 4.68, end: 8.2 },
+    ];
+    const placed = placeOnSpeech([{ wordSyllables: [2, 2, 2, 1, 2] }, { wordSyllables: [1] }, { wordSyllables: [1] }, { wordSyllables: [1] }, { wordSyllables: [1, 2, 2, 1, 2, 1, 2, 1, 3] }], islands, 0, 8.5);
+    expect(placed?.map((unit) => unit.start)[4]).toBe(4.68);
+    expect(placed?.[1]?.start).toBe(2.6);
+  });
+
   it('answers null when there is no speech to place lines on', () => {
     expect(placeOnSpeech([{ wordSyllables: [2] }], [], 0, 10)).toBeNull();
   });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AppContext, useAppStore } from '../ui/app-context.ts';
 import { PlayerControls } from '../ui/player-controls.tsx';
 import { TranscriptView } from '../ui/transcript-view.tsx';
@@ -7,12 +7,17 @@ import { UpdatePrompt, type UpdateSource } from '../ui/update-prompt.tsx';
 import { EditorToolbar } from '../ui/editor-toolbar.tsx';
 import { DropOverlay } from '../ui/drop-overlay.tsx';
 import { ShortcutsDialog } from '../ui/shortcuts-dialog.tsx';
-import { SHORTCUTS } from '../ui/shortcut-list.ts';
+import { shortcutsFor } from '../ui/shortcut-list.ts';
 import { WaveformToolbar } from '../ui/waveform-toolbar.tsx';
+import { WaveformPlaceholder } from '../ui/waveform-placeholder.tsx';
+import { EditorHints } from '../ui/editor-hints.tsx';
+import { SnapToggle } from '../ui/snap-toggle.tsx';
+import { EditorPanel, type EditorPanelName } from '../ui/editor-panel.tsx';
 import { AdoptedElement } from '../ui/adopted-element.tsx';
 import { DemoNote } from '../ui/demo-note.tsx';
 import type { FeedActions, FeedRequest } from '../ui/feed-dialog.tsx';
 import { RestorePrompt } from '../ui/restore-prompt.tsx';
+import { TabLockBanner } from '../ui/tab-lock-banner.tsx';
 import { AlignBanner } from '../ui/align-banner.tsx';
 import { LoadStatus } from '../ui/load-status.tsx';
 import { episodeLoad } from './session-loader.ts';
@@ -39,7 +44,14 @@ function Page({ app, feed, updates }: { app: Verbatim; feed: string | null; upda
   const isDemo = useAppStore((state) => state.transcriptName === 'seed.verbatim.json' && state.audioKey.endsWith('/demo/seed.opus'));
   const [helpOpen, setHelpOpen] = useState(false);
   const [feedRequest, setFeedRequest] = useState<FeedRequest | null>(feed ? { source: feed } : null);
-  useEffect(() => app.on('showHelp', () => setHelpOpen(true)), [app]);
+  const [openPanel, setPanel] = useState<EditorPanelName | null>(null);
+  // Panels belong to editor mode: leaving it closes them.
+  const panel = mode === 'edit' ? openPanel : null;
+  useEffect(() => {
+    if (mode !== 'edit') setPanel(null);
+  }, [mode]);
+  const showHelp = useCallback(() => setHelpOpen(true), []);
+  useEffect(() => app.on('showHelp', showHelp), [app, showHelp]);
 
   const openFiles = (files: File[]) => {
     // A feed on its own opens its episode list; with other files the loader explains.
@@ -59,25 +71,43 @@ function Page({ app, feed, updates }: { app: Verbatim; feed: string | null; upda
 
   return (
     <div className={`app app--${mode}`} data-mode={mode}>
-      <Topbar app={app} feedActions={feedActions} feedRequest={feedRequest} openFiles={openFiles} showHelp={() => setHelpOpen(true)} />
+      <Topbar app={app} feedActions={feedActions} feedRequest={feedRequest} openFiles={openFiles} showHelp={showHelp} />
       <section className="player" aria-label="Player">
-        <WaveformToolbar zoom={app.waveform.zoom} regions={app.waveform.regions} />
-        <AdoptedElement element={app.waveform.host} className="waveform-slot" />
-        <PlayerControls />
-        {mode === 'edit' ? <EditorToolbar /> : null}
+        {mode === 'edit' ? (
+          <div className="editor-bar">
+            <EditorToolbar panel={panel} onPanel={setPanel} />
+            <WaveformToolbar zoom={app.waveform.zoom} regions={app.waveform.regions} />
+          </div>
+        ) : null}
+        <div className="waveform-frame">
+          <AdoptedElement element={app.waveform.host} className="waveform-slot" />
+          <WaveformPlaceholder drawing={app.waveform.drawing} />
+        </div>
+        <PlayerControls>
+          {mode === 'edit' ? (
+            <>
+              <EditorHints regions={app.waveform.regions} />
+              <SnapToggle regions={app.waveform.regions} />
+            </>
+          ) : null}
+        </PlayerControls>
       </section>
+      <TabLockBanner autosave={app.autosave} />
       <RestorePrompt autosave={app.autosave} />
       {isDemo ? <DemoNote /> : null}
       <Notices />
       <LoadStatus onCancel={() => app.loader.cancel()} />
       {updates ? <UpdatePrompt updates={updates} /> : null}
       <AlignBanner onAlign={(request) => void app.alignment.start(request)} onCancel={() => app.alignment.cancel()} />
-      <main className="main">
-        <TranscriptView />
-        <PassageLink />
+      <main className={`main${panel ? ' main--panel' : ''}`}>
+        <div className="main__reading">
+          <TranscriptView />
+          <PassageLink />
+        </div>
+        {panel ? <EditorPanel panel={panel} onClose={() => setPanel(null)} /> : null}
       </main>
       <DropOverlay onFiles={openFiles} />
-      <ShortcutsDialog open={helpOpen} shortcuts={SHORTCUTS} onClose={() => setHelpOpen(false)} />
+      <ShortcutsDialog open={helpOpen} groups={shortcutsFor(mode)} onClose={() => setHelpOpen(false)} />
     </div>
   );
 }

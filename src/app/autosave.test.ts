@@ -55,7 +55,7 @@ function edit(store: AppStore, entry: number, start: number) {
 
 /** Lets promise callbacks (storage answers) run without moving the clock. */
 async function settle() {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
+  for (let i = 0; i < 10; i++) await Promise.resolve();
 }
 
 let store: AppStore;
@@ -454,7 +454,7 @@ describe('closing the tab', () => {
     localStorage.clear();
     const rescue = createLocalRescueSlot(localStorage);
     const memory = createMemoryProjectStorage();
-    rescue.write({ key: KEY, savedAt: clock - 10, audioName: 'a', transcriptName: 'talk.vtt', dirty: true, transcript: setTurnStart(original(), 1, 3.25) });
+    rescue.write({ key: KEY, savedAt: clock - 10, audioName: 'a', transcriptName: 'talk.vtt', dirty: true, transcript: setTurnStart(original(), 1, 3.25) }, null);
     memory.projects.set(KEY, { key: KEY, savedAt: clock, audioName: 'a', transcriptName: 'talk.vtt', dirty: true, transcript: setTurnStart(original(), 1, 3.75) });
     autosave = installAutosave(store, { storage: memory.storage, rescue, now: () => clock });
     openSession(store);
@@ -467,7 +467,7 @@ describe('closing the tab', () => {
   it('offers a rescued copy straight from the slot when storage is failing', async () => {
     localStorage.clear();
     const rescue = createLocalRescueSlot(localStorage);
-    rescue.write({ key: KEY, savedAt: clock, audioName: 'a', transcriptName: 'talk.vtt', dirty: true, transcript: setTurnStart(original(), 1, 3.25) });
+    rescue.write({ key: KEY, savedAt: clock, audioName: 'a', transcriptName: 'talk.vtt', dirty: true, transcript: setTurnStart(original(), 1, 3.25) }, null);
     autosave = installAutosave(store, { storage: failingStorage(() => new ReferenceError('indexedDB is not defined')), rescue, now: () => clock });
     openSession(store);
     await settle();

@@ -2,12 +2,14 @@ import type { AppState, AppStore } from '../store/app-store.ts';
 import type { Transcript } from '../transcript/model.ts';
 import { createEmitter, type Unsubscribe } from '../player/emitter.ts';
 import { projectKey } from './project-key.ts';
-import type { ProjectStorage, ProjectSummary, SavedProject } from './project-storage.ts';
+import { StaleWriteError, stampOf, type ProjectStorage, type ProjectSummary, type SavedProject } from './project-storage.ts';
 import { createStorageWarnings } from './storage-warnings.ts';
-import type { RescueSlot } from './rescue-slot.ts';
+import { moveRescueToStorage, type RescuedProject, type RescueSlot } from './rescue-slot.ts';
 import { createSaveScheduler, systemClock, type SchedulerClock } from './save-scheduler.ts';
 import { projectRecord, sameTranscript, summaryOf, type ProjectIdentity } from './project-record.ts';
 import { installPageLifecycle } from './page-lifecycle.ts';
+import type { LockState, TabLock } from './tab-lock.ts';
+import type { ReadOnlyReason } from '../store/session-slice.ts';
 
 /** Quiet time after the last change before saving. */
 export const SAVE_DELAY_MS = 40;
@@ -35,6 +37,11 @@ export interface Autosave {
   forget(key: string): Promise<void>;
   /** Writes pending changes now (the page is being hidden or closed). */
   flush(): Promise<void>;
+  /**
+   * In a read-only tab: takes the project over from the tab that edits it (that tab
+   * saves first and becomes read-only), then shows the newest stored state, ready to edit.
+   */
+  takeOver(): Promise<void>;
   destroy(): void;
 }
 
@@ -57,7 +64,13 @@ export interface AutosaveOptions {
    * (for example while another tab owns the project). The seam for a cross-tab lock.
    */
   beforeWrite?: (project: ProjectIdentity) => boolean | Promise<boolean>;
+  /** One editor per project across tabs (tab-lock.ts); without it this tab always edits, and only the stamps guard writes. */
+  lock?: TabLock;
+  /** Names this page in the stamps of its writes; unique per page load. */
+  tabId?: string;
 }
+
+const randomTabId = () => (globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`).slice(0, 13);
 
 /** The open project, fixed when its session started. */
 interface Session extends ProjectIdentity {
@@ -66,9 +79,12 @@ interface Session extends ProjectIdentity {
   base: Transcript;
   /** What the key hashes: the file's text, or the model as opened when there was no file. */
   original: string;
-  phase: 'checking' | 'offer' | 'active';
+  /** `readonly`: another tab edits this project; this one shows what storage holds and writes nothing. */
+  phase: 'checking' | 'offer' | 'active' | 'readonly';
   /** What storage holds for this key, as far as this page wrote it. */
   stored: { transcript: Transcript; dirty: boolean } | null;
+  /** The stamp of the stored record as this page last read or wrote it (null: none): every write requires it unchanged. */
+  stamp: string | null;
 }
 
 /**
@@ -83,12 +99,23 @@ interface Session extends ProjectIdentity {
  * (undo to the start) removes the save. While a restore offer waits for an
  * answer nothing is written, so new edits can never overwrite the old ones unseen.
  *
- * Why it is a little over 300 lines: what is left here is one job, the state of
- * the open project (checking -> offer -> active, what storage holds for it) and
- * the answers to the offer; splitting that further would spread one state machine.
+ * Across tabs: only the tab holding the project's lock (tab-lock.ts) writes; the
+ * others are read-only views of what storage holds. Every write is also
+ * conditional on the record's stamp being the one this page last saw, so even
+ * without the lock no write replaces a newer state another tab saved: it stops
+ * and the tab turns read-only with the reason.
+ *
+ * Why it is over 400 lines: what is left here is one job, the state of the open
+ * project (checking -> offer | active | readonly, what storage holds for it and
+ * its stamp), the answers to the offer and the take-over; splitting that further
+ * would spread one state machine.
  */
 export function installAutosave(store: AppStore, options: AutosaveOptions): Autosave {
-  const { storage, rescue } = options;
+  const { storage, rescue, lock } = options;
+  const tabId = options.tabId ?? randomTabId();
+  let writes = 0;
+  /** Unique per write: the page's id and a count. */
+  const nextStamp = () => `${tabId}.${++writes}`;
   const clock: SchedulerClock = options.clock ?? (options.now ? { ...systemClock, now: options.now } : systemClock);
   const emitter = createEmitter<AutosaveEvents>();
   const applyRestore =
@@ -107,20 +134,12 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
   /** Storage answers can arrive after destroy(); they must not start new writes. */
   let destroyed = false;
 
-  // A copy rescued when the last page closed goes into storage before any check reads it.
-  let rescued = rescue?.read();
-  const ready = (async () => {
-    const project = rescued;
-    if (!project || !rescue) return;
-    try {
-      const existing = await storage.get(project.key);
-      if (!existing || existing.savedAt < project.savedAt) await storage.put(project);
-      rescue.clear();
-      rescued = undefined;
-    } catch {
-      // Storage is failing: the rescued copy stays in the slot and is offered from there.
-    }
-  })();
+  let rescued: RescuedProject | undefined;
+  /** What the slot holds goes into storage (see moveRescueToStorage); kept here only while storage fails. */
+  const mergeRescue = async () => {
+    rescued = rescue ? await moveRescueToStorage(rescue, storage) : undefined;
+  };
+  const ready = mergeRescue();
 
   const setOffer = (offer: SavedProject | null) => {
     pendingOffer = offer;
@@ -139,6 +158,57 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
 
   const identityOf = (current: Session): ProjectIdentity => ({ key: current.key, ...(current.transcriptUrl ? { transcriptUrl: current.transcriptUrl } : {}) });
 
+  /** The transcript on screen, not as an edit: no undo step (a read-only view, or the base before a take-over). */
+  const show = (transcript: Transcript, dirty: boolean) => {
+    const history = store.temporal.getState();
+    history.pause();
+    store.setState({ transcript, dirty });
+    history.resume();
+    history.clear();
+  };
+
+  let refreshing: Promise<void> | null = null;
+  let refreshAgain = false;
+  /** A read-only tab shows what storage holds now (the owner's latest save). */
+  const showStored = (current: Session): Promise<void> => {
+    if (refreshing) {
+      refreshAgain = true;
+      return refreshing;
+    }
+    refreshing = (async () => {
+      do {
+        refreshAgain = false;
+        try {
+          const saved = await storage.get(current.key);
+          if (session !== current || current.phase !== 'readonly' || destroyed) return;
+          current.stamp = stampOf(saved);
+          current.stored = saved ? { transcript: saved.transcript, dirty: saved.dirty } : null;
+          show(saved ? saved.transcript : current.base, saved ? saved.dirty : false);
+        } catch (error) {
+          report(error);
+        }
+      } while (refreshAgain);
+    })().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  };
+
+  /** This tab may not edit the project (another tab does, or saved it unseen): stop writing and say why. */
+  const enterReadOnly = (current: Session, reason: ReadOnlyReason) => {
+    const wasReadOnly = current.phase === 'readonly';
+    current.phase = 'readonly';
+    scheduler.cancel();
+    if (pendingOffer) setOffer(null);
+    const state = store.getState();
+    if (state.readOnly !== reason || state.mode === 'edit' || state.textEdit) store.setState({ readOnly: reason, mode: 'read', textEdit: null });
+    // After a refused write the tab keeps showing its own last state (the user may copy it out); take-over loads the newest.
+    if (!wasReadOnly && reason !== 'conflict') void showStored(current);
+  };
+
+  const readOnlyReason = (state: LockState): ReadOnlyReason | null =>
+    state === 'elsewhere' || state === 'taken-over' || state === 'free' ? state : null;
+
   /** One write for one project, named explicitly: a later session cannot redirect it. */
   const writeOnce = async (current: Session) => {
     const state = store.getState();
@@ -146,16 +216,25 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
     const identity = identityOf(current);
     try {
       if (options.beforeWrite && !(await options.beforeWrite(identity))) return;
+      const condition = { stamp: current.stamp };
       if (state.transcript === current.base) {
-        await storage.remove(identity.key);
+        await storage.remove(identity.key, condition);
         current.stored = null;
+        current.stamp = null;
       } else {
-        await storage.put(projectRecord(state, identity, clock.now()));
+        const stamp = nextStamp();
+        await storage.put({ ...projectRecord(state, identity, clock.now()), stamp }, condition);
         current.stored = { transcript: state.transcript, dirty: state.dirty };
+        current.stamp = stamp;
       }
+      lock?.announceSaved();
       warnings.clear();
       emitter.emit('change');
     } catch (error) {
+      if (error instanceof StaleWriteError) {
+        if (session === current) enterReadOnly(current, 'conflict');
+        return;
+      }
       report(error);
     }
   };
@@ -178,17 +257,27 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
     return writing;
   };
   const scheduler = createSaveScheduler(() => void save(), { delayMs: options.delayMs ?? SAVE_DELAY_MS, maxWaitMs: options.maxWaitMs ?? SAVE_MAX_WAIT_MS, clock });
+  /**
+   * A committed edit (or undo, redo) is written at once, so a crash right after it loses
+   * nothing; writes never overlap, so edits made during a write go into the next one. The
+   * moving states of a drag (history paused until it ends) wait for a pause, at most maxWait.
+   */
   const schedule = () => {
-    if (needsWrite(store.getState(), session)) scheduler.poke();
+    if (!needsWrite(store.getState(), session)) return;
+    if (store.temporal.getState().isTracking) void save();
+    else scheduler.poke();
   };
 
   const check = (current: Session) => {
     current.phase = 'checking';
     if (pendingOffer) setOffer(null);
     const key = current.key;
+    const claimed = lock ? lock.claim(key) : Promise.resolve(true);
+    const stale = () => session !== current || current.key !== key || destroyed;
     const decide = (saved: SavedProject | undefined) => {
-      if (session !== current || current.key !== key || destroyed) return;
+      if (stale()) return;
       if (rescued?.key === key && (!saved || saved.savedAt < rescued.savedAt)) saved = rescued;
+      current.stamp = stampOf(saved);
       if (saved && !sameTranscript(saved.transcript, current.base)) {
         current.phase = 'offer';
         setOffer(saved);
@@ -199,12 +288,20 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
       if (saved) current.stored = { transcript: saved.transcript, dirty: saved.dirty };
       schedule();
     };
-    ready
-      .then(() => storage.get(key))
-      .then(decide, (error: unknown) => {
-        if (session !== current || destroyed) return;
-        report(error);
-        decide(undefined);
+    void ready
+      .then(() => claimed)
+      .then((owner) => {
+        if (stale()) return;
+        if (!owner) {
+          enterReadOnly(current, readOnlyReason(lock?.state() ?? 'elsewhere') ?? 'elsewhere');
+          return;
+        }
+        if (store.getState().readOnly) store.setState({ readOnly: null });
+        return storage.get(key).then(decide, (error: unknown) => {
+          if (stale()) return;
+          report(error);
+          decide(undefined);
+        });
       });
   };
 
@@ -215,9 +312,13 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
     if (current.stored?.transcript === previous.transcript && current.stored.dirty === previous.dirty) return;
     const identity = identityOf(current);
     // Transactions run in the order they were opened, so this lands after any write already under way.
-    storage.put(projectRecord(previous, identity, clock.now())).then(
+    storage.put({ ...projectRecord(previous, identity, clock.now()), stamp: nextStamp() }, { stamp: current.stamp }).then(
       () => emitter.emit('change'),
-      (error: unknown) => report(error),
+      (error: unknown) => {
+        if (error instanceof StaleWriteError) {
+          store.getState().notify('warning', `Your last edits to ${previous.transcriptName || 'the previous transcript'} were not saved: another tab had saved it since.`);
+        } else report(error);
+      },
     );
   };
 
@@ -225,6 +326,7 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
     scheduler.cancel();
     if (state.sessionId === 0) {
       session = null;
+      lock?.release();
       return;
     }
     const original = state.sourceText || JSON.stringify(state.transcript);
@@ -236,6 +338,7 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
       original,
       phase: 'checking',
       stored: null,
+      stamp: null,
     };
     check(session);
   };
@@ -258,6 +361,22 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
   startSession(store.getState());
 
   const listeners: Unsubscribe[] = [unsubscribeStore, () => scheduler.cancel()];
+  if (lock) {
+    // Before another tab takes over, everything this tab has is written.
+    lock.setHandOver(() => save());
+    listeners.push(
+      lock.on('state', (state) => {
+        const current = session;
+        const reason = readOnlyReason(state);
+        // While checking, the check itself reads the claim's answer.
+        if (!current || !reason || current.phase === 'checking') return;
+        enterReadOnly(current, reason);
+      }),
+      lock.on('saved', () => {
+        if (session?.phase === 'readonly' && store.getState().readOnly !== 'conflict') void showStored(session);
+      }),
+    );
+  }
   if (options.target) {
     listeners.push(
       installPageLifecycle(options.target, {
@@ -268,9 +387,10 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
           // The write started with it may be cut off with the page; the synchronous copy is not.
           if (!rescue || !current || current.phase !== 'active' || state.transcript === current.base) return;
           if (!needsWrite(state, current) && !writing) return;
-          rescue.write(projectRecord(state, identityOf(current), clock.now()));
+          rescue.write({ ...projectRecord(state, identityOf(current), clock.now()), stamp: nextStamp() }, current.stamp);
         },
-        hasUnexported: () => store.getState().dirty,
+        // A read-only tab holds nothing of its own: closing it never asks.
+        hasUnexported: () => store.getState().dirty && session?.phase !== 'readonly',
       }),
     );
   }
@@ -286,6 +406,7 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
       setOffer(null);
       // Storage already holds exactly this: no write follows the restore.
       current.stored = { transcript: saved.transcript, dirty: saved.dirty };
+      current.stamp = stampOf(saved);
       applyRestore(saved.transcript, saved.dirty);
       schedule();
       return Promise.resolve();
@@ -300,10 +421,12 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
         rescued = undefined;
       }
       try {
-        await storage.remove(current.key);
+        await storage.remove(current.key, { stamp: current.stamp });
+        current.stamp = null;
         emitter.emit('change');
       } catch (error) {
-        report(error);
+        if (error instanceof StaleWriteError) enterReadOnly(current, 'conflict');
+        else report(error);
       }
       schedule();
     },
@@ -320,12 +443,37 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
           setOffer(null);
         }
         // Deleted means deleted: the current state is not written back until it changes again.
+        current.stamp = null;
         const state = store.getState();
         current.stored = state.transcript === current.base ? null : { transcript: state.transcript, dirty: state.dirty };
       }
       emitter.emit('change');
     },
     flush: save,
+    async takeOver() {
+      const current = session;
+      if (!current || current.phase !== 'readonly') return;
+      if (lock && !(await lock.takeOver())) return;
+      // What the closing tab rescued at the last moment counts as stored.
+      await mergeRescue();
+      let saved: SavedProject | undefined;
+      try {
+        saved = await storage.get(current.key);
+      } catch (error) {
+        report(error);
+      }
+      if (session !== current || current.phase !== 'readonly' || destroyed) return;
+      // The newest stored state as one undo step from the file as opened, like a restore. The base is
+      // shown while still read-only: a write of it now would delete the save.
+      show(current.base, false);
+      current.phase = 'active';
+      current.stamp = stampOf(saved);
+      current.stored = saved ? { transcript: saved.transcript, dirty: saved.dirty } : null;
+      store.setState({ readOnly: null });
+      if (saved) applyRestore(saved.transcript, saved.dirty);
+      store.getState().notify('info', 'You are editing this project in this tab now; the other tab is read-only.');
+      schedule();
+    },
     destroy() {
       destroyed = true;
       listeners.forEach((unsubscribe) => unsubscribe());

@@ -3,6 +3,7 @@ import { createPlayer, type Player, type WaveformColors } from '../player/player
 import { createEmitter, type Unsubscribe } from '../player/emitter.ts';
 import { stepRate, SKIP_SECONDS } from '../player/playback-settings.ts';
 import type { WaveformZoom } from '../player/waveform-zoom.ts';
+import { watchWaveformDrawing, type WaveformDrawing } from '../player/waveform-drawing.ts';
 import { connectWaveform, type RegionEditing } from '../editor/connect-regions.ts';
 import { connectAudioFit } from '../editor/connect-audio-fit.ts';
 import { describeMediaFault } from '../player/media-fault.ts';
@@ -17,6 +18,7 @@ import { installAutosave, type Autosave, type AutosaveOptions } from './autosave
 import type { SchedulerClock } from './save-scheduler.ts';
 import type { ProjectStorage } from './project-storage.ts';
 import type { RescueSlot } from './rescue-slot.ts';
+import type { TabLock } from './tab-lock.ts';
 import { createAlignmentController, type AlignmentController } from './alignment-controller.ts';
 import type { AlignmentCache } from './alignment-cache.ts';
 
@@ -42,8 +44,10 @@ export interface VerbatimOptions {
   colors?: WaveformColors;
   /** The clock autosave schedules on (tests pass a fake one). */
   clock?: SchedulerClock;
-  /** Asked before each autosave write (the seam for a cross-tab lock; see autosave.ts). */
+  /** Asked before each autosave write (see autosave.ts). */
   beforeWrite?: AutosaveOptions['beforeWrite'];
+  /** One editor per project across tabs (tab-lock.ts); destroyed with the app. Without it this tab always edits. */
+  tabLock?: TabLock;
 }
 
 /** The app object: everything is created once here, outside React, and torn down by `destroy()`. */
@@ -54,8 +58,11 @@ export interface Verbatim extends AppServices {
   readonly alignment: AlignmentController;
   readonly loader: SessionLoader;
   readonly autosave: Autosave;
-  /** `host` is what the page places (the waveform and its `<audio>`); React adopts it, never creates it. */
-  readonly waveform: { readonly host: HTMLElement; readonly zoom: WaveformZoom; readonly regions: RegionEditing };
+  /**
+   * `host` is what the page places (the waveform and its `<audio>`); React adopts it, never creates it.
+   * `drawing` says when the waveform is still blank, for the page's placeholder.
+   */
+  readonly waveform: { readonly host: HTMLElement; readonly zoom: WaveformZoom; readonly regions: RegionEditing; readonly drawing: WaveformDrawing };
   /** The page shell listens here for what only it can do. */
   on<E extends keyof ShellRequests>(event: E, listener: (...args: ShellRequests[E]) => void): Unsubscribe;
   destroy(): void;
@@ -82,12 +89,14 @@ export function createVerbatim(options: VerbatimOptions): Verbatim {
     ...(options.target ? { target: options.target } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.beforeWrite ? { beforeWrite: options.beforeWrite } : {}),
+    ...(options.tabLock ? { lock: options.tabLock } : {}),
     // A restore is an editor command: one undo step back to the file as opened.
     applyRestore: (transcript, dirty) => commands.restore(transcript, dirty),
   });
   const loader = createSessionLoader(player, store);
   const waveformEditing = connectWaveform(player, store, commands, { speakerHue, ...(options.target ? { keys: options.target } : {}) });
   const { zoom, regions } = waveformEditing;
+  const drawing = watchWaveformDrawing(player);
   // The client starts its worker, and fetches models, only when alignment is first used.
   const alignClient = options.alignClient ?? createAlignClient();
   const alignment = createAlignmentController(store, commands, alignClient, options.alignmentCache);
@@ -112,13 +121,17 @@ export function createVerbatim(options: VerbatimOptions): Verbatim {
     selectPrevious: () => commands.selectNeighbour(-1),
     selectNext: () => commands.selectNeighbour(1),
     editText: () => commands.editSelectedText(),
+    zoomIn: () => zoom.zoomIn(),
+    zoomOut: () => zoom.zoomOut(),
   };
 
   const subscriptions: Unsubscribe[] = [
     () => alignClient.dispose(),
     () => loader.destroy(),
     () => autosave.destroy(),
+    ...(options.tabLock ? [() => options.tabLock!.destroy()] : []),
     () => waveformEditing.destroy(),
+    () => drawing.destroy(),
     connectSync(player, store),
     connectAudioFit(player, store),
     player.on('error', (fault) => store.getState().notify('error', describeMediaFault(fault, store.getState().audioName))),
@@ -135,7 +148,7 @@ export function createVerbatim(options: VerbatimOptions): Verbatim {
     alignment,
     loader,
     autosave,
-    waveform: { host, zoom, regions },
+    waveform: { host, zoom, regions, drawing },
     on: (event, listener) => shell.on(event, listener),
     destroy() {
       if (destroyed) return;

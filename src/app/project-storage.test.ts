@@ -34,8 +34,8 @@ describe('createLocalRescueSlot', () => {
     const slot = createLocalRescueSlot(localStorage);
     expect(slot.read()).toBeUndefined();
     const project = { key: 'k', savedAt: 5, audioName: 'a.mp3', transcriptName: 't.vtt', dirty: true, transcript: transcriptOf(timedTurn('Hi there.', 1)) };
-    slot.write(project);
-    expect(slot.read()).toEqual(plain(project));
+    slot.write(project, 'tab.1');
+    expect(slot.read()).toEqual({ ...plain(project), base: 'tab.1' });
     localStorage.setItem('verbatim:rescue', '{"not":"a project"}');
     expect(slot.read()).toBeUndefined();
     localStorage.setItem('verbatim:rescue', '{broken');

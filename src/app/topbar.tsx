@@ -1,10 +1,12 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useAppStore } from '../ui/app-context.ts';
 import { ReadAsNote } from '../ui/read-as-note.tsx';
 import { PasteDialog, PASTED_NAME } from '../ui/paste-dialog.tsx';
 import { FeedDialog, type FeedActions, type FeedRequest } from '../ui/feed-dialog.tsx';
 import { RecentProjects } from '../ui/recent-projects.tsx';
 import { ExportMenu } from '../ui/export-menu.tsx';
+import { OverflowMenu, type Openable, type OverflowItem } from '../ui/overflow-menu.tsx';
+import { NARROW_TOPBAR, useMediaQuery } from '../ui/use-media-query.ts';
 import { AUDIO_EXTENSIONS, FEED_EXTENSIONS, TRANSCRIPT_EXTENSIONS } from './classify-file.ts';
 import type { Verbatim } from './create-verbatim.ts';
 
@@ -18,7 +20,10 @@ export interface TopbarProps {
   showHelp(): void;
 }
 
-/** Brand, the open session's names, and the actions: mode, open, paste, feed, recent, export, help. */
+/**
+ * Brand, the open session's names, and the actions: mode, open, paste, feed, recent, export, help.
+ * Where they do not fit ({@link NARROW_TOPBAR}) paste, feed, recent and help go under "More".
+ */
 export function Topbar({ app, feedActions, feedRequest, openFiles, showHelp }: TopbarProps) {
   const fileInputRef = useRef<HTMLInputElement>(null);
   const mode = useAppStore((state) => state.mode);
@@ -26,6 +31,19 @@ export function Topbar({ app, feedActions, feedRequest, openFiles, showHelp }: T
   const audioName = useAppStore((state) => state.audioName);
   const formatLabel = useAppStore((state) => state.formatLabel);
   useEffect(() => app.on('openFiles', () => fileInputRef.current?.click()), [app]);
+  const narrow = useMediaQuery(NARROW_TOPBAR);
+  const pasteRef = useRef<Openable>(null);
+  const feedRef = useRef<Openable>(null);
+  const recentRef = useRef<Openable>(null);
+  const more = useMemo<OverflowItem[]>(
+    () => [
+      { id: 'paste', label: 'Paste a transcript…', select: () => pasteRef.current?.open() },
+      { id: 'feed', label: 'Podcast feed…', select: () => feedRef.current?.open() },
+      { id: 'recent', label: 'Recent projects…', select: () => recentRef.current?.open() },
+      { id: 'shortcuts', label: 'Keyboard shortcuts', hint: '?', select: showHelp },
+    ],
+    [showHelp],
+  );
 
   return (
     <header className="topbar">
@@ -50,14 +68,14 @@ export function Topbar({ app, feedActions, feedRequest, openFiles, showHelp }: T
           title="Editor mode (E)"
           data-testid="editor-toggle"
         >
-          Edit timings
+          Edit<span className="topbar__long"> timings</span>
         </button>
         <button type="button" className="button" onClick={() => fileInputRef.current?.click()} title="Open audio and transcript (O)">
-          Open files…
+          Open<span className="topbar__long"> files</span>…
         </button>
-        <PasteDialog onOpen={(text) => app.loader.loadText(text, PASTED_NAME)} />
-        <FeedDialog actions={feedActions} request={feedRequest} />
-        <RecentProjects autosave={app.autosave} loader={app.loader} />
+        <PasteDialog onOpen={(text) => app.loader.loadText(text, PASTED_NAME)} showTrigger={!narrow} ref={pasteRef} />
+        <FeedDialog actions={feedActions} request={feedRequest} showTrigger={!narrow} ref={feedRef} />
+        {narrow ? null : <RecentProjects autosave={app.autosave} loader={app.loader} />}
         <ExportMenu />
         <input
           ref={fileInputRef}
@@ -74,9 +92,15 @@ export function Topbar({ app, feedActions, feedRequest, openFiles, showHelp }: T
             openFiles(files);
           }}
         />
-        <button type="button" className="icon-button" onClick={showHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
-          ?
-        </button>
+        {narrow ? (
+          <OverflowMenu label="More" title="Paste, podcast feed, recent projects, keyboard shortcuts" items={more} testId="more-button">
+            <RecentProjects autosave={app.autosave} loader={app.loader} showTrigger={false} ref={recentRef} />
+          </OverflowMenu>
+        ) : (
+          <button type="button" className="icon-button" onClick={showHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+            ?
+          </button>
+        )}
       </div>
     </header>
   );

@@ -157,7 +157,7 @@ export function connectWaveform(player: Player, store: AppStore, commands: Gestu
         if (start === undefined) return null;
         const ownEnd = turnEnd(entry);
         const end = ownEnd !== undefined && ownEnd > start ? ownEnd : nextStartAfter(timeIndex, start, player.duration());
-        return { entry: entryIndex, start, end, label: speakerName(transcript, entry.speakerId) ?? 'Unlabelled', hue: hueOf(entry.speakerId) };
+        return { key: entry, entry: entryIndex, start, end, label: speakerName(transcript, entry.speakerId) ?? 'Unlabelled', hue: hueOf(entry.speakerId) };
       },
       selectedEntry: state.selectedEntry,
       cursorEntry: selectTapCursor(state),

@@ -5,6 +5,7 @@ import type { Transcript } from '../transcript/model.ts';
 import { setTurnEnd, setTurnStart } from '../transcript/edit/set-turn-time.ts';
 import { nudgeBoundary } from '../transcript/edit/nudge-boundary.ts';
 import { tapCursor, tapSync } from '../transcript/edit/tap-sync.ts';
+import { refuseWhileReadOnly } from './read-only.ts';
 
 /** Reads the playhead; the media element stays the only clock. */
 export interface Clock {
@@ -15,7 +16,8 @@ export interface Clock {
  * Every write to the transcript, the selection and the mode goes through here:
  * a pure operation on the transcript, then one store write, which is one undo
  * step. Gestures (a drag) are coalesced into a single step between
- * `beginGesture` and `endGesture`.
+ * `beginGesture` and `endGesture`. While the tab is read-only (another tab edits
+ * the project) every write, undo, redo and editor mode is refused with a reason.
  */
 export interface EditorCommands extends TurnCommands {
   /** Applies a pure edit as one undoable step. Returns false when it changed nothing. */
@@ -60,6 +62,7 @@ export function createEditorCommands(store: AppStore, clock: Clock): EditorComma
   const history = () => store.temporal.getState();
 
   const edit = (operation: (transcript: Transcript) => Transcript) => {
+    if (refuseWhileReadOnly(store)) return false;
     const before = store.getState().transcript;
     const after = operation(before);
     if (after === before) return false;
@@ -81,24 +84,32 @@ export function createEditorCommands(store: AppStore, clock: Clock): EditorComma
     ...createTurnCommands(store, edit),
     edit,
     restore(transcript, dirty) {
+      if (refuseWhileReadOnly(store)) return;
       store.getState().commitTranscript(transcript);
       store.setState({ dirty });
     },
-    setMode: (mode) => store.getState().setMode(mode),
-    toggleMode: () => store.getState().setMode(store.getState().mode === 'edit' ? 'read' : 'edit'),
+    setMode: (mode) => {
+      if (mode === 'edit' && refuseWhileReadOnly(store)) return;
+      store.getState().setMode(mode);
+    },
+    toggleMode: () => {
+      const mode = store.getState().mode === 'edit' ? 'read' : 'edit';
+      if (mode === 'edit' && refuseWhileReadOnly(store)) return;
+      store.getState().setMode(mode);
+    },
     select: (entryIndex, edge) => store.getState().select(entryIndex, edge),
     undo: () => {
-      if (gestureStart) return;
+      if (gestureStart || refuseWhileReadOnly(store)) return;
       history().undo();
     },
     redo: () => {
-      if (gestureStart) return;
+      if (gestureStart || refuseWhileReadOnly(store)) return;
       history().redo();
     },
     canUndo: () => history().pastStates.length > 0,
     canRedo: () => history().futureStates.length > 0,
     beginGesture() {
-      if (gestureStart) return;
+      if (gestureStart || refuseWhileReadOnly(store)) return;
       gestureStart = store.getState().transcript;
       history().pause();
     },

@@ -8,6 +8,7 @@ import { splitTurn } from '../transcript/edit/split-turn.ts';
 import { mergeTurns } from '../transcript/edit/merge-turns.ts';
 import { insertTurn } from '../transcript/edit/insert-turn.ts';
 import { deleteTurn } from '../transcript/edit/delete-turn.ts';
+import { refuseWhileReadOnly } from './read-only.ts';
 
 /** The edits of one turn, as the turn editor offers them. Each is one undo step. */
 export interface TurnCommands {
@@ -60,7 +61,7 @@ export function createTurnCommands(store: AppStore, edit: Edit): TurnCommands {
     return turn?.kind === 'speech' && text.trim() !== turnText(turn) ? editTurnText(t, entryIndex, text) : t;
   };
   const openTextEditor = (entryIndex: number, caret?: number) => {
-    if (!speechAt(entryIndex)) return;
+    if (!speechAt(entryIndex) || refuseWhileReadOnly(store)) return;
     const state = store.getState();
     if (state.mode !== 'edit') state.setMode('edit');
     if (state.selectedEntry !== entryIndex) state.select(entryIndex);

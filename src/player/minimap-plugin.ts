@@ -13,6 +13,8 @@ export interface MinimapColors {
 export interface MinimapOptions {
   envelope: EnvelopeApi;
   colors: MinimapColors;
+  /** Pixels; 28 when not given. */
+  height?: number;
   /** A click or drag on the minimap asks to play from `time`. */
   seek(time: number): void;
   isPlaying(): boolean;
@@ -66,7 +68,7 @@ export const MinimapPlugin = definePlugin<MinimapOptions, { destroy: [] }, Recor
         container,
         peaks: [found.peaks],
         duration: found.duration,
-        height: 28,
+        height: options.height ?? 28,
         waveColor: colors.wave,
         progressColor: colors.progress,
         cursorColor: colors.cursor,

@@ -2,6 +2,8 @@ import type { TimeIndex } from '../transcript/time-index.ts';
 
 /** What the region of one speech turn shows. */
 export interface RegionTurn {
+  /** The turn's identity: the same object while edits leave the turn alone (its region then stays as drawn). */
+  key: object;
   /** The turn's entry index in the transcript: what events report. */
   entry: number;
   start: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeIndex } from '../transcript/time-index.ts';
 import type { Entry, Transcript } from '../transcript/model.ts';
-import { labelLanes, turnsInWindow } from './region-layout.ts';
+import { labelLanes, matchRegions, turnsInWindow } from './region-layout.ts';
 
 const turn = (start: number | undefined, end: number | undefined): Entry => ({
   kind: 'speech',
@@ -81,5 +81,67 @@ describe('labelLanes', () => {
     expect(labelLanes([{ start: 0, end: 2 }, { start: 2, end: 4 }, { start: 4, end: 5 }])).toEqual([0, 0, 0]);
     // Two people at once, then a third over both, then room on the top row again.
     expect(labelLanes([{ start: 0, end: 5 }, { start: 1, end: 3 }, { start: 2, end: 6 }, { start: 3.5, end: 4 }, { start: 6, end: 7 }])).toEqual([0, 1, 2, 1, 0]);
+  });
+});
+
+describe('matchRegions', () => {
+  const a = {};
+  const b = {};
+  const c = {};
+  const d = {};
+
+  it('keeps every region of an untouched turn, whatever its entry index is now', () => {
+    // A split at entry 0: a's first half is a new object at 0, its second half a new one at 1, b and c moved down.
+    const firstHalf = {};
+    const secondHalf = {};
+    const { reuse, remove } = matchRegions(
+      [
+        { key: a, entry: 0 },
+        { key: b, entry: 1 },
+        { key: c, entry: 2 },
+      ],
+      [
+        { key: firstHalf, entry: 0 },
+        { key: secondHalf, entry: 1 },
+        { key: b, entry: 2 },
+        { key: c, entry: 3 },
+      ],
+    );
+    expect(reuse).toEqual([0, -1, 1, 2]);
+    expect(remove).toEqual([]);
+  });
+
+  it('gives an edited turn (a new object at the same entry) its old region, and removes what is no longer wanted', () => {
+    const edited = {};
+    const { reuse, remove } = matchRegions(
+      [
+        { key: a, entry: 4 },
+        { key: b, entry: 5 },
+        { key: c, entry: 6 },
+      ],
+      [
+        { key: edited, entry: 5 },
+        { key: c, entry: 6 },
+        { key: d, entry: 7 },
+      ],
+    );
+    expect(reuse).toEqual([1, 2, -1]);
+    expect(remove).toEqual([0]);
+  });
+
+  it('never hands one region to two turns', () => {
+    const { reuse, remove } = matchRegions(
+      [
+        { key: a, entry: 0 },
+        { key: b, entry: 0 },
+      ],
+      [
+        { key: c, entry: 0 },
+        { key: d, entry: 0 },
+        { key: a, entry: 1 },
+      ],
+    );
+    expect(reuse).toEqual([1, -1, 0]);
+    expect(remove).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import RegionsPlugin, { type Region } from 'wavesurfer.js/plugins/regions';
 import { formatClock } from '../transcript/format-time.ts';
 import { createEmitter, type Unsubscribe } from './emitter.ts';
 import type { Player } from './player.ts';
-import { labelLanes, turnsInWindow } from './region-layout.ts';
+import { labelLanes, matchRegions, turnsInWindow } from './region-layout.ts';
 import type { DragSide, RegionDrag, RegionSource, RegionTurn, TurnRegionsEvents, TurnRegionsStatus } from './region-events.ts';
 
 export interface TurnRegions {
@@ -28,6 +28,9 @@ const LABEL_ROW_PX = 19;
 interface Shown {
   region: Region;
   label: HTMLElement;
+  /** The turn's identity ({@link RegionTurn.key}) and entry index as last drawn. */
+  key: object;
+  entry: number;
   /** Label row: 0 at the top; overlapping turns (people talking at once) get the next free row. */
   lane: number;
   turn: number;
@@ -77,6 +80,12 @@ export function installTurnRegions(player: Player, options: { maxRegions?: numbe
     const scroll = wavesurfer.getScroll();
     return { from: (scroll / total) * duration, to: ((scroll + wavesurfer.getWidth()) / total) * duration };
   };
+  /**
+   * The window as last known: set by the player's scroll reports, measured again only
+   * after a zoom, resize or redraw, so reconciling after an edit reads no layout.
+   */
+  let knownWindow: { from: number; to: number } | null = null;
+  const currentWindow = () => (knownWindow ??= visibleWindow());
   if (!wavesurfer) {
     const noop = () => undefined;
     return { show: noop, place: noop, cancelDrag: noop, status: () => status, visibleWindow, reveal: noop, on: emitter.on, destroy: () => emitter.clear() };
@@ -85,11 +94,13 @@ export function installTurnRegions(player: Player, options: { maxRegions?: numbe
   let source: RegionSource | null = null;
   let plugin: ReturnType<typeof RegionsPlugin.create> | null = null;
   let active: Unsubscribe[] = [];
-  const shown = new Map<number, Shown>();
-  const entryOf = new WeakMap<Region, number>();
+  /** The drawn regions, in no particular order. */
+  let shown: Shown[] = [];
+  const shownOf = new WeakMap<Region, Shown>();
   let drag: Drag | null = null;
   let alt = false;
   let frame = 0;
+  const shownAt = (entry: number) => shown.find((item) => item.entry === entry);
 
   const decorate = (item: Shown) => {
     const element = item.region.element;
@@ -107,91 +118,112 @@ export function installTurnRegions(player: Player, options: { maxRegions?: numbe
 
   const describe = (item: RegionTurn) => `${item.label}, ${formatClock(item.start)}–${formatClock(item.end)}`;
 
-  const removeShown = (entry: number) => {
-    const item = shown.get(entry);
-    if (!item) return;
-    shown.delete(entry);
-    item.region.remove();
+  const removeAll = () => {
+    for (const item of shown) item.region.remove();
+    shown = [];
   };
 
-  /** Makes the regions match the source and the visible window. */
+  const create = (activePlugin: NonNullable<typeof plugin>, item: RegionTurn, turn: number, selected: boolean, cursor: boolean): Shown => {
+    // The label is the region's own child, not the plugin's `content`: the plugin stacks
+    // contents by measuring every earlier one (a layout read per region, after every drag);
+    // lanes below place labels instead.
+    const slot = document.createElement('div');
+    slot.style.height = '0';
+    const label = document.createElement('div');
+    label.textContent = item.label;
+    slot.append(label);
+    const region = activePlugin.addRegion({ id: `turn-${item.entry}`, start: item.start, end: item.end, color: 'var(--turn-fill)', drag: true, resize: true });
+    const created: Shown = { region, label, key: item.key, entry: item.entry, lane: 0, turn, item, selected, cursor };
+    shownOf.set(region, created);
+    if (region.element) {
+      region.element.append(slot);
+      region.element.dataset.entryIndex = String(item.entry);
+      region.element.dataset.turn = String(turn);
+      region.element.title = describe(item);
+      region.element.setAttribute('aria-hidden', 'true');
+    }
+    decorate(created);
+    return created;
+  };
+
+  /** Brings a drawn region up to date with the source; touches the DOM only where something differs. */
+  const update = (existing: Shown, item: RegionTurn, turn: number, selected: boolean, cursor: boolean) => {
+    let changed = false;
+    // The dragged region shows where the editor placed it, which may be ahead of the source.
+    const dragging = drag !== null && !drag.cancelled && drag.entry === item.entry;
+    if (!dragging && (existing.item.start !== item.start || existing.item.end !== item.end)) {
+      existing.region.setOptions({ start: item.start, end: item.end });
+      changed = true;
+    }
+    const element = existing.region.element;
+    if (existing.entry !== item.entry) {
+      existing.entry = item.entry;
+      if (element) element.dataset.entryIndex = String(item.entry);
+    }
+    if (existing.turn !== turn) {
+      existing.turn = turn;
+      if (element) element.dataset.turn = String(turn);
+    }
+    existing.key = item.key;
+    if (existing.item.label !== item.label) {
+      existing.label.textContent = item.label;
+      changed = true;
+    }
+    if (existing.item.hue !== item.hue || existing.selected !== selected || existing.cursor !== cursor) changed = true;
+    existing.item = item;
+    existing.selected = selected;
+    existing.cursor = cursor;
+    if (changed) {
+      decorate(existing);
+      if (element) element.title = describe(item);
+    }
+  };
+
+  /**
+   * Makes the regions match the source and the visible window. A region follows its
+   * turn object across edits (see matchRegions), so after an edit only the regions of
+   * the turns it changed are moved or redrawn; the window is the one last reported.
+   */
   const reconcile = () => {
     frame = 0;
     if (!plugin || !source) return;
-    const view = visibleWindow();
+    const view = currentWindow();
     if (!view) return;
     const duration = wavesurfer.getDuration();
     const span = view.to - view.from;
     const turns = turnsInWindow(source.index, view.from - span / 2, view.to + span / 2);
     const drawn = turns.length <= maxRegions;
-    // Entry index -> turn index of every turn to show.
-    const wanted = new Map<number, number>();
-    if (drawn) for (const turn of turns) wanted.set(source.index.turnEntry[turn]!, turn);
-    if (drag && !drag.cancelled && !wanted.has(drag.entry)) {
-      const turn = source.index.turnEntry.indexOf(drag.entry);
-      if (turn >= 0) wanted.set(drag.entry, turn);
+    const wantedTurns = drawn ? turns : [];
+    if (drag && !drag.cancelled) {
+      const draggedTurn = source.index.turnEntry.indexOf(drag.entry);
+      if (draggedTurn >= 0 && !wantedTurns.includes(draggedTurn)) wantedTurns.push(draggedTurn);
     }
-    for (const entry of [...shown.keys()]) if (!wanted.has(entry)) removeShown(entry);
-
-    for (const [entryIndex, turn] of wanted) {
+    const wanted: { item: RegionTurn; turn: number }[] = [];
+    for (const turn of wantedTurns) {
       const found = source.region(turn);
-      if (!found) {
-        removeShown(entryIndex);
-        continue;
-      }
-      const item: RegionTurn = { ...found, end: Math.min(duration, found.end) };
-      const selected = entryIndex === source.selectedEntry;
-      const cursor = entryIndex === source.cursorEntry;
-      const existing = shown.get(entryIndex);
-      if (!existing) {
-        // The plugin stacks overlapping labels itself, by measuring every earlier label after a
-        // timeout; a zero-height slot opts out of that, and lanes below place labels instead.
-        const slot = document.createElement('div');
-        slot.style.height = '0';
-        const label = document.createElement('div');
-        label.textContent = item.label;
-        slot.append(label);
-        const region = plugin.addRegion({ id: `turn-${entryIndex}`, start: item.start, end: item.end, color: 'var(--turn-fill)', content: slot, drag: true, resize: true });
-        entryOf.set(region, entryIndex);
-        const created: Shown = { region, label, lane: 0, turn, item, selected, cursor };
-        if (region.element) {
-          region.element.dataset.entryIndex = String(entryIndex);
-          region.element.dataset.turn = String(turn);
-          region.element.title = describe(item);
-          region.element.setAttribute('aria-hidden', 'true');
-        }
-        decorate(created);
-        shown.set(entryIndex, created);
-        continue;
-      }
-      let changed = false;
-      // The dragged region shows where the editor placed it, which may be ahead of the source.
-      const dragging = drag !== null && !drag.cancelled && drag.entry === entryIndex;
-      if (!dragging && (existing.item.start !== item.start || existing.item.end !== item.end)) {
-        existing.region.setOptions({ start: item.start, end: item.end });
-        changed = true;
-      }
-      if (existing.turn !== turn && existing.region.element) {
-        existing.region.element.dataset.turn = String(turn);
-        existing.turn = turn;
-      }
-      if (existing.item.label !== item.label) existing.label.textContent = item.label;
-      if (existing.item.hue !== item.hue || existing.selected !== selected || existing.cursor !== cursor) changed = true;
-      existing.item = item;
-      existing.selected = selected;
-      existing.cursor = cursor;
-      if (changed) {
-        decorate(existing);
-        if (existing.region.element) existing.region.element.title = describe(item);
-      }
+      if (found) wanted.push({ item: { ...found, end: Math.min(duration, found.end) }, turn });
     }
+    const { reuse, remove } = matchRegions(
+      shown,
+      wanted.map(({ item }) => item),
+    );
+    for (const i of remove) shown[i]!.region.remove();
+    const next: Shown[] = [];
+    wanted.forEach(({ item, turn }, w) => {
+      const selected = item.entry === source!.selectedEntry;
+      const cursor = item.entry === source!.cursorEntry;
+      const existing = reuse[w]! >= 0 ? shown[reuse[w]!]! : null;
+      if (existing) update(existing, item, turn, selected, cursor);
+      next.push(existing ?? create(plugin!, item, turn, selected, cursor));
+    });
+    shown = next;
     placeLabels();
     setStatus({ inView: turns.length, drawn });
   };
 
   /** Overlapping turns (people talking at once) put their labels on lower rows. */
   const placeLabels = () => {
-    const items = [...shown.values()].sort((a, b) => a.region.start - b.region.start);
+    const items = [...shown].sort((a, b) => a.region.start - b.region.start);
     const lanes = labelLanes(items.map((item) => item.region));
     items.forEach((item, i) => {
       const lane = lanes[i]!;
@@ -205,15 +237,18 @@ export function installTurnRegions(player: Player, options: { maxRegions?: numbe
   const schedule = () => {
     if (!frame) frame = requestAnimationFrame(reconcile);
   };
+  const remeasure = () => {
+    knownWindow = null;
+    schedule();
+  };
 
   const report = (current: Drag): RegionDrag => ({ entry: current.entry, side: current.side, start: current.rawStart, end: current.rawEnd, alt });
 
   const onRegionUpdate = (region: Region, side?: 'start' | 'end') => {
-    const entry = entryOf.get(region);
-    if (entry === undefined) return;
-    const item = shown.get(entry);
+    const item = shownOf.get(region);
+    if (!item) return;
+    const entry = item.entry;
     if (!drag) {
-      if (!item) return;
       // The plugin has already moved the region by the first step; start from where we had put it.
       drag = { entry, side: side ?? 'move', rawStart: item.item.start, rawEnd: item.item.end, shownStart: item.item.start, shownEnd: item.item.end, cancelled: false };
       emitter.emit('drag-start', report(drag));
@@ -221,10 +256,8 @@ export function installTurnRegions(player: Player, options: { maxRegions?: numbe
     if (drag.entry !== entry) return;
     if (drag.cancelled) {
       // Escape was pressed: the region stays where the source says until the pointer is released.
-      if (item) {
-        region.setOptions({ start: item.item.start, end: item.item.end });
-        decorate(item);
-      }
+      region.setOptions({ start: item.item.start, end: item.item.end });
+      decorate(item);
       return;
     }
     drag.rawStart += region.start - drag.shownStart;
@@ -235,7 +268,7 @@ export function installTurnRegions(player: Player, options: { maxRegions?: numbe
   };
 
   const onRegionUpdated = (region: Region) => {
-    if (!drag || entryOf.get(region) !== drag.entry) return;
+    if (!drag || shownOf.get(region)?.entry !== drag.entry) return;
     const finished = drag;
     drag = null;
     if (!finished.cancelled) emitter.emit('drag-end', report(finished));
@@ -261,20 +294,24 @@ export function installTurnRegions(player: Player, options: { maxRegions?: numbe
       regions.on('region-update', onRegionUpdate),
       regions.on('region-updated', onRegionUpdated),
       regions.on('region-clicked', (region, event) => {
-        const entry = entryOf.get(region);
+        const entry = shownOf.get(region)?.entry;
         if (entry === undefined) return;
         const bounds = region.element?.getBoundingClientRect();
         const time = bounds && bounds.width > 0 ? region.start + ((event.clientX - bounds.left) / bounds.width) * (region.end - region.start) : region.start;
         emitter.emit('region-click', entry, time);
       }),
-      wavesurfer.on('scroll', schedule),
-      wavesurfer.on('zoom', schedule),
-      wavesurfer.on('redraw', schedule),
-      wavesurfer.on('resize', schedule),
-      wavesurfer.on('ready', schedule),
+      wavesurfer.on('scroll', (from, to) => {
+        knownWindow = to > from ? { from, to } : null;
+        schedule();
+      }),
+      wavesurfer.on('zoom', remeasure),
+      wavesurfer.on('redraw', remeasure),
+      wavesurfer.on('resize', remeasure),
+      wavesurfer.on('ready', remeasure),
       wavesurfer.on('load', () => {
         drag = null;
-        for (const entry of [...shown.keys()]) removeShown(entry);
+        knownWindow = null;
+        removeAll();
       }),
     ];
     schedule();
@@ -285,7 +322,8 @@ export function installTurnRegions(player: Player, options: { maxRegions?: numbe
     drag = null;
     active.forEach((unsubscribe) => unsubscribe());
     active = [];
-    shown.clear();
+    shown = [];
+    knownWindow = null;
     // Destroying the plugin removes its regions and their listeners.
     plugin.destroy();
     plugin = null;
@@ -305,7 +343,7 @@ export function installTurnRegions(player: Player, options: { maxRegions?: numbe
       schedule();
     },
     place(entry, start, end) {
-      const item = shown.get(entry);
+      const item = shownAt(entry);
       if (!item || !drag || drag.entry !== entry || drag.cancelled) return;
       item.region.setOptions({ start, end });
       decorate(item);
@@ -315,7 +353,7 @@ export function installTurnRegions(player: Player, options: { maxRegions?: numbe
     cancelDrag() {
       if (!drag || drag.cancelled) return;
       drag.cancelled = true;
-      const item = shown.get(drag.entry);
+      const item = shownAt(drag.entry);
       if (item) {
         item.region.setOptions({ start: item.item.start, end: item.item.end });
         decorate(item);
@@ -325,7 +363,7 @@ export function installTurnRegions(player: Player, options: { maxRegions?: numbe
     status: () => status,
     visibleWindow,
     reveal(start, end) {
-      const view = visibleWindow();
+      const view = currentWindow();
       if (drag || !view || (end >= view.from && start <= view.to)) return;
       wavesurfer.setScrollTime(Math.max(0, start - (view.to - view.from) * 0.2));
     },

@@ -48,6 +48,17 @@ export interface WaveformZoom {
 
 /** Height of the waveform while editing: room for speaker labels above the peaks. */
 const EDIT_HEIGHT = 104;
+
+/**
+ * A height the page sets in CSS (waveform.css: `--edit-wave-height`, `--minimap-height`, lower on
+ * short screens), read where the waveform is; `fallback` when unset or below `least` pixels.
+ */
+function cssPixels(wavesurfer: NonNullable<Player['wavesurfer']>, name: string, fallback: number, least: number): number {
+  const root = wavesurfer.getWrapper().getRootNode();
+  const host = root instanceof ShadowRoot ? root.host : null;
+  const height = host ? Number.parseFloat(getComputedStyle(host).getPropertyValue(name)) : Number.NaN;
+  return Number.isFinite(height) && height >= least ? height : fallback;
+}
 const INERT: WaveformView = { pxPerSec: 0, visibleSeconds: 0, canZoomIn: false, canZoomOut: false };
 
 /**
@@ -174,11 +185,19 @@ export function installWaveformZoom(player: Player): WaveformZoom {
     // Height and zoom in one render: at the zoomed level only the visible stretch is drawn,
     // while a render at "whole file" touches every sample (seconds for a three-hour file).
     const view = opening();
-    wavesurfer.setOptions({ height: EDIT_HEIGHT, ...envelope.peakOption(), ...(view ? { minPxPerSec: view.pxPerSec } : {}) });
+    wavesurfer.setOptions({ height: cssPixels(wavesurfer, '--edit-wave-height', EDIT_HEIGHT, 40), ...envelope.peakOption(), ...(view ? { minPxPerSec: view.pxPerSec } : {}) });
     if (view) wavesurfer.setScroll(scrollForAnchor(view.time, wavesurfer.getWidth() * 0.3, view.pxPerSec));
     plugins = [
       wavesurfer.registerPlugin(RulerPlugin.create()),
-      wavesurfer.registerPlugin(MinimapPlugin.create({ envelope, colors: readMinimapColors(wavesurfer), seek: (time) => player.seek(time), isPlaying: () => player.isPlaying() })),
+      wavesurfer.registerPlugin(
+        MinimapPlugin.create({
+          envelope,
+          colors: readMinimapColors(wavesurfer),
+          height: cssPixels(wavesurfer, '--minimap-height', 28, 12),
+          seek: (time) => player.seek(time),
+          isPlaying: () => player.isPlaying(),
+        }),
+      ),
     ];
     notify();
   };

@@ -33,6 +33,13 @@ export interface SessionSource {
   transcriptUrl?: string;
 }
 
+/**
+ * Why this tab may not edit the open project (see src/app/tab-lock.ts): another tab had it
+ * when it opened, another tab took it over from here, the tab that had it was closed, or
+ * another tab saved it without this tab knowing. null: this tab edits.
+ */
+export type ReadOnlyReason = 'elsewhere' | 'taken-over' | 'free' | 'conflict';
+
 export interface SessionSlice {
   transcript: Transcript;
   /** Derived from `transcript`, in the same write (see derive-time-index.ts). */
@@ -50,6 +57,8 @@ export interface SessionSlice {
   loading: LoadStatus | null;
   /** Increments with every new session; history and autosave key off it. */
   sessionId: number;
+  /** Set by autosave from the tab lock; editor commands refuse to write while it is set. */
+  readOnly: ReadOnlyReason | null;
   /** Starts a new session: new transcript, cleared history, nothing selected. */
   setSession(source: SessionSource): void;
   setLoading(status: LoadStatus | null): void;
@@ -73,6 +82,7 @@ export function initialSession() {
     notices: [] as Notice[],
     loading: null as LoadStatus | null,
     sessionId: 0,
+    readOnly: null as ReadOnlyReason | null,
   };
 }
 

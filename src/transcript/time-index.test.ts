@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Entry, SpeechTurn, Transcript } from './model.ts';
 import { activeTurnAt, activeWordAt, buildTimeIndex, lastAtOrBefore } from './time-index.ts';
 
@@ -124,5 +125,33 @@ describe('activeWordAt', () => {
   });
   it('is -1 for no active turn', () => {
     expect(activeWordAt(index, -1, 1)).toBe(-1);
+  });
+});
+
+describe('word index', () => {
+  /** The index as defined: timed words sorted by start (ties in word order), each lasting to its end, else the next start, else the turn end. */
+  function reference(words: SpeechTurn['words'], turnEnd: number | undefined) {
+    const timed = words.flatMap((word, index) => (word.start !== undefined && Number.isFinite(word.start) ? [{ start: word.start, end: word.end, index }] : []));
+    timed.sort((a, b) => a.start - b.start || a.index - b.index);
+    return {
+      starts: timed.map((item) => item.start),
+      ends: timed.map((item, i) => (item.end !== undefined && item.end > item.start ? item.end : (timed[i + 1]?.start ?? turnEnd ?? Infinity))),
+      wordAt: timed.map((item) => item.index),
+    };
+  }
+
+  it('is the sorted definition for words in order, out of order, untimed or without ends', () => {
+    const time = fc.option(fc.integer({ min: 0, max: 20 }).map((n) => n / 4), { nil: undefined });
+    const word = fc.record({ start: time, end: time }).map(({ start, end }) => ({ text: 'w', ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) }));
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 8 }), fc.boolean(), time, (words, sorted, end) => {
+        const list = sorted ? [...words].sort((a, b) => (a.start ?? 0) - (b.start ?? 0)) : words;
+        const built = buildTimeIndex(transcript({ kind: 'speech', speakerId: null, words: list, ...(end !== undefined ? { end } : {}) })).words.at(0);
+        const expected = reference(list, end ?? [...list].reverse().find((w) => w.end !== undefined)?.end);
+        if (expected.starts.length === 0) expect(built).toBeNull();
+        else expect({ starts: [...built!.starts], ends: [...built!.ends], wordAt: [...built!.wordAt] }).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

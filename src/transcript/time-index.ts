@@ -101,13 +101,49 @@ export function buildTimeIndex(transcript: Transcript): TimeIndex {
 }
 
 function buildWordIndex(turn: SpeechTurn, turnEndTime: number | undefined): WordIndex | null {
+  // Words are nearly always timed in order: then the arrays are filled in one pass,
+  // with no per-word objects and no sort (a replace-all re-indexes a thousand turns).
+  const { words } = turn;
+  let count = 0;
+  let ordered = true;
+  let previous = -Infinity;
+  for (const word of words) {
+    const start = word.start;
+    if (start === undefined || !Number.isFinite(start)) continue;
+    if (start < previous) ordered = false;
+    previous = start;
+    count++;
+  }
+  if (count === 0) return null;
+  if (!ordered) return buildUnorderedWordIndex(turn, turnEndTime);
+  const starts = new Float64Array(count);
+  const ends = new Float64Array(count);
+  const wordAt = new Int32Array(count);
+  let i = 0;
+  words.forEach((word, index) => {
+    if (word.start === undefined || !Number.isFinite(word.start)) return;
+    starts[i] = word.start;
+    ends[i] = word.end ?? NaN;
+    wordAt[i] = index;
+    i++;
+  });
+  for (let k = 0; k < count; k++) {
+    const end = ends[k]!;
+    const nextStart = k + 1 < count ? starts[k + 1]! : (turnEndTime ?? Infinity);
+    // NaN (no end) fails the comparison, as an end at or before the start does.
+    ends[k] = end > starts[k]! ? end : nextStart;
+  }
+  return { starts, ends, wordAt };
+}
+
+/** The general case: timed words sorted by start (ties in word order). */
+function buildUnorderedWordIndex(turn: SpeechTurn, turnEndTime: number | undefined): WordIndex {
   const timed: { start: number; end: number | undefined; word: number }[] = [];
   turn.words.forEach((word, index) => {
     if (word.start !== undefined && Number.isFinite(word.start)) {
       timed.push({ start: word.start, end: word.end, word: index });
     }
   });
-  if (timed.length === 0) return null;
   timed.sort((a, b) => a.start - b.start || a.word - b.word);
   const starts = new Float64Array(timed.length);
   const ends = new Float64Array(timed.length);

@@ -1,4 +1,4 @@
-import type { Entry, Transcript } from './model.ts';
+import type { Entry, SpeechTurn, Transcript } from './model.ts';
 
 export type TimingIssueKind = 'end-before-start' | 'overlap-prev' | 'overlap-next' | 'past-end' | 'word-outside-turn';
 
@@ -23,6 +23,40 @@ function label(entry: Entry, index: number): string {
   return `${entry.kind === 'speech' ? 'Turn' : 'Event'} ${index + 1}`;
 }
 
+interface WordsOutside {
+  outside: number;
+  /** The first such word and its time, as the message quotes it. */
+  firstOutside: string | undefined;
+}
+
+/**
+ * The per-word part of the check, by turn object. Edits are pure and keep every
+ * untouched turn's identity, so after an edit only the turns it replaced are
+ * walked word by word; the rest of the pass is a few comparisons per entry.
+ */
+const outsideByTurn = new WeakMap<SpeechTurn, WordsOutside>();
+
+function wordsOutside(turn: SpeechTurn): WordsOutside {
+  let found = outsideByTurn.get(turn);
+  if (found) return found;
+  const { start, end } = turn;
+  let outside = 0;
+  let firstOutside: string | undefined;
+  for (const word of turn.words) {
+    const wordStart = word.start ?? word.end;
+    const wordEnd = word.end ?? word.start;
+    if (wordStart === undefined || wordEnd === undefined) continue;
+    const before = start !== undefined && wordStart < start - TOLERANCE;
+    const after = end !== undefined && wordEnd > end + TOLERANCE;
+    if (!before && !after) continue;
+    outside++;
+    firstOutside ??= `"${word.text}" at ${clock(wordStart)}`;
+  }
+  found = { outside, firstOutside };
+  outsideByTurn.set(turn, found);
+  return found;
+}
+
 /**
  * Timing problems an editor should show, in entry order, in one pass:
  * an end before its start, speech turns overlapping the previous timed turn
@@ -30,6 +64,9 @@ function label(entry: Entry, index: number): string {
  * audio's `duration` (when given), and words timed outside their turn.
  * Events may overlap speech (music under a voice is normal), so they are only
  * checked for order and duration. Untimed entries have no issues.
+ * Incremental across edits: the word checks of a turn run once per turn object
+ * (see `wordsOutside`), so validating after an edit costs the changed turns'
+ * words plus a constant per entry, not every word of the transcript.
  */
 export function validateTiming(transcript: Transcript, duration?: number): TimingIssue[] {
   const issues: TimingIssue[] = [];
@@ -39,43 +76,31 @@ export function validateTiming(transcript: Transcript, duration?: number): Timin
   let previousEdge: number | undefined;
 
   transcript.entries.forEach((entry, index) => {
-    const name = label(entry, index);
     const { start, end } = entry;
     if (start !== undefined && end !== undefined && end < start) {
-      issues.push({ entryIndex: index, kind: 'end-before-start', message: `${name} ends at ${clock(end)}, before it starts at ${clock(start)}.` });
+      issues.push({ entryIndex: index, kind: 'end-before-start', message: `${label(entry, index)} ends at ${clock(end)}, before it starts at ${clock(start)}.` });
     }
     const last = end ?? start;
     if (duration !== undefined && last !== undefined && Math.max(start ?? last, last) > duration + TOLERANCE) {
-      issues.push({ entryIndex: index, kind: 'past-end', message: `${name} runs to ${clock(Math.max(start ?? last, last))}, past the end of the audio at ${clock(duration)}.` });
+      issues.push({ entryIndex: index, kind: 'past-end', message: `${label(entry, index)} runs to ${clock(Math.max(start ?? last, last))}, past the end of the audio at ${clock(duration)}.` });
     }
     if (entry.kind !== 'speech') return;
 
     const first = start ?? end;
     if (first !== undefined && previousEdge !== undefined && first < previousEdge - TOLERANCE) {
       const previousName = `Turn ${previousIndex + 1}`;
-      issues.push({ entryIndex: index, kind: 'overlap-prev', message: `${name} starts at ${clock(first)}, before ${previousName} ends at ${clock(previousEdge)}.` });
-      deferred.push({ entryIndex: previousIndex, kind: 'overlap-next', message: `${previousName} ends at ${clock(previousEdge)}, after ${name} starts at ${clock(first)}.` });
+      issues.push({ entryIndex: index, kind: 'overlap-prev', message: `${label(entry, index)} starts at ${clock(first)}, before ${previousName} ends at ${clock(previousEdge)}.` });
+      deferred.push({ entryIndex: previousIndex, kind: 'overlap-next', message: `${previousName} ends at ${clock(previousEdge)}, after ${label(entry, index)} starts at ${clock(first)}.` });
     }
     if (last !== undefined) {
       previousIndex = index;
       previousEdge = last;
     }
 
-    let outside = 0;
-    let firstOutside: string | undefined;
-    for (const word of entry.words) {
-      const wordStart = word.start ?? word.end;
-      const wordEnd = word.end ?? word.start;
-      if (wordStart === undefined || wordEnd === undefined) continue;
-      const before = start !== undefined && wordStart < start - TOLERANCE;
-      const after = end !== undefined && wordEnd > end + TOLERANCE;
-      if (!before && !after) continue;
-      outside++;
-      firstOutside ??= `"${word.text}" at ${clock(wordStart)}`;
-    }
+    const { outside, firstOutside } = wordsOutside(entry);
     if (outside > 0) {
       const count = outside === 1 ? 'a word' : `${outside} words`;
-      issues.push({ entryIndex: index, kind: 'word-outside-turn', message: `${name} has ${count} timed outside the turn (${firstOutside}).` });
+      issues.push({ entryIndex: index, kind: 'word-outside-turn', message: `${label(entry, index)} has ${count} timed outside the turn (${firstOutside}).` });
     }
   });
 

@@ -6,6 +6,7 @@ import type { DocumentExportFormat, ExportFormat, WriteOptions } from '../transc
 import { CAPTION_PRESETS } from '../transcript/writers/caption-cues.ts';
 import { loadInlinePlayer } from '../embed/load-inline-player.ts';
 import { podcastTranscriptTags } from '../transcript/writers/podcast-feed-snippet.ts';
+import { useCloseOnPrompt } from './use-close-on-prompt.ts';
 import './persistence.css';
 
 /*
@@ -110,6 +111,8 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
     document.addEventListener('pointerdown', onPointerDown);
     return () => document.removeEventListener('pointerdown', onPointerDown);
   }, [open]);
+
+  useCloseOnPrompt(open, anchorRef, () => setOpen(false));
 
   const openAt = (index: number) => {
     setActive((index + items.length) % items.length);

@@ -1,4 +1,5 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import type { Openable } from './overflow-menu.tsx';
 import { useStoreApi } from './app-context.ts';
 import type { FeedEpisode, FeedListing, FeedTranscript } from '../transcript/podcast-feed.ts';
 import { formatClock } from '../transcript/format-time.ts';
@@ -52,7 +53,17 @@ export interface FeedActions {
  * episodes, and opens the chosen one: its enclosure as the audio and its best
  * `<podcast:transcript>` as the transcript.
  */
-export function FeedDialog({ actions, request }: { actions: FeedActions | null; request?: FeedRequest | null }) {
+export function FeedDialog({
+  actions,
+  request,
+  showTrigger = true,
+  ref,
+}: {
+  actions: FeedActions | null;
+  request?: FeedRequest | null;
+  showTrigger?: boolean;
+  ref?: Ref<Openable>;
+}) {
   const appStore = useStoreApi();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const urlRef = useRef<HTMLInputElement>(null);
@@ -66,6 +77,7 @@ export function FeedDialog({ actions, request }: { actions: FeedActions | null; 
   const readToken = useRef(0);
   const titleId = useId();
   const statusId = useId();
+  useImperativeHandle(ref, () => ({ open: () => actions && setOpen(true) }), [actions]);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -150,9 +162,11 @@ export function FeedDialog({ actions, request }: { actions: FeedActions | null; 
 
   return (
     <>
-      <button type="button" className="button" onClick={() => setOpen(true)} disabled={!actions} title="Open an episode from a podcast RSS feed">
-        Podcast feed…
-      </button>
+      {showTrigger ? (
+        <button type="button" className="button" onClick={() => setOpen(true)} disabled={!actions} title="Open an episode from a podcast RSS feed">
+          Podcast feed…
+        </button>
+      ) : null}
       <dialog ref={dialogRef} className="dialog dialog--wide feed-dialog" aria-labelledby={titleId} onClose={() => setOpen(false)} data-testid="feed-dialog">
         <h2 id={titleId}>Open a podcast episode</h2>
         <form

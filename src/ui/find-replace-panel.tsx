@@ -4,7 +4,7 @@ import { useStoreApi, useAppStore } from './app-context.ts';
 import { useEditorCommands } from './editor-context.ts';
 
 /** Find and replace across the transcript; "Replace all" is one undo step and keeps word times. */
-export function FindReplacePanel({ onClose }: { onClose: () => void }) {
+export function FindReplacePanel() {
   const appStore = useStoreApi();
   const transcript = useAppStore((state) => state.transcript);
   const commands = useEditorCommands();
@@ -35,13 +35,7 @@ export function FindReplacePanel({ onClose }: { onClose: () => void }) {
   const toggle = (key: keyof FindOptions) => setOptions((current) => ({ ...current, [key]: !current[key] }));
 
   return (
-    <section
-      className="panel"
-      aria-label="Find and replace"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onClose();
-      }}
-    >
+    <section className="panel" aria-label="Find and replace">
       <div className="panel__row">
         <label htmlFor={`${id}-find`}>Find</label>
         <input
@@ -81,9 +75,6 @@ export function FindReplacePanel({ onClose }: { onClose: () => void }) {
         </button>
         <button type="button" className="mini-button mini-button--primary" onClick={replaceAll} disabled={matches.length === 0}>
           Replace all
-        </button>
-        <button type="button" className="mini-button" onClick={onClose}>
-          Close
         </button>
       </div>
     </section>

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import type { Openable } from './overflow-menu.tsx';
 import { useStoreApi } from './app-context.ts';
 import { isTypingTarget } from '../editor/is-typing-target.ts';
 import { readTranscript } from '../transcript/read-transcript.ts';
@@ -36,7 +37,7 @@ const pasteKey = () => withModifier('V');
  * audio. Pasting anywhere on the page (outside text fields) opens the dialog
  * with the text when it looks like a transcript.
  */
-export function PasteDialog({ onOpen }: { onOpen: ((text: string) => Promise<boolean>) | null }) {
+export function PasteDialog({ onOpen, showTrigger = true, ref }: { onOpen: ((text: string) => Promise<boolean>) | null; showTrigger?: boolean; ref?: Ref<Openable> }) {
   const appStore = useStoreApi();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -55,6 +56,7 @@ export function PasteDialog({ onOpen }: { onOpen: ((text: string) => Promise<boo
     setProblem(undefined);
     setOpen(true);
   }, []);
+  useImperativeHandle(ref, () => ({ open: () => onOpen && show('') }), [onOpen, show]);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -129,9 +131,11 @@ export function PasteDialog({ onOpen }: { onOpen: ((text: string) => Promise<boo
 
   return (
     <>
-      <button type="button" className="button" onClick={() => show('')} disabled={!onOpen} title={`Paste a transcript (or press ${pasteKey()} anywhere)`}>
-        Paste…
-      </button>
+      {showTrigger ? (
+        <button type="button" className="button" onClick={() => show('')} disabled={!onOpen} title={`Paste a transcript (or press ${pasteKey()} anywhere)`}>
+          Paste…
+        </button>
+      ) : null}
       <dialog ref={dialogRef} className="dialog dialog--wide paste-dialog" aria-labelledby={titleId} onClose={() => setOpen(false)} data-testid="paste-dialog">
         <form
           method="dialog"

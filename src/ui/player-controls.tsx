@@ -1,11 +1,11 @@
+import type { ReactNode } from 'react';
 import { usePlayer } from './player-context.ts';
 import { useAppStore } from './app-context.ts';
 import { PLAYBACK_RATES, SKIP_SECONDS } from '../player/playback-settings.ts';
 import { TimeDisplay } from './time-display.tsx';
 
-
-/** Play/pause, skip, time and speed. */
-export function PlayerControls() {
+/** Play/pause, skip, time and speed; `children` (editor mode's hints) go in the room between time and speed. */
+export function PlayerControls({ children }: { children?: ReactNode }) {
   const player = usePlayer();
   const playing = useAppStore((state) => state.playing);
   const rate = useAppStore((state) => state.rate);
@@ -35,6 +35,7 @@ export function PlayerControls() {
         <svg viewBox="0 0 24 24" aria-hidden="true"><path d="m13 6 7 6-7 6V6ZM4 6l7 6-7 6V6Z" /></svg>
       </button>
       <TimeDisplay />
+      {children}
       <label className="rate">
         <span className="rate__label">Speed</span>
         <select value={rate} onChange={(event) => player?.setPlaybackRate(Number(event.target.value))} disabled={disabled} title="Playback speed (, and .)">

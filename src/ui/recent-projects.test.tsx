@@ -10,6 +10,8 @@ import { timedTurn, transcriptOf } from '../transcript/edit/transcript-fixture.t
 import { createMemoryProjectStorage } from '../../test/support/memory-project-storage.ts';
 import { RecentProjects } from './recent-projects.tsx';
 import { describeSavedAt } from './describe-saved-at.ts';
+import { RestorePrompt } from './restore-prompt.tsx';
+import { projectKey } from '../app/project-key.ts';
 
 const now = new Date(2026, 10, 3, 18, 0).getTime();
 
@@ -108,5 +110,26 @@ describe('RecentProjects', () => {
     await act(() => autosave.flush());
     await waitFor(() => expect(within(panel).getAllByTestId('recent-open')).toHaveLength(3));
     expect(within(panel).getAllByTestId('recent-open')[0]).toHaveTextContent('new.vtt');
+  });
+
+  it('closes when a prompt opens (the restore prompt appears over it), leaving the focus in the prompt', async () => {
+    const key = projectKey('file:talk.mp3:1:1', 'talk text');
+    memory.projects.set(key, project(key, now - 60_000, { transcript: transcriptOf(timedTurn('Edited.', 0)) }));
+    render(
+      <>
+        <RecentProjects autosave={autosave} loader={loader} now={() => now} />
+        <RestorePrompt autosave={autosave} now={() => now} />
+      </>,
+      { wrapper: inApp(createTestServices({ store: appStore })) },
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Recent' }));
+    await screen.findByRole('region', { name: 'Saved on this device' });
+    await act(async () => {
+      appStore.getState().setSession({ transcript: transcriptOf(timedTurn('Hi.', 0)), transcriptName: 'talk.vtt', formatLabel: 'WebVTT', sourceText: 'talk text', audioKey: 'file:talk.mp3:1:1', audioName: 'talk.mp3' });
+    });
+    await screen.findByRole('alertdialog');
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Saved on this device' })).toBeNull());
+    expect(screen.getByRole('button', { name: 'Recent' })).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.getByRole('button', { name: 'Restore' })).toHaveFocus();
   });
 });

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import type { Openable } from './overflow-menu.tsx';
 import type { Unsubscribe } from '../player/emitter.ts';
 import { useStoreApi } from './app-context.ts';
 import { describeSavedAt } from './describe-saved-at.ts';
+import { useCloseOnPrompt } from './use-close-on-prompt.ts';
 import './persistence.css';
 
 /** One saved project as the list shows it (src/app/project-storage.ts's ProjectSummary). */
@@ -29,6 +31,9 @@ export interface RecentProjectsProps {
   /** Reopens projects whose audio and transcript came from URLs (the session loader). */
   loader: { loadUrls(urls: { audio?: string; transcript?: string }): Promise<boolean> } | null;
   now?: () => number;
+  /** False: no button of its own; `ref.open()` shows the list (from the top bar's More menu). */
+  showTrigger?: boolean;
+  ref?: Ref<Openable>;
 }
 
 /**
@@ -36,7 +41,7 @@ export interface RecentProjectsProps {
  * with one click (and then offers its saved edits); for local files the
  * browser cannot reopen them, so it says which files to open again.
  */
-export function RecentProjects({ autosave, loader, now }: RecentProjectsProps) {
+export function RecentProjects({ autosave, loader, now, showTrigger = true, ref }: RecentProjectsProps) {
   const appStore = useStoreApi();
   const [open, setOpen] = useState(false);
   const [projects, setProjects] = useState<RecentProject[] | null>(null);
@@ -70,7 +75,7 @@ export function RecentProjects({ autosave, loader, now }: RecentProjectsProps) {
   useEffect(() => {
     if (!open || !projects || !focusListRef.current) return;
     focusListRef.current = false;
-    (panelRef.current?.querySelector<HTMLElement>('.recent__open') ?? buttonRef.current)?.focus();
+    (panelRef.current?.querySelector<HTMLElement>('.recent__open') ?? buttonRef.current ?? panelRef.current)?.focus();
   }, [open, projects]);
 
   useEffect(() => {
@@ -82,10 +87,30 @@ export function RecentProjects({ autosave, loader, now }: RecentProjectsProps) {
     return () => document.removeEventListener('pointerdown', onPointerDown);
   }, [open]);
 
+  useCloseOnPrompt(open, anchorRef, () => setOpen(false));
+
+  /** Without a button of its own, focus goes back to where it was when the list opened. */
+  const returnFocusRef = useRef<HTMLElement | null>(null);
   const close = () => {
     setOpen(false);
-    buttonRef.current?.focus();
+    (buttonRef.current ?? returnFocusRef.current)?.focus();
   };
+  const show = useCallback(() => {
+    focusListRef.current = true;
+    setProjects(null);
+    setNote(null);
+    setOpen(true);
+  }, []);
+  useImperativeHandle(
+    ref,
+    () => ({
+      open: () => {
+        returnFocusRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+        show();
+      },
+    }),
+    [show],
+  );
 
   const reopen = (project: RecentProject) => {
     if (project.audioUrl && project.transcriptUrl && loader) {
@@ -125,33 +150,29 @@ export function RecentProjects({ autosave, loader, now }: RecentProjectsProps) {
   const time = now?.();
   return (
     <div className="popover-anchor" ref={anchorRef}>
-      <button
-        ref={buttonRef}
-        type="button"
-        className="button menu-button"
-        aria-expanded={open}
-        aria-controls={open ? panelId : undefined}
-        onClick={() => {
-          if (open) return close();
-          focusListRef.current = true;
-          setProjects(null);
-          setNote(null);
-          setOpen(true);
-        }}
-        onKeyDown={(event) => {
-          if (event.key === ' ' || event.key === 'Enter') event.stopPropagation();
-          if (event.key === 'Escape' && open) {
-            event.stopPropagation();
-            close();
-          }
-        }}
-        title="Projects with edits saved on this device"
-        data-testid="recent-button"
-      >
-        Recent
-      </button>
+      {showTrigger ? (
+        <button
+          ref={buttonRef}
+          type="button"
+          className="button menu-button"
+          aria-expanded={open}
+          aria-controls={open ? panelId : undefined}
+          onClick={() => (open ? close() : show())}
+          onKeyDown={(event) => {
+            if (event.key === ' ' || event.key === 'Enter') event.stopPropagation();
+            if (event.key === 'Escape' && open) {
+              event.stopPropagation();
+              close();
+            }
+          }}
+          title="Projects with edits saved on this device"
+          data-testid="recent-button"
+        >
+          Recent
+        </button>
+      ) : null}
       {open ? (
-        <div id={panelId} ref={panelRef} className="popover recent" role="region" aria-labelledby={headingId} onKeyDown={onPanelKeyDown}>
+        <div id={panelId} ref={panelRef} className="popover recent" role="region" aria-labelledby={headingId} tabIndex={-1} onKeyDown={onPanelKeyDown}>
           <h2 id={headingId} className="popover__heading">
             Saved on this device
           </h2>

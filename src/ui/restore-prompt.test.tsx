@@ -53,16 +53,16 @@ async function showPrompt() {
 describe('RestorePrompt', () => {
   it('says which transcript has unsaved edits and when they were saved', async () => {
     const prompt = await showPrompt();
-    expect(prompt).toHaveAccessibleName('Unsaved edits found');
-    expect(prompt).toHaveAccessibleDescription(/^You have unsaved edits to talk\.vtt from today at .*(14|02).32/);
+    expect(prompt).toHaveAccessibleName(/^Restore your autosaved edits from today at .*(14|02).32( PM)?\?$/);
+    expect(prompt).toHaveAccessibleDescription(/^Your edits to talk\.vtt were kept on this device and not exported yet\./);
     expect(screen.getByRole('button', { name: 'Restore' })).toHaveFocus();
   });
 
   it('says when the saved edits were exported', async () => {
     memory.projects.get(KEY)!.dirty = false;
     const prompt = await showPrompt();
-    expect(prompt).toHaveAccessibleName('Earlier edits found');
-    expect(prompt).toHaveAccessibleDescription(/^You have exported edits to talk\.vtt from today at .* that this file does not have\.$/);
+    expect(prompt).toHaveAccessibleName(/^Restore your autosaved edits from today at .*\?$/);
+    expect(prompt).toHaveAccessibleDescription(/^Your edits to talk\.vtt were exported, but this file does not have them\. Until you choose, you see the file as opened\.$/);
   });
 
   it('shows nothing when there is nothing to restore', async () => {

@@ -13,7 +13,7 @@ export interface RestoreOffers {
 }
 
 /**
- * "You have unsaved edits to … from … — Restore / Discard". Non-modal: the
+ * "Restore your autosaved edits from …?" — Restore / Discard. Non-modal: the
  * transcript stays usable behind it. Focus moves to Restore when it appears and
  * goes back where it was once the user answers.
  */
@@ -58,12 +58,12 @@ export function RestorePrompt({ autosave, now }: { autosave: RestoreOffers; now?
       </svg>
       <div className="restore-prompt__body">
         <h2 id={titleId} className="restore-prompt__title">
-          {offer.dirty ? 'Unsaved edits found' : 'Earlier edits found'}
+          Restore your autosaved edits from <time dateTime={new Date(offer.savedAt).toISOString()}>{describeSavedAt(offer.savedAt, now?.())}</time>?
         </h2>
         <p id={textId} className="restore-prompt__text">
-          You have {offer.dirty ? 'unsaved edits' : 'exported edits'} to <strong>{offer.transcriptName || 'this transcript'}</strong> from{' '}
-          <time dateTime={new Date(offer.savedAt).toISOString()}>{describeSavedAt(offer.savedAt, now?.())}</time>
-          {offer.dirty ? '.' : ' that this file does not have.'}
+          Your edits to <strong>{offer.transcriptName || 'this transcript'}</strong>{' '}
+          {offer.dirty ? 'were kept on this device and not exported yet.' : 'were exported, but this file does not have them.'} Until you choose, you see the file as
+          opened.
         </p>
       </div>
       <div className="restore-prompt__actions">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { renameSpeaker } from '../transcript/edit/rename-speaker.ts';
 import { mergeSpeakers } from '../transcript/edit/merge-speakers.ts';
 import { addSpeaker } from '../transcript/edit/add-speaker.ts';
@@ -46,16 +46,19 @@ function SpeakerRow({ speaker, others, turns }: { speaker: Speaker; others: Spea
 }
 
 /** Rename a speaker everywhere, merge two speakers, add one. */
-export function SpeakersPanel({ onClose }: { onClose: () => void }) {
+export function SpeakersPanel() {
   const transcript = useAppStore((state) => state.transcript);
   const commands = useEditorCommands();
   const [newName, setNewName] = useState('');
+  const sectionRef = useRef<HTMLElement>(null);
+  // Opening the panel puts the caret in the first name, as Find puts it in its box.
+  useEffect(() => sectionRef.current?.querySelector('input')?.focus(), []);
   const counts = new Map<string, number>();
   for (const entry of transcript.entries) {
     if (entry.kind === 'speech' && entry.speakerId) counts.set(entry.speakerId, (counts.get(entry.speakerId) ?? 0) + 1);
   }
   return (
-    <section className="panel" aria-label="Speakers" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
+    <section ref={sectionRef} className="panel" aria-label="Speakers">
       <ul className="speakers">
         {transcript.speakers.map((speaker) => (
           <SpeakerRow
@@ -80,9 +83,6 @@ export function SpeakersPanel({ onClose }: { onClose: () => void }) {
           }}
         >
           Add
-        </button>
-        <button type="button" className="mini-button" onClick={onClose}>
-          Close
         </button>
       </div>
     </section>

@@ -100,17 +100,32 @@ describe('TranscriptView', () => {
     expect(document.querySelector('.word[aria-current="true"]')).toHaveTextContent('Hi');
   });
 
-  it('seeks to a word start on click and to the turn start from its header', () => {
+  it('read-along: a click on a word plays from its start, on a turn header from the turn start', () => {
     renderView();
     fireEvent.click(screen.getByText('friend.'));
     expect(player.seeks.at(-1)).toBe(4.3);
+    expect(player.isPlaying()).toBe(true);
+    player.pause();
     fireEvent.click(screen.getByRole('button', { name: /Ann Lee 0:03: play from here/ }));
     expect(player.seeks.at(-1)).toBe(3);
+    expect(player.isPlaying()).toBe(true);
+    player.pause();
     fireEvent.click(screen.getByText('Untimed'));
     expect(player.seeks).toHaveLength(2);
+    expect(player.isPlaying()).toBe(false);
   });
 
-  it('keeps playing state when seeking', () => {
+  it('editor mode: a click selects the turn and moves the playhead to the word without starting playback', () => {
+    appStore.setState({ mode: 'edit' });
+    renderView();
+    fireEvent.click(screen.getByText('friend.'));
+    expect(player.seeks.at(-1)).toBe(4.3);
+    expect(player.isPlaying()).toBe(false);
+    expect(appStore.getState().selectedEntry).toBe(Number(screen.getByText('friend.').closest('[data-entry-index]')!.getAttribute('data-entry-index')));
+    expect(screen.getByRole('button', { name: /Ann Lee 0:03: .*select, and move the playhead here/ })).toBeInTheDocument();
+  });
+
+  it('keeps playing while a click moves the playhead', () => {
     renderView();
     player.play();
     fireEvent.click(screen.getByText('Hello'));

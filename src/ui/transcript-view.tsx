@@ -50,7 +50,7 @@ function estimateRowHeight(entry: Entry | undefined, metrics: RowMetrics | null)
 const HAS_RESIZE_OBSERVER = typeof ResizeObserver !== 'undefined';
 
 /**
- * The read-along transcript: rows, click-to-seek, follow mode. Rows are
+ * The read-along transcript: rows, click to play from a word, follow mode. Rows are
  * virtualized, so a 3-hour transcript keeps a few dozen rows in the DOM.
  */
 export function TranscriptView({ onRowRender = rowRenderProbe }: TranscriptViewProps = {}) {
@@ -159,11 +159,15 @@ export function TranscriptView({ onRowRender = rowRenderProbe }: TranscriptViewP
   }, [entries.length, timeIndex]);
 
   // One delegated handler for every word and turn: no per-word listeners.
+  // Read-along: a click plays from the word (or the turn's start). Editor mode: a click
+  // selects the turn and moves the playhead there without starting playback, so that
+  // clicking to pick a turn (or double-clicking to edit it) never sets the audio going.
   const onClick = useCallback(
     (event: MouseEvent<HTMLDivElement>) => {
       if (!player || !(event.target instanceof Element)) return;
       if (window.getSelection()?.type === 'Range') return; // the user is selecting text to copy
-      if (appStore.getState().mode === 'edit') {
+      const editing = appStore.getState().mode === 'edit';
+      if (editing) {
         const row = event.target.closest<HTMLElement>('[data-entry-index]');
         if (row) commands?.select(Number(row.dataset.entryIndex));
       }
@@ -171,6 +175,7 @@ export function TranscriptView({ onRowRender = rowRenderProbe }: TranscriptViewP
       const seconds = Number(target?.dataset.seek ?? target?.dataset.start);
       if (!target || !Number.isFinite(seconds)) return;
       player.seek(seconds);
+      if (!editing) player.play();
       appStore.getState().setFollowing(true);
     },
     [appStore, commands, player],
@@ -219,6 +224,8 @@ export function TranscriptView({ onRowRender = rowRenderProbe }: TranscriptViewP
         <div
           className="transcript__list"
           ref={listRef}
+          // Space keeps play / pause on the turn buttons (see editor-keymap.ts MEDIA_SURFACE_ATTRIBUTE).
+          data-media-surface=""
           onClick={onClick}
           onDoubleClick={onDoubleClick}
           style={{ height: virtualizer.getTotalSize() }}

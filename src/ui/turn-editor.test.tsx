@@ -8,6 +8,8 @@ import { turnText } from '../transcript/model.ts';
 import { createFakePlayer } from '../../test/support/fake-player.ts';
 import { TranscriptView } from './transcript-view.tsx';
 import { EditorToolbar } from './editor-toolbar.tsx';
+import { EditorPanel, type EditorPanelName } from './editor-panel.tsx';
+import { useState } from 'react';
 
 const timedTurn = (speakerId: string | null, start: number, text: string): SpeechTurn => {
   const words = text.split(' ');
@@ -42,12 +44,18 @@ let commands: EditorCommands;
 function renderEditor() {
   const services = createTestServices({ store: appStore, player: createFakePlayer(10) });
   commands = services.commands;
-  return render(
+  return render(<Editor />, { wrapper: inApp(services) });
+}
+
+/** The toolbar, its panel and the list, wired as the page wires them. */
+function Editor() {
+  const [panel, setPanel] = useState<EditorPanelName | null>(null);
+  return (
     <>
-      <EditorToolbar />
+      <EditorToolbar panel={panel} onPanel={setPanel} />
+      {panel ? <EditorPanel panel={panel} onClose={() => setPanel(null)} /> : null}
       <TranscriptView />
-    </>,
-    { wrapper: inApp(services) },
+    </>
   );
 }
 

@@ -78,7 +78,14 @@ function TurnRowBody({ turn, turnIndex, entryIndex, speakerName, hue, issues }: 
         >
           {/* The accessible name is the visible text plus what pressing does (WCAG 2.5.3). */}
           <span className="turn__speaker">{name}</span> <time className="turn__time">{start !== undefined ? formatClock(start) : '–:––'}</time>
-          <span className="visually-hidden">{start !== undefined ? ': play from here' : ': not timed'}</span>
+          {start !== undefined ? (
+            <>
+              <span className="visually-hidden read-only">: play from here</span>
+              <span className="visually-hidden edit-only">: select, and move the playhead here</span>
+            </>
+          ) : (
+            <span className="visually-hidden">: not timed</span>
+          )}
         </button>
         <span className="turn__range edit-only" aria-label="Start and end">
           {start !== undefined ? formatPrecise(start) : '—'} – {end !== undefined ? formatPrecise(end) : '—'}

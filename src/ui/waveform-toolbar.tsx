@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 import type { WaveformZoom, WaveformView } from '../player/waveform-zoom.ts';
-import type { RegionEditing, RegionEditingStatus } from '../editor/connect-regions.ts';
+import type { RegionEditing } from '../editor/connect-regions.ts';
 import { useAppStore } from './app-context.ts';
-import { isTypingTarget } from '../editor/is-typing-target.ts';
+import { useRegionsStatus } from './use-regions-status.ts';
+import { formatCount } from './format-count.ts';
 import './waveform.css';
 
 export interface WaveformToolbarProps {
@@ -11,21 +12,10 @@ export interface WaveformToolbarProps {
 }
 
 const NO_VIEW: WaveformView = { pxPerSec: 0, visibleSeconds: 0, canZoomIn: false, canZoomOut: false };
-const NO_STATUS: RegionEditingStatus = { inView: 0, drawn: true, pauses: { state: 'idle' }, snapping: true };
 
 function useZoomView(zoom: WaveformZoom | null): WaveformView {
   const subscribe = useCallback((onChange: () => void) => zoom?.on('change', onChange) ?? (() => undefined), [zoom]);
   return useSyncExternalStore(subscribe, () => zoom?.view() ?? NO_VIEW);
-}
-
-function useRegionsStatus(regions: RegionEditing | null): RegionEditingStatus {
-  const subscribe = useCallback((onChange: () => void) => regions?.on('status', onChange) ?? (() => undefined), [regions]);
-  return useSyncExternalStore(subscribe, () => regions?.status() ?? NO_STATUS);
-}
-
-/** `12,345`; without Intl, whose first use costs a frame. */
-function count(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/gu, ',');
 }
 
 /** `45 s`, `2.5 min`, `1.2 h` of audio across the view. */
@@ -35,43 +25,17 @@ function spanLabel(seconds: number): string {
   return `${(seconds / 3600).toFixed(1)} h`;
 }
 
-function pauseLabel(status: RegionEditingStatus): string {
-  switch (status.pauses.state) {
-    case 'analysing':
-      return `finding pauses… ${Math.round(status.pauses.progress * 100)}%`;
-    case 'ready':
-      return status.pauses.count > 0 ? `${count(status.pauses.count)} pauses` : 'no pauses found';
-    case 'unavailable':
-      return 'pauses unavailable';
-    default:
-      return '';
-  }
-}
-
 /**
- * Editor-mode controls above the waveform: zoom out/in/fit (also `-`, `+`,
- * Ctrl+wheel) and pause snapping. Keys work only in editor mode and never while typing.
+ * Editor-mode zoom, at the end of the editor bar: out/in/fit (also `-`, `+` from the keymap, and
+ * Ctrl+wheel), and a warning beside it when too many turns are in view to edit. Snapping
+ * (SnapToggle) and the gesture hints (EditorHints) are in the playback row.
  */
 export function WaveformToolbar({ zoom, regions }: WaveformToolbarProps) {
   const editing = useAppStore((state) => state.mode === 'edit');
   const view = useZoomView(zoom);
   const status = useRegionsStatus(regions);
 
-  useEffect(() => {
-    if (!editing || !zoom) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
-      if (event.key === '+' || event.key === '=') zoom.zoomIn();
-      else if (event.key === '-' || event.key === '_') zoom.zoomOut();
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [editing, zoom]);
-
   if (!editing) return null;
-  const pauses = pauseLabel(status);
 
   return (
     <div className="waveform-toolbar" role="toolbar" aria-label="Waveform" data-testid="waveform-toolbar">
@@ -89,19 +53,8 @@ export function WaveformToolbar({ zoom, regions }: WaveformToolbarProps) {
           Fit
         </button>
       </div>
-      <label className="waveform-toolbar__snap" title="Dragged edges jump to the nearest pause within 150 ms; hold Alt while dragging to do the opposite">
-        <input type="checkbox" checked={status.snapping} onChange={(event) => regions?.setSnapping(event.target.checked)} />
-        <span>Snap to pauses</span>
-        {pauses ? <span className="waveform-toolbar__muted">({pauses})</span> : null}
-      </label>
-      <span className="waveform-toolbar__hint" aria-live="polite">
-        {status.drawn ? (
-          <>
-            Drag a turn or its edges · <kbd>Alt</kbd> {status.snapping ? 'no snapping' : 'snap'} · <kbd>Esc</kbd> cancels
-          </>
-        ) : (
-          <strong className="waveform-toolbar__warn">{count(status.inView)} turns in view: zoom in to edit them</strong>
-        )}
+      <span className="waveform-toolbar__status" aria-live="polite">
+        {status.drawn ? null : <strong className="waveform-toolbar__warn">{formatCount(status.inView)} turns in view: zoom in to edit them</strong>}
       </span>
     </div>
   );

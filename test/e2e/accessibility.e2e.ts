@@ -113,6 +113,34 @@ const VIEWS: View[] = [
       return undefined;
     },
   },
+  {
+    name: 'phone: the More menu open',
+    open: async (page) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByTestId('more-button').click();
+      await page.waitForSelector('[role="menu"]');
+      return undefined;
+    },
+  },
+  {
+    name: 'phone: editor mode with Find open below the transcript',
+    open: async (page) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await editorMode(page);
+      await page.getByRole('button', { name: /^Find/u }).click();
+      return undefined;
+    },
+  },
+  {
+    name: 'waveform placeholder',
+    open: async (page) => {
+      // Reload with the audio held back, so the placeholder is what is on screen.
+      await page.route('**/demo/seed.opus', () => undefined);
+      await page.reload();
+      await page.getByTestId('waveform-placeholder').waitFor();
+      return undefined;
+    },
+  },
 ];
 
 describe('accessibility (axe-core)', () => {

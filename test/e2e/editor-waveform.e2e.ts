@@ -1,31 +1,17 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
-import { startStaticServer } from './static-server.ts';
+import type { Page } from 'playwright-core';
+import { serveBuiltApp, waitForSession } from './built-app.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-
-before(async () => {
-  server = await startStaticServer(process.env.VERBATIM_DIST ?? join(import.meta.dirname, '../../dist'));
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = serveBuiltApp();
 
 /** The demo in editor mode, with its waveform decoded and the turn regions drawn. */
 async function openEditor(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  const page = await app.browser.newPage({ viewport: { width: 1200, height: 800 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(server.url);
-  await page.waitForSelector('[data-turn-index]');
-  await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1);
+  await page.goto(app.url);
+  await waitForSession(page);
   // Playwright's CSS engine looks inside wavesurfer's open shadow root.
   await page.locator('[part~="canvases"] canvas').first().waitFor({ state: 'attached' });
   await page.keyboard.press('e');

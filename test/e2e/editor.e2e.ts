@@ -1,30 +1,14 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
-import { startStaticServer } from './static-server.ts';
+import type { Page } from 'playwright-core';
+import { freshPage, serveBuiltApp, waitForSession } from './built-app.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-
-before(async () => {
-  server = await startStaticServer(join(import.meta.dirname, '../../dist'));
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = serveBuiltApp();
 
 async function openEditor(query = ''): Promise<Page> {
-  // A fresh context: no autosaved edits from another test.
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(server.url + query);
-  await page.waitForSelector('[data-turn-index]');
-  await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1);
+  const { page } = await freshPage(app, { viewport: { width: 1200, height: 900 } });
+  await page.goto(app.url + query);
+  await waitForSession(page);
   await page.keyboard.press('e');
   await page.waitForSelector('[data-mode="edit"]');
   return page;

@@ -107,7 +107,7 @@ describe('never lose work', () => {
     const prompt = page.getByRole('alertdialog');
     await prompt.waitFor();
     const text = (await prompt.textContent()) ?? '';
-    assert.match(text, /You have unsaved edits to seed\.verbatim\.json from today at \d{1,2}:\d{2}/);
+    assert.match(text, /Restore your autosaved edits from today at \d{1,2}:\d{2}[^?]*\?\s*Your edits to seed\.verbatim\.json were kept on this device/);
     assert.equal(await startOf(page, 2), before, 'the file as opened, until the user answers');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Restore', 'focus is on Restore');
 

@@ -1,32 +1,19 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
-import { startStaticServer } from './static-server.ts';
+import type { Page } from 'playwright-core';
+import { serveBuiltApp, waitForSession } from './built-app.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-
-before(async () => {
-  server = await startStaticServer(join(import.meta.dirname, '../../dist'));
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = serveBuiltApp();
 
 async function openApp(query = ''): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+  const page = await app.browser.newPage({ viewport: { width: 1100, height: 800 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(server.url + query);
-  await page.waitForSelector('[data-turn-index]');
-  await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1);
+  await page.goto(app.url + query);
+  await waitForSession(page);
   assert.deepEqual(errors, []);
   return page;
 }
@@ -89,16 +76,26 @@ describe('read-along on the built-in demo', () => {
     await page.close();
   });
 
-  it('seeks to the 6th turn on click and keeps the paused state', async () => {
+  it('a click on the 6th turn plays from its start', async () => {
     const page = await openApp();
     const sixth = page.locator('[data-turn-index="5"]');
     const start = Number(await sixth.getAttribute('data-start'));
-    await sixth.locator('.turn__seek').click();
-    await page.waitForFunction((t) => Math.abs(document.querySelector('audio')!.currentTime - t) < 0.05, start);
+    // Its name says what a click does in this mode, and only that.
+    const button = sixth.getByRole('button', { name: /^\S.* \d+:\d{2} ?: play from here$/ });
+    await button.click();
+    await page.waitForFunction((t) => !document.querySelector('audio')!.paused && document.querySelector('audio')!.currentTime >= t - 0.05, start);
     const s = await sample(page);
-    assert.ok(Math.abs(s.time - start) <= 0.05, `time ${s.time} ≈ start ${start}`);
-    assert.equal(await page.evaluate(() => document.querySelector('audio')!.paused), true);
+    assert.ok(s.time >= start - 0.05 && s.time < start + 1.5, `time ${s.time} just after start ${start}`);
     assert.equal(s.turn?.index, 5);
+    await page.close();
+  });
+
+  it('a click on a word while paused plays from that word', async () => {
+    const page = await openApp();
+    const word = page.locator('[data-turn-index="3"] .word[data-start]').nth(2);
+    const start = Number(await word.getAttribute('data-start'));
+    await word.click();
+    await page.waitForFunction((t) => !document.querySelector('audio')!.paused && Math.abs(document.querySelector('audio')!.currentTime - t) < 1, start);
     await page.close();
   });
 
@@ -113,15 +110,20 @@ describe('read-along on the built-in demo', () => {
     await page.close();
   });
 
-  it('keyboard: Tab to a turn and Enter seeks; Space plays; arrows skip 5 s', async () => {
+  it('keyboard: Tab to a turn and Enter plays from it; Space pauses there; arrows skip 5 s', async () => {
     const page = await openApp();
-    const second = page.locator('[data-turn-index="1"] .turn__seek');
-    await second.focus();
-    await page.keyboard.press('Enter');
     const start = Number(await page.locator('[data-turn-index="1"]').getAttribute('data-start'));
-    await page.waitForFunction((t) => Math.abs(document.querySelector('audio')!.currentTime - t) < 0.05, start);
+    // Real Tab presses from the top of the page until the second turn has the focus.
+    for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.closest('[data-turn-index="1"]') !== null)); i++) await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => document.activeElement?.closest('[data-turn-index="1"]') !== null), 'Tab reaches the second turn');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((t) => !document.querySelector('audio')!.paused && document.querySelector('audio')!.currentTime >= t - 0.05, start);
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => document.querySelector('audio')!.paused);
+    const paused = await page.evaluate(() => document.querySelector('audio')!.currentTime);
+    assert.ok(paused >= start - 0.05 && paused < start + 2, `Space paused (at ${paused}), it did not press the turn again`);
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction((t) => Math.abs(document.querySelector('audio')!.currentTime - (t + 5)) < 0.05, start);
+    await page.waitForFunction((t) => Math.abs(document.querySelector('audio')!.currentTime - (t + 5)) < 0.05, paused);
     await page.keyboard.press('Space');
     await page.waitForFunction(() => !document.querySelector('audio')!.paused);
     await page.keyboard.press('Space');
@@ -195,8 +197,8 @@ describe('read-along on the built-in demo', () => {
   });
 
   it('names a missing transcript URL in the error', async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url + '?transcript=missing/nothing.vtt');
+    const page = await app.browser.newPage();
+    await page.goto(app.url + '?transcript=missing/nothing.vtt');
     const error = page.getByTestId('error-notice').first();
     await error.waitFor();
     assert.match((await error.textContent()) ?? '', /nothing\.vtt.*404/);

@@ -4,7 +4,7 @@
  * confidence), which become the turns; otherwise the top-level `words[]` (speaker `null`) are cut
  * into paragraphs. Words carry their punctuation (`pools,`).
  */
-import { wordsFromText, type Transcript, type Word } from '../model.ts';
+import { wordsFromText, type Transcript } from '../model.ts';
 import type { ParseOptions, ParseResult } from '../parse-result.ts';
 import type { ImportFormat } from './format-spec.ts';
 import {
@@ -13,21 +13,23 @@ import {
   isJsonObject as isObject,
   jsonForDetection,
   JsonShapeError,
-  readArray,
   readConfidence,
+  readEach,
   readMilliseconds,
   readObject,
   readOptional,
   readString,
+  readTimes,
   runJsonImport,
 } from './json-shape.ts';
 import {
+  type LabelledWord,
   languageTag,
   makeTurn,
   SpeakerTable,
   splitIntoParagraphs,
+  timedWord,
   turnsFromLabelledWords,
-  type LabelledWord,
 } from './stt-common.ts';
 
 const FORMAT = 'assemblyai-json';
@@ -39,22 +41,14 @@ function speakerDisplayName(label: string): string {
 
 function readWord(value: unknown, path: string): LabelledWord {
   const object = readObject(value, path);
-  const word: Word = { text: readString(field(object, 'text'), child(path, 'text')).trim() };
-  const start = readOptional(field(object, 'start'), child(path, 'start'), readMilliseconds);
-  const end = readOptional(field(object, 'end'), child(path, 'end'), readMilliseconds);
-  const confidence = readConfidence(field(object, 'confidence'), child(path, 'confidence'));
-  if (start !== undefined) word.start = start;
-  if (end !== undefined) word.end = end;
-  if (confidence !== undefined) word.confidence = confidence;
-  if (start !== undefined || end !== undefined) word.timing = 'file';
+  const text = readString(field(object, 'text'), child(path, 'text')).trim();
+  const word = timedWord(text, readTimes(object, path, { start: 'start', end: 'end', confidence: 'confidence' }, readMilliseconds));
   const speaker = readOptional(field(object, 'speaker'), child(path, 'speaker'), readString) ?? null;
   return { word, speaker };
 }
 
 function readWords(value: unknown, path: string): LabelledWord[] {
-  return readArray(value, path)
-    .map((item, index) => readWord(item, child(path, index)))
-    .filter((labelled) => labelled.word.text !== '');
+  return readEach(value, path, readWord).filter((labelled) => labelled.word.text !== '');
 }
 
 function checkStatus(root: Record<string, unknown>): void {

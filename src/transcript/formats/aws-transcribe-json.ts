@@ -15,11 +15,11 @@ import {
   jsonForDetection,
   JsonShapeError,
   readArray,
-  readConfidence,
   readNumericString,
   readObject,
   readOptional,
   readString,
+  readTimes,
   runJsonImport,
   type JsonObject,
 } from './json-shape.ts';
@@ -97,12 +97,7 @@ function readItem(value: unknown, path: string, speakerOf: (item: JsonObject) =>
     return null;
   }
   const piece: Piece = { text: content, glue: 'none' };
-  const start = readOptional(field(item, 'start_time'), child(path, 'start_time'), readSeconds);
-  const end = readOptional(field(item, 'end_time'), child(path, 'end_time'), readSeconds);
-  const confidence = readConfidence(field(alternative, 'confidence'), child(alternativePath, 'confidence'), readNumericString);
-  if (start !== undefined) piece.start = start;
-  if (end !== undefined) piece.end = end;
-  if (confidence !== undefined) piece.confidence = confidence;
+  Object.assign(piece, readTimes(item, path, { start: 'start_time', end: 'end_time', confidence: 'confidence' }, readSeconds, { object: alternative, path: alternativePath, read: readNumericString }));
   return { piece, speaker: speakerOf(item) };
 }
 

@@ -15,20 +15,23 @@ import {
   jsonForDetection,
   readArray,
   readConfidence,
+  readEach,
   readNumber,
   readObject,
   readOptional,
   readSeconds,
   readString,
+  readTimes,
   runJsonImport,
 } from './json-shape.ts';
 import {
+  type LabelledWord,
   languageTag,
   makeTurn,
   SpeakerTable,
   splitIntoParagraphs,
+  timedWord,
   turnsFromLabelledWords,
-  type LabelledWord,
 } from './stt-common.ts';
 
 const FORMAT = 'deepgram-json';
@@ -37,22 +40,13 @@ function readWord(value: unknown, path: string): LabelledWord {
   const object = readObject(value, path);
   const bare = readString(field(object, 'word'), child(path, 'word'));
   const punctuated = readOptional(field(object, 'punctuated_word'), child(path, 'punctuated_word'), readString);
-  const word: Word = { text: (punctuated ?? bare).trim() };
-  const start = readOptional(field(object, 'start'), child(path, 'start'), readSeconds);
-  const end = readOptional(field(object, 'end'), child(path, 'end'), readSeconds);
-  const confidence = readConfidence(field(object, 'confidence'), child(path, 'confidence'));
-  if (start !== undefined) word.start = start;
-  if (end !== undefined) word.end = end;
-  if (confidence !== undefined) word.confidence = confidence;
-  if (start !== undefined || end !== undefined) word.timing = 'file';
+  const word = timedWord((punctuated ?? bare).trim(), readTimes(object, path, { start: 'start', end: 'end', confidence: 'confidence' }));
   const speaker = readOptional(field(object, 'speaker'), child(path, 'speaker'), readNumber);
   return { word, speaker: speaker === undefined ? null : String(speaker) };
 }
 
 function readWords(value: unknown, path: string): LabelledWord[] {
-  return readArray(value, path)
-    .map((item, index) => readWord(item, child(path, index)))
-    .filter((labelled) => labelled.word.text !== '');
+  return readEach(value, path, readWord).filter((labelled) => labelled.word.text !== '');
 }
 
 interface Paragraph {

@@ -137,6 +137,43 @@ export function readConfidence(value: unknown, path: string, read = readNumber):
   return Math.min(1, Math.max(0, confidence));
 }
 
+/** An item's optional times and confidence, as the services give them on words, utterances and segments. */
+export interface ItemTimes {
+  start?: number;
+  end?: number;
+  confidence?: number;
+}
+
+/**
+ * Reads the optional `startKey`/`endKey` times of `object` (seconds unless `readTime` says otherwise)
+ * and, when a key is named, its confidence (`confidenceFrom` when the confidence sits on another
+ * object, such as an alternative).
+ */
+export function readTimes(
+  object: JsonObject,
+  path: string,
+  keys: { start: string; end: string; confidence?: string },
+  readTime: (value: unknown, path: string) => number = seconds,
+  confidenceFrom: { object: JsonObject; path: string; read?: (value: unknown, path: string) => number } = { object, path },
+): ItemTimes {
+  const times: ItemTimes = {};
+  const start = readOptional(field(object, keys.start), child(path, keys.start), readTime);
+  const end = readOptional(field(object, keys.end), child(path, keys.end), readTime);
+  if (start !== undefined) times.start = start;
+  if (end !== undefined) times.end = end;
+  if (keys.confidence !== undefined) {
+    const { object: from, path: fromPath, read } = confidenceFrom;
+    const confidence = readConfidence(field(from, keys.confidence), child(fromPath, keys.confidence), read);
+    if (confidence !== undefined) times.confidence = confidence;
+  }
+  return times;
+}
+
+/** Reads every item of an array with its own path (`words[3]`). */
+export function readEach<T>(value: unknown, path: string, read: (item: unknown, path: string) => T): T[] {
+  return array(value, path).map((item, index) => read(item, child(path, index)));
+}
+
 /**
  * Detectors get the already-parsed JSON from `detectFormat` (parsed once for all of them; broken
  * JSON arrives as `BROKEN_JSON`, so no detector parses it again). Called on their own (tests, CLI)

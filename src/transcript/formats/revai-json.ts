@@ -13,12 +13,11 @@ import {
   isJsonObject as isObject,
   jsonForDetection,
   readArray,
-  readConfidence,
   readNumber,
   readObject,
   readOptional,
-  readSeconds,
   readString,
+  readTimes,
   runJsonImport,
 } from './json-shape.ts';
 import {
@@ -45,13 +44,7 @@ function readElement(value: unknown, path: string): Element {
     type: readString(field(object, 'type'), child(path, 'type')),
     value: readString(field(object, 'value'), child(path, 'value')),
   };
-  const start = readOptional(field(object, 'ts'), child(path, 'ts'), readSeconds);
-  const end = readOptional(field(object, 'end_ts'), child(path, 'end_ts'), readSeconds);
-  const confidence = readConfidence(field(object, 'confidence'), child(path, 'confidence'));
-  if (start !== undefined) element.start = start;
-  if (end !== undefined) element.end = end;
-  if (confidence !== undefined) element.confidence = confidence;
-  return element;
+  return Object.assign(element, readTimes(object, path, { start: 'ts', end: 'end_ts', confidence: 'confidence' }));
 }
 
 /**

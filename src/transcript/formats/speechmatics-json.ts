@@ -15,11 +15,11 @@ import {
   jsonForDetection,
   JsonShapeError,
   readArray,
-  readConfidence,
   readObject,
   readOptional,
   readSeconds,
   readString,
+  readTimes,
   runJsonImport,
 } from './json-shape.ts';
 import {
@@ -77,12 +77,7 @@ function readResult(value: unknown, path: string, out: LabelledPiece[], skipped:
   const punct = type === 'punctuation';
   const piece: Piece = { text: content, glue: (attaches as Glue | undefined) ?? (punct ? 'previous' : 'none') };
   if (punct) piece.punct = true;
-  const start = readOptional(field(result, 'start_time'), child(path, 'start_time'), readSeconds);
-  const end = readOptional(field(result, 'end_time'), child(path, 'end_time'), readSeconds);
-  const confidence = readConfidence(field(alternative, 'confidence'), child(alternativePath, 'confidence'));
-  if (start !== undefined) piece.start = start;
-  if (end !== undefined) piece.end = end;
-  if (confidence !== undefined) piece.confidence = confidence;
+  Object.assign(piece, readTimes(result, path, { start: 'start_time', end: 'end_time', confidence: 'confidence' }, readSeconds, { object: alternative, path: alternativePath }));
   const speaker = readOptional(field(alternative, 'speaker'), child(alternativePath, 'speaker'), readString);
   const channel = readOptional(field(result, 'channel'), child(path, 'channel'), readString);
   const label = speaker !== undefined && speaker !== 'UU' ? speaker : (channel ?? null);

@@ -360,6 +360,13 @@ export function splitIntoParagraphs(words: readonly Word[]): Word[][] {
   return paragraphs;
 }
 
+/** A word as a service gives it: its text with the times and confidence read for it, the times marked as the file's own. */
+export function timedWord(text: string, times: { start?: number; end?: number; confidence?: number }): Word {
+  const word: Word = { text, ...times };
+  if (times.start !== undefined || times.end !== undefined) word.timing = 'file';
+  return word;
+}
+
 export interface LabelledWord {
   word: Word;
   speaker: string | null;

@@ -14,11 +14,10 @@ import {
   jsonForDetection,
   JsonShapeError,
   readArray,
-  readConfidence,
+  readEach,
   readObject,
-  readOptional,
-  readSeconds,
   readString,
+  readTimes,
   runJsonImport,
   type JsonObject,
 } from './json-shape.ts';
@@ -28,6 +27,7 @@ import {
   makeTurn,
   punctuateIntoGroups,
   splitIntoParagraphs,
+  timedWord,
 } from './stt-common.ts';
 
 const FORMAT = 'whisper-json';
@@ -76,30 +76,17 @@ interface RawSegment {
 function readWhisperWord(value: unknown, path: string): Word {
   const object = readObject(value, path);
   const text = readString(field(object, 'word'), child(path, 'word')).trim();
-  const start = readOptional(field(object, 'start'), child(path, 'start'), readSeconds);
-  const end = readOptional(field(object, 'end'), child(path, 'end'), readSeconds);
-  const confidence = readConfidence(field(object, 'probability'), child(path, 'probability'));
-  const word: Word = { text };
-  if (start !== undefined) word.start = start;
-  if (end !== undefined) word.end = end;
-  if (confidence !== undefined) word.confidence = confidence;
-  if (start !== undefined || end !== undefined) word.timing = 'file';
-  return word;
+  return timedWord(text, readTimes(object, path, { start: 'start', end: 'end', confidence: 'probability' }));
 }
 
 function readWordList(value: unknown, path: string): Word[] {
-  return readArray(value, path)
-    .map((item, index) => readWhisperWord(item, child(path, index)))
-    .filter((word) => word.text !== '');
+  return readEach(value, path, readWhisperWord).filter((word) => word.text !== '');
 }
 
 function readSegment(value: unknown, path: string): RawSegment {
   const object = readObject(value, path);
   const segment: RawSegment = { path, text: readString(field(object, 'text'), child(path, 'text')) };
-  const start = readOptional(field(object, 'start'), child(path, 'start'), readSeconds);
-  const end = readOptional(field(object, 'end'), child(path, 'end'), readSeconds);
-  if (start !== undefined) segment.start = start;
-  if (end !== undefined) segment.end = end;
+  Object.assign(segment, readTimes(object, path, { start: 'start', end: 'end' }));
   const words = field(object, 'words');
   if (words !== undefined && words !== null) segment.words = readWordList(words, child(path, 'words'));
   return segment;

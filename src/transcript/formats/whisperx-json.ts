@@ -4,7 +4,7 @@
  * aligner could not place (typically numbers and symbols: `20`, `$5`) have no start/end/score;
  * they are kept as untimed words, never dropped.
  */
-import { wordsFromText, type Transcript, type Word } from '../model.ts';
+import { wordsFromText, type Transcript } from '../model.ts';
 import type { ParseOptions, ParseResult } from '../parse-result.ts';
 import type { ImportFormat } from './format-spec.ts';
 import {
@@ -14,43 +14,37 @@ import {
   jsonForDetection,
   JsonShapeError,
   readArray,
-  readConfidence,
+  readEach,
   readObject,
   readOptional,
   readSeconds,
   readString,
+  readTimes,
   runJsonImport,
 } from './json-shape.ts';
 import {
   isSoundDescription,
+  type LabelledWord,
   languageTag,
   makeTurn,
   numberedSpeakerName,
   SpeakerTable,
+  timedWord,
   turnsFromLabelledWords,
-  type LabelledWord,
 } from './stt-common.ts';
 
 const FORMAT = 'whisperx-json';
 
 function readWord(value: unknown, path: string): LabelledWord {
   const object = readObject(value, path);
-  const word: Word = { text: readString(field(object, 'word'), child(path, 'word')).trim() };
-  const start = readOptional(field(object, 'start'), child(path, 'start'), readSeconds);
-  const end = readOptional(field(object, 'end'), child(path, 'end'), readSeconds);
-  const confidence = readConfidence(field(object, 'score'), child(path, 'score'));
-  if (start !== undefined) word.start = start;
-  if (end !== undefined) word.end = end;
-  if (confidence !== undefined) word.confidence = confidence;
-  if (start !== undefined || end !== undefined) word.timing = 'file';
+  const text = readString(field(object, 'word'), child(path, 'word')).trim();
+  const word = timedWord(text, readTimes(object, path, { start: 'start', end: 'end', confidence: 'score' }));
   const speaker = readOptional(field(object, 'speaker'), child(path, 'speaker'), readString) ?? null;
   return { word, speaker };
 }
 
 function readWords(value: unknown, path: string): LabelledWord[] {
-  return readArray(value, path)
-    .map((item, index) => readWord(item, child(path, index)))
-    .filter((labelled) => labelled.word.text !== '');
+  return readEach(value, path, readWord).filter((labelled) => labelled.word.text !== '');
 }
 
 function buildWhisperX(json: unknown, warnings: string[]): Transcript {

@@ -1,0 +1,140 @@
+/**
+ * `npx tsx scripts/profile-ui-edits.ts [--size 3h] [--rounds 1] [--top 25] [--dist DIR] [--trace]`
+ *
+ * Where the time of each edit kind of `npm run bench:ui` goes: builds the app without
+ * minifying (names readable), opens a scale fixture in headless Chromium, enters editor
+ * mode and runs bench-ui-editor's edits with a V8 CPU profile around each one. Prints,
+ * per kind, its input -> paint time and the functions with the most self time (file and
+ * line), garbage collection and "(program)" (style, layout and paint) included. With
+ * `--trace`, a Chromium trace instead: time per renderer main-thread event (style,
+ * layout, paint, script, GC) and how many layouts were forced by a script's read.
+ * A tool for finding the cost, not a benchmark: the profiler itself slows the page.
+ */
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { launchChromium } from '../test/e2e/browser.ts';
+import { startStaticServer } from '../test/e2e/static-server.ts';
+import { installProbe, type AppKind } from './bench-ui-probe.ts';
+import { measureLoad } from './bench-ui-measure.ts';
+import { measureEditor, type EditKind } from './bench-ui-editor.ts';
+import { DEFAULT_SCALE_DIR, ensureScaleFixtures } from './scale-fixtures.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+}
+
+/** Self time (ms) per function, summed over the profiles of one kind. */
+function addSelfTimes(profile: CpuProfile, into: Map<string, number>): void {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)!.callFrame;
+    if (frame.functionName === '(idle)') return;
+    const file = frame.url.split('/').pop() || '';
+    const key = file ? `${frame.functionName || '(anonymous)'}  ${file}:${frame.lineNumber + 1}` : frame.functionName;
+    into.set(key, (into.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  });
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; beginData?: { stackTrace?: unknown[] } };
+}
+
+/** Main-thread time (ms) per top-level event kind of the page's renderer, and forced layouts. */
+function addTraceTimes(events: TraceEvent[], into: Map<string, number>): void {
+  const main = events.find((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain');
+  if (!main) return;
+  const onMain = events.filter((event) => event.pid === main.pid && event.tid === main.tid && event.ph === 'X' && event.dur !== undefined);
+  const kinds = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'HitTest', 'FunctionCall', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks', 'MajorGC', 'MinorGC', 'V8.GC_SCAVENGER', 'ParseHTML']);
+  for (const event of onMain) {
+    if (!kinds.has(event.name)) continue;
+    into.set(event.name, (into.get(event.name) ?? 0) + event.dur! / 1000);
+    if (event.name === 'Layout' && event.args?.beginData?.stackTrace) into.set('Layout forced by script (count)', (into.get('Layout forced by script (count)') ?? 0) + 1);
+  }
+}
+
+async function startTrace(browser: Browser, page: Page) {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8'] });
+}
+
+async function main() {
+  const sizeKey = option('--size', '3h');
+  const rounds = Number(option('--rounds', '1'));
+  const top = Number(option('--top', '25'));
+  const fixture = (await ensureScaleFixtures(DEFAULT_SCALE_DIR)).find((f) => f.size.key === sizeKey);
+  if (!fixture) throw new Error(`no fixture ${sizeKey}`);
+  const given = process.argv.includes('--dist') ? option('--dist', '') : null;
+  const tmp = mkdtempSync(join(tmpdir(), 'verbatim-profile-ui-'));
+  const dist = given ?? join(tmp, 'app');
+  if (!given) {
+    console.log(`building (not minified) into ${dist} …`);
+    await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: dist, emptyOutDir: true, minify: false } });
+    symlinkSync(DEFAULT_SCALE_DIR, join(dist, 'scale'));
+  }
+  const server = await startStaticServer(dist);
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.addInitScript('window.__name = (fn) => fn;');
+    const kind: AppKind = 'verbatim';
+    await page.addInitScript(installProbe, kind);
+    page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
+    const name = (path: string) => `scale/${path.split('/').pop()}`;
+    await measureLoad(page, `${server.url}?audio=${name(fixture.audioPath)}&transcript=${name(fixture.transcriptPath)}&peaks=${name(fixture.peaksPath)}`);
+    const cdp: CDPSession = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    const selfTimes = new Map<EditKind, Map<string, number>>();
+    const trace = process.argv.includes('--trace');
+    const figures = await measureEditor(page, 'Maria Alvarez', 'the', rounds, {
+      before: async () => {
+        if (trace) await startTrace(browser, page);
+        else await cdp.send('Profiler.start');
+      },
+      after: async (kind) => {
+        let into = selfTimes.get(kind);
+        if (!into) selfTimes.set(kind, (into = new Map()));
+        if (trace) {
+          const buffer = await browser.stopTracing();
+          addTraceTimes((JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents, into);
+        } else {
+          const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+          addSelfTimes(profile, into);
+        }
+      },
+    });
+    for (const [kind, times] of selfTimes) {
+      const total = [...times].filter(([key]) => !key.includes('(count)')).reduce((sum, [, ms]) => sum + ms, 0);
+      console.log(`\n${kind}: ${figures.editMs[kind].toFixed(0)} ms input -> paint (p95 of ${rounds}); ${(total / rounds).toFixed(0)} ms busy per edit while profiled`);
+      for (const [key, ms] of [...times].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${(ms / rounds).toFixed(1).padStart(7)} ms  ${key}`);
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+    if (!given) rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();
