@@ -13,8 +13,6 @@ export type ParseRequest =
   | { type: 'peaks'; id: number; bytes: ArrayBuffer };
 
 export type ParseResponse =
-  /** The worker moved on to another step of the request. */
-  | { type: 'stage'; id: number; stage: 'decoding' | 'parsing' | 'packing' }
   | {
       type: 'transcript';
       id: number;

@@ -28,9 +28,7 @@ self.onmessage = (event: MessageEvent<ParseRequest>) => {
       return;
     }
     const { id, name } = request;
-    post({ type: 'stage', id, stage: 'decoding' });
     const text = decodeText(new Uint8Array(request.bytes)).text;
-    post({ type: 'stage', id, stage: 'parsing' });
     const result = readTranscript(text, {
       fileName: name,
       ...(request.formatId === undefined ? {} : { formatId: request.formatId }),
@@ -41,7 +39,6 @@ self.onmessage = (event: MessageEvent<ParseRequest>) => {
       post({ type: 'failed', id, message, ...(line === undefined ? {} : { line }), ...(position === undefined ? {} : { position }) });
       return;
     }
-    post({ type: 'stage', id, stage: 'packing' });
     const packed = packTranscript(result.transcript);
     const hash = fnv1a64(text);
     post({ type: 'transcript', id, packed, formatId: result.formatId, formatLabel: result.formatLabel, warnings: result.warnings, text, hash }, packedBuffers(packed));

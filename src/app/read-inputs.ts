@@ -20,8 +20,6 @@ export interface LoadedTranscript {
   text: string;
   /** Absolute URL it was downloaded from, if it was. */
   url?: string;
-  /** What the reader noticed but read anyway (times past the audio's end, overlaps, …). */
-  warnings?: string[];
 }
 
 export interface LoadedPeaks {
@@ -49,7 +47,7 @@ export function absoluteUrlOf(url: string): string {
 export function parseTranscriptText(text: string, name: string, formatId?: string): Loaded<LoadedTranscript> {
   const result = readTranscript(text, { fileName: name, ...(formatId ? { formatId } : {}) });
   if (!result.ok) return failed('parse', `${describeParseError({ ...result.error, fileName: name })}.`.replace(/\.\.$/, '.'));
-  return withSpeech(loaded({ transcript: result.transcript, name, formatLabel: result.formatLabel, formatId: result.formatId, text, warnings: result.warnings }));
+  return withSpeech(loaded({ transcript: result.transcript, name, formatLabel: result.formatLabel, formatId: result.formatId, text }));
 }
 
 function withSpeech(read: Loaded<LoadedTranscript>): Loaded<LoadedTranscript> {
@@ -80,8 +78,8 @@ function readOptions(run: ReadTranscriptRun) {
 export async function parseTranscriptBytes(bytes: Uint8Array, name: string, run: ReadTranscriptRun): Promise<Loaded<LoadedTranscript>> {
   const parsed = await run.parser.transcript(bytes, { name, ...(run.duration === undefined ? {} : { duration: run.duration }) }, parseRun(run));
   if (!parsed.ok) return parsed;
-  const { transcript, formatLabel, formatId, text, warnings } = parsed.value;
-  return withSpeech(loaded({ transcript, name, formatLabel, formatId, text, warnings }));
+  const { transcript, formatLabel, formatId, text } = parsed.value;
+  return withSpeech(loaded({ transcript, name, formatLabel, formatId, text }));
 }
 
 export async function readTranscriptFile(file: File, run: ReadTranscriptRun): Promise<Loaded<LoadedTranscript>> {

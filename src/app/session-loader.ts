@@ -94,9 +94,6 @@ export interface SessionLoaderOptions {
   parser?: FileParser;
 }
 
-/** A sentence from the reader worth showing at once: the transcript runs past the audio it is opened with. */
-const PAST_AUDIO = /past the end of the audio/u;
-
 export function createSessionLoader(player: Player, store: AppStore, options: SessionLoaderOptions = {}): SessionLoader {
   const parser = options.parser ?? createFileParser();
   let ownedAudioUrl: string | null = null;
@@ -187,12 +184,12 @@ export function createSessionLoader(player: Player, store: AppStore, options: Se
     return loaded({ transcript, audio });
   };
 
-  /** Downloads a transcript at once; parses it once `duration` (of the audio it comes with) is known. */
-  const readTranscriptAfter = async (url: string, name: string, duration: () => Promise<number | undefined>, signal: AbortSignal): Promise<Loaded<LoadedTranscript>> => {
+  /** Downloads a transcript, then parses it with the audio's duration as known by then. */
+  const readTranscriptAt = async (url: string, name: string, duration: () => number | undefined, signal: AbortSignal): Promise<Loaded<LoadedTranscript>> => {
     const reading = run(name, signal);
     const bytes = await downloadTranscript(url, name, reading);
     if (!bytes.ok) return bytes;
-    const read = await parseTranscriptBytes(bytes.value, name, { ...reading, ...durationOption(await duration()) });
+    const read = await parseTranscriptBytes(bytes.value, name, { ...reading, ...durationOption(duration()) });
     return read.ok ? loaded({ ...read.value, url: absoluteUrlOf(url) }) : read;
   };
 
@@ -206,13 +203,16 @@ export function createSessionLoader(player: Player, store: AppStore, options: Se
     // All three start at once; the first failure (in this order) is the one reported.
     const probe = urls.audio && !firstLoad ? probeAudio(urls.audio, signal) : Promise.resolve(loaded(NaN));
     const peaksRead = urls.peaks ? readPeaksUrl(urls.peaks, parser, signal) : Promise.resolve(undefined);
-    // The transcript is checked against the audio's duration when it is known by then (probed, or the peaks' span).
-    const duration = async () => {
-      if (!urls.audio) return openAudioDuration();
-      const [probed, peaksDuration] = await Promise.all([probe, peaksRead]);
-      return probed.ok && Number.isFinite(probed.value) ? probed.value : peaksDuration?.ok ? peaksDuration.value.value.duration : undefined;
-    };
-    const transcriptRead = urls.transcript ? readTranscriptAfter(urls.transcript, options.transcriptName ?? nameFromUrl(urls.transcript), duration, signal) : Promise.resolve(undefined);
+    // The transcript is checked against the audio's duration when it is known by the time it is parsed (probed, or
+    // the peaks' span); the parse never waits for it.
+    let knownDuration = urls.audio ? undefined : openAudioDuration();
+    void probe.then((probed) => {
+      if (probed.ok && Number.isFinite(probed.value)) knownDuration = probed.value;
+    });
+    void peaksRead.then((read) => {
+      if (read?.ok) knownDuration ??= read.value.value.duration;
+    });
+    const transcriptRead = urls.transcript ? readTranscriptAt(urls.transcript, options.transcriptName ?? nameFromUrl(urls.transcript), () => knownDuration, signal) : Promise.resolve(undefined);
     const [readTranscript, peaks, playable] = await Promise.all([transcriptRead, peaksRead, probe]);
     let transcript: LoadedTranscript | null = null;
     if (readTranscript) {
@@ -279,8 +279,6 @@ export function createSessionLoader(player: Player, store: AppStore, options: Se
     }
     const opened = [transcript?.name ? `${transcript.name} (read as ${transcript.formatLabel})` : '', audio ? audio.name : ''].filter(Boolean);
     if (opened.length > 0 && !quiet) state.notify('info', `Opened ${opened.join(' and ')}.`);
-    const pastAudio = transcript?.warnings?.find((warning) => PAST_AUDIO.test(warning));
-    if (pastAudio) state.notify('warning', `${transcript!.name}: ${pastAudio}`);
     return { ok: true, opened };
   };
 

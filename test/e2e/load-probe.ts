@@ -1,15 +1,15 @@
 /**
  * What the page records while a file opens (huge-input.e2e.ts, scripts/bench-load.ts):
- * its long tasks (PerformanceObserver `longtask`), each Play/Pause click's input time
- * and the media's answer, and every text the loading status showed.
+ * its long tasks (PerformanceObserver `longtask`), the media's answers to Play/Pause
+ * clicks, and every text the loading status showed. A click's latency runs from the
+ * moment the test sends it (wall clock, outside the page) to the media's play or pause
+ * event (wall clock too): a page busy for seconds cannot hide that wait.
  */
 import type { Page } from 'playwright-core';
 
 interface LoadProbe {
   longTasks: { start: number; duration: number }[];
-  /** `timeStamp` of each pointerdown on Play/Pause: when the input reached the page, however busy it was. */
-  clicks: number[];
-  /** performance.now() of each play/pause event of the media. */
+  /** Wall-clock time (ms since the epoch) of each play/pause event of the media. */
   answers: number[];
   statusTexts: string[];
 }
@@ -22,19 +22,12 @@ declare global {
 
 /** An init script: runs before the page's own scripts. */
 export function installLoadProbe(): void {
-  const probe: LoadProbe = { longTasks: [], clicks: [], answers: [], statusTexts: [] };
+  const probe: LoadProbe = { longTasks: [], answers: [], statusTexts: [] };
   window.__load = probe;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) probe.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
-  document.addEventListener(
-    'pointerdown',
-    (event) => {
-      if ((event.target as Element | null)?.closest?.('[aria-label="Play"], [aria-label="Pause"]')) probe.clicks.push(event.timeStamp);
-    },
-    true,
-  );
-  for (const type of ['play', 'pause']) document.addEventListener(type, () => probe.answers.push(performance.now()), true);
+  for (const type of ['play', 'pause']) document.addEventListener(type, () => probe.answers.push(performance.timeOrigin + performance.now()), true);
   new MutationObserver(() => {
     const text = document.querySelector('.load-status__text')?.textContent;
     if (text && text !== probe.statusTexts.at(-1)) probe.statusTexts.push(text);
@@ -53,35 +46,50 @@ export interface OpenFigures {
 }
 
 /**
- * Opens `file` with the file picker and, until it has opened, clicks Play/Pause every
- * 300 ms; returns the figures of that window. The media's answer (its play or pause
- * event) is matched to the click before it.
+ * Opens `file` with the file picker and, until it has opened, clicks Play/Pause 300 ms
+ * after the last click went through (while polling for the open file separately);
+ * returns the figures of that window. Each click's
+ * answer is the media's first play or pause event after it was sent.
  */
 export async function openDuringLoad(page: Page, file: string, name: string): Promise<OpenFigures> {
   const startedAt = await page.evaluate(() => {
-    window.__load.clicks = [];
     window.__load.answers = [];
     window.__load.statusTexts = [];
     return performance.now();
   });
-  await page.getByTestId('file-input').setInputFiles(file);
   const opened = () =>
     page.evaluate((wanted) => (document.querySelector('.session')?.textContent ?? '').includes(wanted) && !document.querySelector('[data-testid="load-status"]'), name);
   const button = page.locator('.controls [aria-label="Play"], .controls [aria-label="Pause"]').first();
+  // Found before the file is chosen: a page busy opening it may not answer for a while.
   const box = await button.boundingBox();
   if (!box) throw new Error('no Play button');
+  await page.getByTestId('file-input').setInputFiles(file);
   const deadline = Date.now() + 300_000;
-  while (!(await opened())) {
-    if (Date.now() > deadline) throw new Error(`${name} did not open within 5 minutes`);
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await page.waitForTimeout(300);
+  const clicks: number[] = [];
+  let done = false;
+  // Clicks go on independently of the polling below: a click sent while the page is busy waits with it.
+  const clicking = (async () => {
+    while (!done) {
+      clicks.push(Date.now());
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.waitForTimeout(300);
+    }
+  })();
+  try {
+    while (!(await opened())) {
+      if (Date.now() > deadline) throw new Error(`${name} did not open within 5 minutes`);
+      await page.waitForTimeout(200);
+    }
+  } finally {
+    done = true;
+    await clicking;
   }
   const openMs = (await page.evaluate(() => performance.now())) - startedAt;
   await page.waitForTimeout(500);
-  // Leave the media paused, as it was.
-  await page.evaluate(() => document.querySelector('audio')?.pause());
   const raw = await page.evaluate((since) => ({ ...window.__load, longTasks: window.__load.longTasks.filter((task) => task.start >= since) }), startedAt);
-  const latencies = raw.clicks.map((click) => {
+  // Leave the media paused, as it was (after reading the answers: this pause answers no click).
+  await page.evaluate(() => document.querySelector('audio')?.pause());
+  const latencies = clicks.map((click) => {
     const answer = raw.answers.find((at) => at >= click);
     return answer === undefined ? Infinity : answer - click;
   });

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fetchBytes, readFileBytes } from './load-error.ts';
+
+afterEach(() => vi.unstubAllGlobals());
+
+/** A body of `chunks` chunks of `size` bytes, with or without a Content-Length. */
+function respondWith(chunks: number, size: number, withLength: boolean) {
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent++ < chunks) controller.enqueue(new Uint8Array(size).fill(65));
+      else controller.close();
+    },
+  });
+  vi.stubGlobal('fetch', async () => new Response(body, { headers: withLength ? { 'content-length': String(chunks * size) } : {} }));
+  return () => sent;
+}
+
+describe('reading with a size limit', () => {
+  it('refuses a download the server says is too large before reading its body', async () => {
+    const pulled = respondWith(100, 1024, true);
+    const result = await fetchBytes('https://x.test/big.vtt', { name: 'big.vtt', maxBytes: 10_000 });
+    expect(result).toEqual({ ok: false, error: { reason: 'too-large', message: 'big.vtt is 100 KB, more than the 9.8 KB Verbatim reads for a transcript.' } });
+    expect(pulled()).toBeLessThan(3);
+  });
+
+  it('stops a download of unknown size as soon as it passes the limit', async () => {
+    const pulled = respondWith(100, 1024, false);
+    const result = await fetchBytes('https://x.test/big.vtt', { name: 'big.vtt', maxBytes: 10_000 });
+    expect(result).toMatchObject({ ok: false, error: { reason: 'too-large' } });
+    expect(pulled()).toBeLessThan(15);
+  });
+
+  it('reads a download within the limit whole', async () => {
+    respondWith(4, 1000, true);
+    const result = await fetchBytes('https://x.test/ok.vtt', { name: 'ok.vtt', maxBytes: 10_000 });
+    expect(result.ok && result.value.byteLength).toBe(4000);
+  });
+
+  it('refuses a local file over the limit by its size', async () => {
+    const file = new File([new Uint8Array(2048)], 'big.txt');
+    expect(await readFileBytes(file, { maxBytes: 1024 })).toMatchObject({ ok: false, error: { reason: 'too-large', message: 'big.txt is 2 KB, more than the 1 KB Verbatim reads for a transcript.' } });
+  });
+});
