@@ -42,6 +42,8 @@ export default defineConfig({
     },
   },
   test: {
+    // No test measures time; a shared or slow machine (user-event typing, fast-check runs) must not fail them.
+    testTimeout: 30_000,
     // Pure code runs in Node (fast); only components and app wiring need a DOM.
     projects: [
       {

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCloseOnPrompt } from './use-close-on-prompt.ts';
 
 export interface OverflowItem {
   id: string;
@@ -53,6 +54,7 @@ export function OverflowMenu({ label, title, items, children, testId }: Overflow
     document.addEventListener('pointerdown', onPointerDown);
     return () => document.removeEventListener('pointerdown', onPointerDown);
   }, [open]);
+  useCloseOnPrompt(open, anchorRef, () => setOpen(false));
 
   const openAt = (index: number | undefined) => {
     if (index === undefined) return;
