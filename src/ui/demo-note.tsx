@@ -9,7 +9,7 @@ export function DemoNote() {
       <span>
         <strong>Built-in demo:</strong> an NPR report, voiced by a speech synthesizer with exact word times.{' '}
         <span className="demo-note__keys">
-          Press <kbd>Space</kbd> to play, click any word to play from it, <kbd>E</kbd> to edit.
+          Press <kbd>Space</kbd> or click a word to play, <kbd>E</kbd> to edit.
         </span>
       </span>
       <a className="demo-link" href="?demo=align" title="Open the transcript as NPR publishes it, without timings, and align it to the audio in your browser">
