@@ -6,7 +6,7 @@ import type { DocumentExportFormat, ExportFormat, WriteOptions } from '../transc
 import { CAPTION_PRESETS } from '../transcript/writers/caption-cues.ts';
 import { loadInlinePlayer } from '../embed/load-inline-player.ts';
 import { podcastTranscriptTags } from '../transcript/writers/podcast-feed-snippet.ts';
-import { useCloseOnPrompt } from './use-close-on-prompt.ts';
+import { useDismissPopover } from './use-dismiss-popover.ts';
 import './persistence.css';
 
 /*
@@ -103,16 +103,7 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
     if (open) itemRefs.current[active]?.focus();
   }, [open, active]);
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!anchorRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-
-  useCloseOnPrompt(open, anchorRef, () => setOpen(false));
+  useDismissPopover(open, anchorRef, () => setOpen(false));
 
   const openAt = (index: number) => {
     setActive((index + items.length) % items.length);

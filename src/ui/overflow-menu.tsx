@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { useCloseOnPrompt } from './use-close-on-prompt.ts';
+import { useDismissPopover } from './use-dismiss-popover.ts';
 
 export interface OverflowItem {
   id: string;
@@ -46,15 +46,7 @@ export function OverflowMenu({ label, title, items, children, testId }: Overflow
     if (open) itemRefs.current[active]?.focus();
   }, [open, active]);
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!anchorRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-  useCloseOnPrompt(open, anchorRef, () => setOpen(false));
+  useDismissPopover(open, anchorRef, () => setOpen(false));
 
   const openAt = (index: number | undefined) => {
     if (index === undefined) return;

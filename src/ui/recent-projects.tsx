@@ -3,7 +3,7 @@ import type { Openable } from './overflow-menu.tsx';
 import type { Unsubscribe } from '../player/emitter.ts';
 import { useStoreApi } from './app-context.ts';
 import { describeSavedAt } from './describe-saved-at.ts';
-import { useCloseOnPrompt } from './use-close-on-prompt.ts';
+import { useDismissPopover } from './use-dismiss-popover.ts';
 import './persistence.css';
 
 /** One saved project as the list shows it (src/app/project-storage.ts's ProjectSummary). */
@@ -78,16 +78,7 @@ export function RecentProjects({ autosave, loader, now, showTrigger = true, ref 
     (panelRef.current?.querySelector<HTMLElement>('.recent__open') ?? buttonRef.current ?? panelRef.current)?.focus();
   }, [open, projects]);
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!anchorRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-
-  useCloseOnPrompt(open, anchorRef, () => setOpen(false));
+  useDismissPopover(open, anchorRef, () => setOpen(false));
 
   /** Without a button of its own, focus goes back to where it was when the list opened. */
   const returnFocusRef = useRef<HTMLElement | null>(null);
