@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
 import { startStaticServer } from './static-server.ts';
+import { storedProjects } from './stored-projects.ts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startStaticServer>>;
@@ -65,31 +66,12 @@ async function editThirdTurnStart(page: Page): Promise<{ before: number; after: 
   return { before, after: await startOf(page, 2) };
 }
 
-/** What IndexedDB holds right now, read directly (not through the app). */
-function savedStarts(page: Page): Promise<number[]> {
-  return page.evaluate(
-    () =>
-      new Promise<number[]>((resolve, reject) => {
-        const open = indexedDB.open('verbatim');
-        // Never create the app's database from here: a new one would lack its object store.
-        open.onupgradeneeded = () => {
-          open.transaction?.abort();
-          resolve([]);
-        };
-        open.onerror = () => (open.error?.name === 'AbortError' ? undefined : reject(open.error));
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('projects')) return resolve([]);
-          const request = db.transaction('projects').objectStore('projects').getAll();
-          request.onsuccess = () => {
-            const projects = (request.result as { transcriptJson?: string }[]).filter((value) => typeof value.transcriptJson === 'string');
-            const transcripts = projects.map((project) => JSON.parse(project.transcriptJson!) as { entries: { start?: number; words?: unknown }[] });
-            resolve(transcripts.map((transcript) => transcript.entries.filter((entry) => entry.words)[2]?.start ?? NaN));
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
+/** The third turn's start in each stored project, read from IndexedDB directly. */
+async function savedStarts(page: Page): Promise<number[]> {
+  return (await storedProjects(page)).map((record) => {
+    const transcript = JSON.parse(record.transcriptJson) as { entries: { start?: number; words?: unknown }[] };
+    return transcript.entries.filter((entry) => entry.words)[2]?.start ?? NaN;
+  });
 }
 
 describe('never lose work', () => {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { BrowserContext, Page } from 'playwright-core';
 import { serveBuiltApp, waitForSession } from './built-app.ts';
 import { blocking, describeViolations, runAxe } from './axe.ts';
+import { storedProjects, type StoredProject } from './stored-projects.ts';
 
 const app = serveBuiltApp();
 
@@ -47,42 +48,11 @@ async function appendWord(page: Page, index: number, word: string) {
   await waitForText(page, word);
 }
 
-interface StoredRecord {
-  stamp: string | null;
-  transcriptJson: string;
-}
-
-/** The project records in IndexedDB, read directly (not through the app). */
-function storedRecords(page: Page): Promise<StoredRecord[]> {
-  return page.evaluate(
-    () =>
-      new Promise<StoredRecord[]>((resolve, reject) => {
-        const open = indexedDB.open('verbatim');
-        open.onupgradeneeded = () => {
-          open.transaction?.abort();
-          resolve([]);
-        };
-        open.onerror = () => (open.error?.name === 'AbortError' ? undefined : reject(open.error));
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('projects')) return resolve([]);
-          const request = db.transaction('projects').objectStore('projects').getAll();
-          request.onsuccess = () => {
-            const records = (request.result as { transcriptJson?: string; stamp?: string }[]).filter((value) => typeof value.transcriptJson === 'string');
-            resolve(records.map((record) => ({ stamp: record.stamp ?? null, transcriptJson: record.transcriptJson! })));
-            db.close();
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-}
-
 /** Waits until the one stored record contains every word in `words`; returns it. */
-async function waitForStored(page: Page, words: string[]): Promise<StoredRecord> {
-  let records: StoredRecord[] = [];
+async function waitForStored(page: Page, words: string[]): Promise<StoredProject> {
+  let records: StoredProject[] = [];
   for (let i = 0; i < 40; i++) {
-    records = await storedRecords(page);
+    records = await storedProjects(page);
     if (records.length === 1 && words.every((word) => records[0]!.transcriptJson.includes(word))) return records[0]!;
     await page.waitForTimeout(50);
   }
