@@ -209,7 +209,8 @@ export async function measureEditor(page: Page, hostName: string, commonWord: st
     await timeEdit('replaceAll', `[...document.querySelectorAll('.notice__text')].some((el) => el.textContent.startsWith('Replaced'))`, () =>
       panel.getByRole('button', { name: 'Replace all' }).click(),
     );
-    await panel.getByRole('button', { name: 'Close' }).click();
+    // The docked panel closes with Esc (its × sits outside the find region); focus is still inside it.
+    await page.keyboard.press('Escape');
     await page.evaluate(() => document.querySelectorAll<HTMLButtonElement>('.notice__close').forEach((button) => button.click()));
   }
   return {
