@@ -55,3 +55,15 @@ export async function waitForSession(page: Page): Promise<void> {
   await page.waitForSelector('[data-turn-index]');
   await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1);
 }
+
+/** The demo in editor mode in a fresh page, once its waveform is drawn and the turn regions are on it. */
+export async function openDemoEditor(app: BuiltApp): Promise<{ page: Page; errors: string[] }> {
+  const opened = await freshPage(app);
+  await opened.page.goto(app.url);
+  await waitForSession(opened.page);
+  // Playwright's CSS engine looks inside wavesurfer's open shadow root.
+  await opened.page.locator('[part~="canvases"] canvas').first().waitFor({ state: 'attached' });
+  await opened.page.keyboard.press('e');
+  await opened.page.locator('[part~="turn-region"]').first().waitFor();
+  return opened;
+}
