@@ -1,5 +1,6 @@
 import { after, before } from 'node:test';
-import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
 import { startStaticServer } from './static-server.ts';
@@ -37,6 +38,41 @@ export function serveBuiltApp(root: string | (() => string) = DIST): BuiltApp {
     get url() {
       if (!server) throw new Error('serveBuiltApp: the server is used before the test file’s `before` ran');
       return server.url;
+    },
+  };
+}
+
+/** A folder of test fixtures inside the served build. */
+export interface FixtureFolder {
+  /** Where to write the files. */
+  readonly dir: string;
+  /** Its path below the app's address, ending in `/`: `${app.url}${folder.path}name.vtt`. */
+  readonly path: string;
+}
+
+/**
+ * Makes a fresh folder inside the build (beside demo/, which relative links in the fixtures
+ * reach) before the file's tests, fills it with `fill(dir)`, and removes it after them.
+ */
+export function fixtureFolder(prefix: string, fill: (dir: string) => void | Promise<void>): FixtureFolder {
+  let dir: string | undefined;
+  before(async () => {
+    dir = mkdtempSync(join(DIST, `${prefix}-`));
+    await fill(dir);
+  });
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  const made = () => {
+    if (!dir) throw new Error('fixtureFolder: used before the test file’s `before` ran');
+    return dir;
+  };
+  return {
+    get dir() {
+      return made();
+    },
+    get path() {
+      return `${basename(made())}/`;
     },
   };
 }
