@@ -8,6 +8,7 @@ import { ABORTED, failed, loaded, type Loaded } from './load-error.ts';
 import type { ParseRequest, ParseResponse } from './parse-messages.ts';
 import { rememberTextHash } from './project-key.ts';
 import { timeSlicer } from './next-task.ts';
+import { prepareTimeIndex } from '../store/derive-time-index.ts';
 
 /** Files above this are read in the parse worker; below it the main thread is quicker than starting one. */
 export const WORKER_THRESHOLD_BYTES = 1024 * 1024;
@@ -46,19 +47,35 @@ export interface FileParserOptions {
 
 const defaultWorker = () => new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module', name: 'verbatim-parse' });
 
-/** Runs the unpacking a few steps per task, yielding between tasks; ABORTED once `signal` aborts. */
+/**
+ * Runs the unpacking a few steps per task, yielding between tasks, then builds the
+ * transcript's time index the same way (cached for the store write that opens it);
+ * null once `signal` aborts.
+ */
 async function rebuild(packed: PackedTranscript, run: ParseRun): Promise<Transcript | null> {
   const steps = unpackTranscript(packed);
   const slicer = timeSlicer(SLICE_MS);
+  let transcript: Transcript;
   for (;;) {
     const step = steps.next();
-    if (step.done) return step.value;
+    if (step.done) {
+      transcript = step.value;
+      break;
+    }
     if (slicer.due()) {
       run.onStage?.({ stage: 'building', fraction: step.value });
       await slicer.yield();
       if (run.signal?.aborted) return null;
     }
   }
+  const indexing = prepareTimeIndex(transcript);
+  while (!indexing.next().done) {
+    if (slicer.due()) {
+      await slicer.yield();
+      if (run.signal?.aborted) return null;
+    }
+  }
+  return transcript;
 }
 
 const parseFailure = (error: ParseError, name: string) => failed('parse', `${describeParseError({ ...error, fileName: name })}.`.replace(/\.\.$/u, '.'));

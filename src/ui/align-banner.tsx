@@ -3,6 +3,7 @@ import { useAppStore } from './app-context.ts';
 import { formatSpokenDuration } from '../transcript/format-time.ts';
 import type { DetectedLanguage } from '../transcript/detect-language.ts';
 import type { Transcript } from '../transcript/model.ts';
+import { turnStart } from '../transcript/time-index.ts';
 
 /** Languages with an acoustic model: real word-by-word alignment. */
 const MODELLED = new Set(['en', 'fr']);
@@ -98,7 +99,8 @@ function untimedTurns(transcript: Transcript): string {
   for (const entry of transcript.entries) {
     if (entry.kind !== 'speech') continue;
     speech++;
-    if (entry.start === undefined && !entry.words.some((word) => word.start !== undefined)) missing++;
+    // turnStart: a huge file's unread turn answers without building its words.
+    if (turnStart(entry) === undefined) missing++;
   }
   found = speech === 0 ? 'none' : missing === speech ? 'all' : missing > 0 ? `${missing}` : 'none';
   untimedByTranscript.set(transcript, found);
