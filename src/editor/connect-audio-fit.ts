@@ -12,7 +12,7 @@ export const FIT_TOLERANCE = 0.1;
 const length = (seconds: number) => (seconds < 10 ? `${Number(seconds.toFixed(1))} s` : formatClock(seconds));
 
 /** Entries and words one step of `latestInSteps` reads, about (a few milliseconds). */
-const STEP_ITEMS = 20_000;
+const STEP_ITEMS = 5_000;
 
 /**
  * The latest time in a transcript (turn, event or word), and how many speech turns start

@@ -74,15 +74,28 @@ export interface TurnSummary {
   maxWordEnd: number;
 }
 
-const summaries = new WeakMap<object, TurnSummary>();
+/**
+ * An unread turn's summary and where its words are, under a non-enumerable symbol: spread,
+ * JSON and structured clone leave it behind (an edited copy of the turn never carries a
+ * stale one), and reading it is a plain property load, where a WeakMap of 200,000 turns
+ * cost a hash lookup each and ephemeron work in every garbage collection.
+ */
+const UNREAD = Symbol('unread words');
+
+interface Unread extends TurnSummary {
+  packed: PackedTranscript;
+  entry: number;
+}
+
+type MaybeUnread = { [UNREAD]?: Unread | undefined };
 
 /** The summary of a turn unpacked lazily whose words were never read; undefined for every other turn (read its words). */
 export function packedTurnSummary(turn: object): TurnSummary | undefined {
-  return summaries.get(turn);
+  return (turn as MaybeUnread)[UNREAD];
 }
 
-/** A lazy turn's share of a step, in words (defining its getter and summary costs about as much as building 16 words). */
-const LAZY_TURN_COST = 16;
+/** A lazy turn's share of a step, in words (defining its getter and summary costs a few building words would; counted high to keep steps short). */
+const LAZY_TURN_COST = 64;
 
 /** Above this many words `unpackTranscript` leaves words unbuilt until read. */
 export const LAZY_WORDS = 250_000;
@@ -260,34 +273,47 @@ function buildWords(packed: PackedTranscript, e: number): Word[] {
   return words;
 }
 
-/** Makes `turn.words` a getter that builds the words on first read, then a plain property like any other turn's. */
+function settleWords(turn: SpeechTurn, words: Word[]): void {
+  (turn as MaybeUnread)[UNREAD] = undefined;
+  Object.defineProperty(turn, 'words', { value: words, writable: true, enumerable: true, configurable: true });
+}
+
+/**
+ * The accessor every unread turn shares (one function pair for all of them: V8 then gives
+ * them one hidden class, where a closure per turn cost microseconds a turn): builds the
+ * words on first read, then `words` is a plain property like any other turn's.
+ */
+const LAZY_WORDS_PROPERTY: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: SpeechTurn): Word[] {
+    const where = (this as MaybeUnread)[UNREAD]!;
+    const words = buildWords(where.packed, where.entry);
+    // Built: from now on the words themselves answer (and may be replaced), not the summary.
+    settleWords(this, words);
+    return words;
+  },
+  set(this: SpeechTurn, words: Word[]) {
+    settleWords(this, words);
+  },
+};
+
+/** Makes `turn.words` the shared getter over entry `e` of the columns, with the turn's summary. */
 function defineLazyWords(turn: SpeechTurn, packed: PackedTranscript, e: number): void {
-  const settle = (words: Word[]) => Object.defineProperty(turn, 'words', { value: words, writable: true, enumerable: true, configurable: true });
-  Object.defineProperty(turn, 'words', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      // Built: from now on the words themselves answer (and may be replaced), not the summary.
-      summaries.delete(turn);
-      const words = buildWords(packed, e);
-      settle(words);
-      return words;
-    },
-    set(words: Word[]) {
-      summaries.delete(turn);
-      settle(words);
-    },
-  });
+  Object.defineProperty(turn, 'words', LAZY_WORDS_PROPERTY);
   const { wordStarts } = packed;
   const firstStart = packed.entryFirstStartWord[e]!;
   const lastEnd = packed.entryLastEndWord[e]!;
-  summaries.set(turn, {
+  const summary: Unread = {
     wordCount: wordStarts[e + 1]! - wordStarts[e]!,
     chars: packed.entryChars[e]!,
     firstWordStart: firstStart < 0 ? undefined : packed.wordStart[firstStart]!,
     lastWordEnd: lastEnd < 0 ? undefined : packed.wordEnd[lastEnd]!,
     maxWordEnd: packed.entryMaxWordEnd[e]!,
-  });
+    packed,
+    entry: e,
+  };
+  Object.defineProperty(turn, UNREAD, { value: summary, writable: true, enumerable: false, configurable: true });
 }
 
 /**

@@ -16,6 +16,8 @@ export interface TimeIndex {
   readonly ends: Float64Array;
   readonly turnAt: Int32Array;
   readonly maxEndUpTo: Float64Array;
+  /** Speech turns with no time at all (no start of their own nor on any word). */
+  readonly untimedTurns: number;
   /**
    * Per turn: its timed words (start/effective end/word index), null when it has none.
    * Built on first use, one turn at a time (playback asks for one turn per change), so
@@ -75,7 +77,7 @@ export function buildTimeIndex(transcript: Transcript): TimeIndex {
 }
 
 /** Turns one step of `buildTimeIndexInSteps` reads (a few milliseconds at most). */
-export const INDEX_STEP_TURNS = 20_000;
+export const INDEX_STEP_TURNS = 4_000;
 
 /**
  * `buildTimeIndex` a step at a time: each `next()` reads about INDEX_STEP_TURNS turns, the
@@ -90,6 +92,7 @@ export function* buildTimeIndexInSteps(transcript: Transcript): Generator<void, 
   const turns: SpeechTurn[] = [];
   const turnEnds: (number | undefined)[] = [];
   let ordered = true;
+  let untimedTurns = 0;
 
   const { entries } = transcript;
   for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
@@ -101,6 +104,7 @@ export function* buildTimeIndexInSteps(transcript: Transcript): Generator<void, 
     const start = turnStart(entry);
     // A turn without a start has no timed word either: its end is never asked for.
     const end = start === undefined ? undefined : turnEnd(entry);
+    if (start === undefined) untimedTurns++;
     if (start !== undefined && Number.isFinite(start)) {
       if (timedStart.length > 0 && start < timedStart[timedStart.length - 1]!) ordered = false;
       timedStart.push(start);
@@ -135,7 +139,7 @@ export function* buildTimeIndexInSteps(transcript: Transcript): Generator<void, 
     maxEnd = Math.max(maxEnd, end);
     maxEndUpTo[i] = maxEnd;
   }
-  return { turnEntry: Int32Array.from(turnEntries), starts, ends, turnAt, maxEndUpTo, words };
+  return { turnEntry: Int32Array.from(turnEntries), starts, ends, turnAt, maxEndUpTo, untimedTurns, words };
 }
 
 function buildWordIndex(turn: SpeechTurn, turnEndTime: number | undefined): WordIndex | null {
