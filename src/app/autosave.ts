@@ -66,6 +66,11 @@ export interface AutosaveOptions {
   beforeWrite?: (project: ProjectIdentity) => boolean | Promise<boolean>;
   /** One editor per project across tabs (tab-lock.ts); without it this tab always edits, and only the stamps guard writes. */
   lock?: TabLock;
+  /**
+   * Commits what the user typed but has not committed yet (an open text box), before this
+   * tab hands the project over to another: the hand-over saves it with everything else.
+   */
+  commitDrafts?: () => void;
   /** Names this page in the stamps of its writes; unique per page load. */
   tabId?: string;
 }
@@ -363,7 +368,10 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
   const listeners: Unsubscribe[] = [unsubscribeStore, () => scheduler.cancel()];
   if (lock) {
     // Before another tab takes over, everything this tab has is written.
-    lock.setHandOver(() => save());
+    lock.setHandOver(() => {
+      options.commitDrafts?.();
+      return save();
+    });
     listeners.push(
       lock.on('state', (state) => {
         const current = session;
