@@ -200,6 +200,8 @@ export function createSessionLoader(player: Player, store: AppStore, options: Se
     if (urls.peaks && !urls.audio) {
       return failed('unsupported', `${nameFromUrl(urls.peaks)} holds waveform peaks for an audio file: give the audio too (?audio=…&peaks=…).`);
     }
+    // Nothing plays yet: the media element reads the audio's metadata while the transcript downloads.
+    if (firstLoad && urls.audio) player.prepare(urls.audio);
     // All three start at once; the first failure (in this order) is the one reported.
     const probe = urls.audio && !firstLoad ? probeAudio(urls.audio, signal) : Promise.resolve(loaded(NaN));
     const peaksRead = urls.peaks ? readPeaksUrl(urls.peaks, parser, signal) : Promise.resolve(undefined);
@@ -313,6 +315,7 @@ export function createSessionLoader(player: Player, store: AppStore, options: Se
       if (inFlight === controller) store.getState().setLoading(null);
       // Checked after every await: a newer load (or the caller) may have taken over meanwhile.
       const result = !input.ok ? input : signal.aborted ? ABORTED : await open(input.value, signal);
+      if (!result.ok) player.prepare(null);
       if (!result.ok && result.error.reason !== 'aborted') store.getState().notify('error', result.error.message);
       return result;
     } finally {
