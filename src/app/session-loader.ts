@@ -24,6 +24,7 @@ import {
 } from './read-inputs.ts';
 import { readFeed } from './read-feed.ts';
 import { createFileParser, type FileParser } from './parse-client.ts';
+import { nextTask } from './next-task.ts';
 import type { LoadStatus } from '../store/session-slice.ts';
 
 interface LoadedAudio {
@@ -271,6 +272,8 @@ export function createSessionLoader(player: Player, store: AppStore, options: Se
     if (audio) {
       if (ownedAudioUrl && ownedAudioUrl !== audio.url) URL.revokeObjectURL(ownedAudioUrl);
       ownedAudioUrl = audio.owned ? audio.url : null;
+      // The transcript's first screen is one task, the waveform's drawing the next: neither waits for the other.
+      if (transcript) await nextTask();
       try {
         await player.load(audio.url, audio.peaks?.value);
       } catch (error) {

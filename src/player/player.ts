@@ -74,19 +74,22 @@ export interface WaveformColors {
 }
 
 /**
- * Creates the one `<audio>` element of the document and hands it to wavesurfer
- * for the waveform. `container` receives the waveform; the audio element is
- * appended next to it, without controls.
+ * Creates the one `<audio>` element of the document (or adopts `given`, which may already
+ * be reading a source: that counts as `prepare`d) and hands it to wavesurfer for the
+ * waveform. `container` receives the waveform; the audio element is appended next to it,
+ * without controls.
  */
-export function createPlayer(container: HTMLElement, colors: WaveformColors): Player {
-  const media = document.createElement('audio');
+export function createPlayer(container: HTMLElement, colors: WaveformColors, given?: HTMLAudioElement): Player {
+  const media = given ?? document.createElement('audio');
   media.preload = 'auto';
   media.crossOrigin = 'anonymous';
+  media.controls = false;
   container.after(media);
 
   const wavesurfer = WaveSurfer.create({
     container,
-    media,
+    // Created with an element that has a source, wavesurfer would fetch and decode it by itself: it gets that one after.
+    media: given ? document.createElement('audio') : media,
     height: 72,
     waveColor: colors.wave,
     progressColor: colors.progress,
@@ -99,6 +102,7 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
     dragToSeek: true,
   });
 
+  if (given) wavesurfer.setMediaElement(media);
   const emitter = createEmitter<PlayerEvents>();
   // With precomputed peaks wavesurfer's "decoded data" is the peaks themselves, not audio.
   let drawnFromPeaks = false;
@@ -123,8 +127,8 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
     delete wavesurfer.options.duration;
   };
   const decodedAudio = () => decoded;
-  /** The source `prepare` set and no `load` took over yet. */
-  let prepared: string | null = null;
+  /** The source `prepare` set (or the adopted element came with) and no `load` took over yet. */
+  let prepared: string | null = media.getAttribute('src');
   const absolute = (url: string) => {
     try {
       return new URL(url, document.baseURI).href;
@@ -230,6 +234,8 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
       // wavesurfer keeps a source it is given again only when the URL is the element's own (absolute) one.
       const url = absolute(givenUrl);
       prepared = null;
+      // The prepared source failed already (wavesurfer keeps it, and no error event comes again): so does this load.
+      if (media.error && media.src === url) throw new MediaLoadError(mediaFaultOf(media.error), media.error);
       drawnFromPeaks = peaks !== undefined;
       readableEnd = Infinity;
       decoded = null;
