@@ -117,12 +117,13 @@ describe('file parser', () => {
     expect(await pending).toMatchObject({ ok: false, error: { reason: 'parse', message: 'a.vtt, line 7: turn 2 ends before it starts.' } });
   });
 
-  it('reads peaks in the worker too and draws from its Float32Arrays', async () => {
+  it('reads peaks in the worker too and draws from its Float32Arrays and overview', async () => {
     const workers = fakeWorkers();
     const parser = createFileParser({ createWorker: workers.create, thresholdBytes: 10 });
     const pending = parser.peaks(bytesOf('{"sample_rate":100,"samples_per_pixel":1,"bits":8,"length":1,"data":[-64,64]}'));
     const peaks = [Float32Array.of(-0.5, 0.5)];
-    workers.made[0]!.answer({ type: 'peaks', id: workers.made[0]!.requests[0]!.id, peaks, duration: 0.01 });
-    expect(await pending).toEqual({ ok: true, value: { peaks, duration: 0.01 } });
+    const overview = peaks;
+    workers.made[0]!.answer({ type: 'peaks', id: workers.made[0]!.requests[0]!.id, peaks, overview, duration: 0.01 });
+    expect(await pending).toEqual({ ok: true, value: { peaks, overview, duration: 0.01 } });
   });
 });

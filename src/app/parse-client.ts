@@ -58,7 +58,15 @@ export interface FileParser {
   transcript(bytes: Uint8Array, options: { name: string; formatId?: string; duration?: number }, run?: ParseRun): Promise<Loaded<ParsedTranscript>>;
   /** `message` of a failure is without the file name. */
   peaks(bytes: Uint8Array, run?: ParseRun): Promise<Loaded<DrawablePeaks>>;
+  /**
+   * A file of `totalBytes` is on its way: when it will be read in a worker, that worker
+   * starts now (its script loads and compiles while the bytes download).
+   */
+  expect(totalBytes: number): void;
 }
+
+/** A started worker nobody took is stopped after this long. */
+const SPARE_WORKER_MS = 20_000;
 
 export interface FileParserOptions {
   /** Tests pass a fake; none (no Worker in the environment): everything is read on the main thread. */
@@ -104,11 +112,14 @@ export function createFileParser(options: FileParserOptions = {}): FileParser {
   const createWorker = options.createWorker === undefined ? (typeof Worker === 'undefined' ? null : defaultWorker) : options.createWorker;
   const threshold = options.thresholdBytes ?? WORKER_THRESHOLD_BYTES;
   let nextId = 1;
+  /** Workers started by `expect`, waiting for their file. */
+  const spare: Worker[] = [];
+  const takeWorker = () => spare.shift() ?? createWorker!();
 
   /** One worker per request: terminating it is the only way to stop a parser mid-file. */
   function inWorker(request: ParseRequest, run: ParseRun, onMessage: (response: ParseResponse, settle: (value: unknown) => void) => void): Promise<unknown> {
     if (run.signal?.aborted) return Promise.resolve(ABORTED);
-    const worker = createWorker!();
+    const worker = takeWorker();
     return new Promise((resolve) => {
       const settle = (value: unknown) => {
         worker.terminate();
@@ -133,6 +144,17 @@ export function createFileParser(options: FileParserOptions = {}): FileParser {
     bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes.buffer : bytes.slice().buffer;
 
   return {
+    expect(totalBytes) {
+      if (!createWorker || totalBytes <= threshold) return;
+      const worker = createWorker();
+      spare.push(worker);
+      setTimeout(() => {
+        const index = spare.indexOf(worker);
+        if (index < 0) return;
+        spare.splice(index, 1);
+        worker.terminate();
+      }, SPARE_WORKER_MS);
+    },
     async transcript(bytes, { name, formatId, duration }, run = {}) {
       const readOptions = { fileName: name, ...(formatId === undefined ? {} : { formatId }), ...(duration === undefined ? {} : { duration }) };
       if (!createWorker || bytes.byteLength <= threshold) {
@@ -166,7 +188,7 @@ export function createFileParser(options: FileParserOptions = {}): FileParser {
       const request: ParseRequest = { type: 'peaks', id: nextId++, bytes: ownBuffer(bytes) };
       const answer = await inWorker(request, run, (response, settle) => {
         if (response.type === 'failed') settle(failed('parse', response.message));
-        else if (response.type === 'peaks') settle(loaded({ peaks: response.peaks, duration: response.duration }));
+        else if (response.type === 'peaks') settle(loaded({ peaks: response.peaks, overview: response.overview, duration: response.duration }));
       });
       return answer as Loaded<DrawablePeaks>;
     },

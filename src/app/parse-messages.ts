@@ -33,6 +33,6 @@ export type ParseResponse =
       /** fnv1a64 of `text` (the project key's part), so the page never hashes the whole file. */
       hash: string;
     }
-  | { type: 'peaks'; id: number; peaks: Float32Array[]; duration: number }
+  | { type: 'peaks'; id: number; peaks: Float32Array[]; overview: Float32Array[]; duration: number }
   /** `message` is the sentence for the user, without the file name. */
   | { type: 'failed'; id: number; message: string; line?: number; position?: number | string };
