@@ -29,6 +29,9 @@ async function main() {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.addInitScript(installLoadProbe);
+    page.on('crash', () => console.log('the page crashed'));
+    page.on('console', (message) => message.type() === 'error' && console.log(`console: ${message.text()}`));
+    page.on('pageerror', (error) => console.log(`page error: ${error.message}`));
     await page.goto(server.url);
     await page.waitForSelector('[data-turn-index]');
     await waitForQuiet(page);

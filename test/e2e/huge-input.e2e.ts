@@ -9,7 +9,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -38,6 +38,42 @@ async function openDemo(): Promise<{ page: Page; close: () => Promise<void> }> {
   await waitForSession(page);
   return { page, close: () => page.context().close() };
 }
+
+/** Speech turns of the generated text: one speaker-labelled paragraph each, every paragraph ending in a blank line. */
+function paragraphsOf(path: string): number {
+  const text = readFileSync(path, 'latin1');
+  let count = 0;
+  for (let at = text.indexOf('\n\n'); at >= 0; at = text.indexOf('\n\n', at + 2)) count++;
+  return count;
+}
+
+/** Whether the app's IndexedDB holds a project whose transcript contains `marker` (looked at in the page: the record is hundreds of MB). */
+const savedWith = (page: Page, marker: string) =>
+  page.evaluate(
+    (wanted) =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open('verbatim');
+        open.onupgradeneeded = () => {
+          open.transaction?.abort();
+          resolve(false);
+        };
+        open.onerror = () => resolve(false);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('projects')) return resolve(false);
+          const request = db.transaction('projects').objectStore('projects').getAll();
+          request.onsuccess = () => {
+            resolve((request.result as { transcriptJson?: string }[]).some((record) => record.transcriptJson?.includes(wanted) ?? false));
+            db.close();
+          };
+          request.onerror = () => resolve(false);
+        };
+      }),
+    marker,
+  );
+
+/** The highest turn index among the rows on screen. */
+const lastTurnShown = (page: Page) => page.evaluate(() => Math.max(-1, ...[...document.querySelectorAll<HTMLElement>('[data-turn-index]')].map((row) => Number(row.dataset.turnIndex))));
 
 const transcriptName = (page: Page) => page.evaluate(() => document.querySelector('.session')?.textContent ?? '');
 const report = (label: string, figures: OpenFigures) =>
@@ -70,6 +106,52 @@ describe('huge inputs', { timeout: 600_000 }, () => {
       assert.match(await transcriptName(page), /huge\.vtt/u);
       assert.ok((await page.locator('[data-turn-index]').count()) > 0);
       assert.equal(figures.playMs !== null, true, 'Play answered while the file opened');
+    } finally {
+      await close();
+    }
+  });
+
+  // The autosave of a ten-million-word project does not land yet (the edit path's encode, s3-edits): reported as a to-do, run every time.
+  it('a 60 MB transcript opened is used like any other with the keyboard: all its turns, Space plays, scroll to the end, edit a turn, autosaved', { todo: 'autosave of a 10-million-word project' }, async () => {
+    const turns = paragraphsOf(inputs.text);
+    const { page, close } = await openDemo();
+    try {
+      const figures = await openDuringLoad(page, inputs.text, 'huge.txt');
+      report('60 MB text (keyboard session)', figures);
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      // Space plays, and pauses again.
+      await page.keyboard.press('Space');
+      await page.waitForFunction(() => document.querySelector('audio')?.paused === false);
+      await page.keyboard.press('Space');
+      await page.waitForFunction(() => document.querySelector('audio')?.paused === true);
+      // End on the transcript scrolls to its last turn: every paragraph is a turn.
+      await page.getByTestId('transcript-scroller').focus();
+      await page.keyboard.press('End');
+      await page.waitForFunction((last) => [...document.querySelectorAll<HTMLElement>('[data-turn-index]')].some((row) => Number(row.dataset.turnIndex) === last), turns - 1, { timeout: 30_000 });
+      assert.equal(await lastTurnShown(page), turns - 1);
+      await page.keyboard.press('Home');
+      await page.waitForFunction(() => document.querySelector('[data-turn-index="0"]') !== null);
+      // Editor mode, the second turn, its text box: a word typed at the end, Enter commits.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('e');
+      await page.waitForSelector('[data-mode="edit"]', { timeout: 120_000 });
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('F2');
+      await page.waitForSelector('.turn-editor textarea', { timeout: 60_000 });
+      await page.keyboard.press('End');
+      await page.keyboard.type(' zebracrossing');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelector('main')?.textContent?.includes('zebracrossing'), undefined, { timeout: 60_000 });
+      // Autosaved: the project in IndexedDB carries the edit.
+      const deadline = Date.now() + 90_000;
+      while (!(await savedWith(page, 'zebracrossing'))) {
+        if (Date.now() > deadline) {
+          const notices = await page.locator('.notice').allInnerTexts();
+          assert.fail(`the edit was not autosaved within 90 s; notices: ${JSON.stringify(notices)}`);
+        }
+        await page.waitForTimeout(1000);
+      }
     } finally {
       await close();
     }
