@@ -100,6 +100,7 @@ export function createVerbatim(options: VerbatimOptions): Verbatim {
     ...(options.tabLock ? { lock: options.tabLock } : {}),
     // A restore is an editor command: one undo step back to the file as opened.
     applyRestore: (transcript, dirty) => commands.restore(transcript, dirty),
+    commitDrafts: () => commands.commitTextDraft(),
   });
   const loader = createSessionLoader(player, store);
   const lastAudio = options.lastSession ? installLastAudio(store, { storage: options.lastSession, loader }) : null;

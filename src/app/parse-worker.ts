@@ -32,7 +32,8 @@ self.onmessage = (event: MessageEvent<ParseRequest>) => {
       return;
     }
     const { id, name } = request;
-    const text = decodeText(new Uint8Array(request.bytes)).text;
+    const decoded = decodeText(new Uint8Array(request.bytes));
+    const { text } = decoded;
     const result = readTranscript(text, {
       fileName: name,
       ...(request.formatId === undefined ? {} : { formatId: request.formatId }),
@@ -45,7 +46,11 @@ self.onmessage = (event: MessageEvent<ParseRequest>) => {
     }
     const packed = packTranscript(result.transcript);
     const hash = fnv1a64(text);
-    post({ type: 'transcript', id, packed, formatId: result.formatId, formatLabel: result.formatLabel, warnings: result.warnings, text, hash }, packedBuffers(packed));
+    const textSkip = decoded.bom ? (decoded.encoding === 'utf-8' ? 3 : 2) : 0;
+    post(
+      { type: 'transcript', id, packed, formatId: result.formatId, formatLabel: result.formatLabel, warnings: result.warnings, textBytes: request.bytes, textEncoding: decoded.encoding, textSkip, hash },
+      [...packedBuffers(packed), request.bytes],
+    );
   } catch (error) {
     post({ type: 'failed', id: request.id, message: `the reader failed: ${error instanceof Error ? error.message : String(error)}` });
   }
