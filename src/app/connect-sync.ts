@@ -27,5 +27,7 @@ export function connectSync(player: Player, store: AppStore): Unsubscribe {
     }),
   ];
   update(player.currentTime());
+  // The player's element may have read its metadata before anyone listened (early-start.ts).
+  if (player.duration() > 0) store.getState().setDuration(player.duration());
   return () => subscriptions.forEach((unsubscribe) => unsubscribe());
 }
