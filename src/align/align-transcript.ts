@@ -43,6 +43,7 @@ import { speechPauseOutcome } from './speech-pause-outcome.ts';
 import { mismatchSentence, textSupport } from './text-support.ts';
 import { realignTurnsOnSpeech } from './realign-on-speech.ts';
 import { type SpeechIsland, findSpeechIslands } from './speech-islands.ts';
+import { levelPlan } from './level-speech.ts';
 import { TokenLexicon } from './token-lexicon.ts';
 import { MODEL_SAMPLE_RATE, type TokenSegment, WindowDecoder } from './window-decoder.ts';
 
@@ -217,6 +218,7 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
     const lexicon = new TokenLexicon(decoder, model, engine.toArpabet);
     const windows = new WindowDecoder(decoder, lexicon, model, ditherAmplitude(samples, MODEL_SAMPLE_RATE));
     windows.budgetSeconds = DECODE_BUDGET * duration + DECODE_BUDGET_SLACK;
+    if (islands) windows.levels = levelPlan(samples, MODEL_SAMPLE_RATE, islands);
     const placed = new Map<number, TokenSegment>();
     const widenedTurns = new Set<number>();
     const failedTurns = new Set<number>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlignToken } from './align-tokens.ts';
-import { squeezed } from './decode-chunk.ts';
+import { lastWordOnNextOnset, squeezed } from './decode-chunk.ts';
 import type { TokenSegment } from './window-decoder.ts';
 
 /** Turns of `words` one-syllable words each, for `speaker`, as tokens. */
@@ -52,5 +52,25 @@ describe('squeezed', () => {
     expect(squeezed(tokens, chunk, segmentsFor(tokens, [0, 5.5, 7], [5, 1, 5]), rate)).toBe(false);
     // The last turn ends the window, where words are decoded again anyway.
     expect(squeezed(tokens, chunk, segmentsFor(tokens, [0, 5.5, 11], [5, 5, 1]), rate)).toBe(false);
+  });
+});
+
+describe('lastWordOnNextOnset', () => {
+  const islands = [
+    { start: 7.55, end: 8.54 },
+    { start: 9.67, end: 10.97 },
+  ];
+  const word = (start: number, end: number): TokenSegment => ({ start, end, probability: 1 });
+
+  it('finds a last word that left its own audio for the next turn\'s onset', () => {
+    // "the" at 8.43, "barrel" at 9.67 on the next "Mary" (street noise under the Praat sentences).
+    expect(lastWordOnNextOnset(word(8.43, 8.5), word(9.67, 10.1), islands)).toBe(9.67);
+  });
+
+  it('leaves a last word in the island of the words before it, or one that ends its island', () => {
+    expect(lastWordOnNextOnset(word(8.0, 8.2), word(8.25, 8.5), islands)).toBeNull();
+    expect(lastWordOnNextOnset(word(8.43, 8.5), word(9.67, 10.8), islands)).toBeNull();
+    // In the next island but well after its onset: a word of its own after a pause.
+    expect(lastWordOnNextOnset(word(8.43, 8.5), word(10.2, 10.4), islands)).toBeNull();
   });
 });

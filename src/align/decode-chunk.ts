@@ -4,7 +4,7 @@
  * result shows words sitting on untranscribed audio.
  */
 import type { AlignToken } from './align-tokens.ts';
-import type { SpeechIsland } from './speech-islands.ts';
+import { type SpeechIsland, islandAt } from './speech-islands.ts';
 import type { DecodeOptions, TokenSegment, WindowDecoder } from './window-decoder.ts';
 
 /** Window length = expected duration × this + WINDOW_SLACK seconds. */
@@ -39,6 +39,12 @@ const MAX_STRETCH_RETRIES = 2;
 const SQUEEZE_RATIO = 0.55;
 /** ...judged only on turns with at least this many syllables. */
 const SQUEEZE_MIN_SYLLABLES = 10;
+/** pullBackLastWord: a pause at least this long before the island where the last word starts, */
+const TAIL_PAUSE = 0.3;
+/** ...the word starting within this of the island's onset, */
+const ONSET_SLACK = 0.1;
+/** ...and at least this much speech in the island after the word. */
+const TAIL_MORE_SPEECH = 0.3;
 /** The tokens in the last seconds of a window are not judged for untranscribed audio (they are decoded again). */
 const UNJUDGED_TAIL = 3;
 
@@ -105,12 +111,52 @@ export function decodeChunk(request: ChunkRequest): ChunkResult | null {
     const to = reachesEnd ? limit : Math.min(limit, from + (hasGaps ? Math.min(length, initial + MAX_GAP) : length));
     const segments = windows.decode(samples, from, to, tokens, chunk, gapBefore, options);
     if (fits(segments, chunk, to, limit) && (to >= limit || !squeezed(tokens, chunk, segments, knownRate))) {
-      return { segments: windows.overBudget() ? segments : retryUntranscribed(windows, samples, tokens, chunk, from, to, limit, gapBefore, sound, segments, options), widenings };
+      const kept = windows.overBudget() ? segments : retryUntranscribed(windows, samples, tokens, chunk, from, to, limit, gapBefore, sound, segments, options);
+      const tail = request.alone && request.speechOnly && !reachesEnd ? pullBackLastWord(windows, samples, tokens, chunk, from, kept, gapBefore, options, request.speechOnly) : kept;
+      return { segments: tail, widenings };
     }
     if (to >= limit || (hasGaps && length >= initial + MAX_GAP) || windows.overBudget()) return null;
     length = length * WIDENING + 5;
   }
   return null;
+}
+
+/**
+ * A turn decoded alone has a garbage loop after it, and under noise its last
+ * word can leave its own audio for the next turn's first words: it starts at
+ * the onset of a speech island after a pause, while that island goes on well
+ * past it (the Praat sentences under street noise: "barrel" 1.4 s late, on
+ * the next "Mary", which then started 0.8 s late). Decoded again in a window
+ * that ends at that onset, the word goes back to its own audio; kept when
+ * every word is found.
+ */
+function pullBackLastWord(
+  windows: WindowDecoder,
+  samples: Float32Array,
+  tokens: readonly AlignToken[],
+  chunk: number[],
+  from: number,
+  segments: Map<number, TokenSegment>,
+  gapBefore: (index: number) => boolean,
+  options: DecodeOptions,
+  islands: readonly SpeechIsland[],
+): Map<number, TokenSegment> {
+  if (chunk.length < 2 || windows.overBudget()) return segments;
+  const onset = lastWordOnNextOnset(segments.get(chunk.at(-2) as number) as TokenSegment, segments.get(chunk.at(-1) as number) as TokenSegment, islands);
+  if (onset === null) return segments;
+  const again = windows.decode(samples, from, onset + ONSET_SLACK, tokens, chunk, gapBefore, options);
+  return again && chunk.every((index) => again.has(index)) ? again : segments;
+}
+
+/**
+ * The onset of the speech island the last word starts at, when a pause
+ * separates it from the word before and the island goes on well past it;
+ * otherwise null.
+ */
+export function lastWordOnNextOnset(before: TokenSegment, last: TokenSegment, islands: readonly SpeechIsland[]): number | null {
+  const island = islandAt(islands, last.start + ONSET_SLACK);
+  if (!island || island.start - before.end < TAIL_PAUSE || last.start - island.start > ONSET_SLACK || island.end < last.end + TAIL_MORE_SPEECH) return null;
+  return island.start;
 }
 
 function fits(segments: Map<number, TokenSegment> | null, chunk: number[], to: number, limit: number): segments is Map<number, TokenSegment> {

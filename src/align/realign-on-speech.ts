@@ -10,6 +10,8 @@ import type { TokenSegment, WindowDecoder } from './window-decoder.ts';
  */
 const MIN_STRETCH = 0.7;
 const MIN_SPEECH_SHARE = 0.35;
+/** A turn's first word starting less than this after the previous turn's last word is glued to it. */
+const GLUED = 0.1;
 /** ...and only when that moves the start by at least this much. */
 const MIN_SHIFT = 0.15;
 /**
@@ -43,10 +45,15 @@ export function realignTurnsOnSpeech(
     if (!token.turnStart) continue;
     const first = placed.get(index) as TokenSegment;
     const length = Math.max(1e-3, first.end - first.start);
-    if (length < MIN_STRETCH) continue;
-    if (speechWithin(islands, first.start, first.end) / length >= MIN_SPEECH_SHARE) continue;
     const turn: number[] = [];
     for (let j = k; j < order.length && (j === k || !(tokens[order[j] as number] as AlignToken).turnStart); j++) turn.push(order[j] as number);
+    const stretched = length >= MIN_STRETCH && speechWithin(islands, first.start, first.end) / length < MIN_SPEECH_SHARE;
+    // The first word glued to the end of the previous turn, a pause, then the rest of its turn:
+    // the short word was taken by the previous speaker's decay (French FLEURS: "le" 1.7 s early).
+    const previous = k > 0 ? placed.get(order[k - 1] as number) : undefined;
+    const second = turn.length > 1 ? placed.get(turn[1] as number) : undefined;
+    const glued = previous !== undefined && second !== undefined && first.start - previous.end < GLUED && second.start - first.end >= MIN_STRETCH;
+    if (!stretched && !glued) continue;
     const last = placed.get(turn.at(-1) as number) as TokenSegment;
     let next = firstEndingAfter(islands, first.start);
     while (next < islands.length && (islands[next] as SpeechIsland).start < first.start + MIN_SHIFT) next += 1;

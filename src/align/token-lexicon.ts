@@ -1,6 +1,7 @@
 import type { Decoder } from 'soundswallower';
 import type { AcousticModelId } from './align-engine.ts';
 import { toCmuPhones } from './arpabet-phones.ts';
+import { frenchPronunciations } from './french-phones.ts';
 import type { Reading } from './spoken-forms.ts';
 
 /** At most this many pronunciations per transcript token, so grammars stay small. */
@@ -8,7 +9,8 @@ const MAX_PRONUNCIATIONS = 8;
 
 /**
  * Pronunciations of transcript tokens from the model's dictionary, with
- * letter-to-sound for words it lacks (names such as `Gallyamov`).
+ * letter-to-sound for words it lacks (names such as `Gallyamov`; French
+ * words by spelling rules, french-phones.ts).
  *
  * Every token becomes one decoder word of its own (`t17`) whose alternative
  * pronunciations cover all its readings and all dictionary variants of their
@@ -18,6 +20,7 @@ const MAX_PRONUNCIATIONS = 8;
  */
 export class TokenLexicon {
   private readonly cache = new Map<string, string[] | null>();
+  private readonly guessCache = new Map<string, string[] | null>();
   private readonly generated = new Set<string>();
 
   constructor(
@@ -28,6 +31,10 @@ export class TokenLexicon {
 
   /** Dictionary variants of one spoken word (`the` -> `DH AH`, `DH IY`), G2P when missing, `null` if unpronounceable. */
   wordPronunciations(word: string): string[] | null {
+    return this.dictionaryPronunciations(word) ?? this.guessedPronunciations(word);
+  }
+
+  private dictionaryPronunciations(word: string): string[] | null {
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     const variants: string[] = [];
@@ -39,16 +46,26 @@ export class TokenLexicon {
         if (!variant) break;
         variants.push(variant);
       }
-    } else if (this.model === 'en-us' && this.toArpabet && /[a-z]/u.test(word)) {
-      // The G2P reads digits and symbols its own way; only letters (and apostrophes) go to it.
-      const phones = toCmuPhones(this.toArpabet(word.replace(/[^a-z']/gu, ' ').trim()));
-      if (phones) {
-        variants.push(phones);
-        this.generated.add(word);
-      }
     }
     const result = variants.length > 0 ? variants : null;
     this.cache.set(word, result);
+    return result;
+  }
+
+  private guessedPronunciations(word: string): string[] | null {
+    const cached = this.guessCache.get(word);
+    if (cached !== undefined) return cached;
+    const variants: string[] = [];
+    if (this.model === 'en-us' && this.toArpabet && /[a-z]/u.test(word)) {
+      // The G2P reads digits and symbols its own way; only letters (and apostrophes) go to it.
+      const phones = toCmuPhones(this.toArpabet(word.replace(/[^a-z']/gu, ' ').trim()));
+      if (phones) variants.push(phones);
+    } else if (this.model === 'fr-fr' && /\p{L}/u.test(word)) {
+      // French spelling rules (french-phones.ts): FLEURS' "malveillant", "Mashhad", "Fisichella".
+      variants.push(...frenchPronunciations(word));
+    }
+    const result = variants.length > 0 ? variants : null;
+    this.guessCache.set(word, result);
     return result;
   }
 
@@ -64,10 +81,18 @@ export class TokenLexicon {
    * main pronunciation before any reading gets its rarer variants.
    */
   tokenPronunciations(readings: Reading[]): string[] {
+    // English guesses a word the dictionary lacks in any reading. French guesses only when no
+    // reading is in the dictionary: "l'université" is read as "l'" + "université", not spelled out.
+    const result = this.combine(readings, this.model === 'en-us');
+    return result.length > 0 || this.model === 'en-us' ? result : this.combine(readings, true);
+  }
+
+  private combine(readings: Reading[], guess: boolean): string[] {
     const perReading: string[][] = [];
     for (const reading of readings) {
-      const perWord = reading.map((word) => this.wordPronunciations(word));
+      const perWord = reading.map((word) => (guess ? this.wordPronunciations(word) : this.dictionaryPronunciations(word)));
       if (perWord.some((variants) => variants === null)) continue;
+      for (const word of reading) if (this.dictionaryPronunciations(word) === null) this.generated.add(word);
       let combos: string[] = [''];
       for (const variants of perWord as string[][]) {
         const next: string[] = [];

@@ -1,6 +1,7 @@
 import type { Decoder, Segment } from 'soundswallower';
 import type { AlignToken } from './align-tokens.ts';
 import { addDither } from './dither.ts';
+import { type LevelPlan, applyLevels } from './level-speech.ts';
 import { type SpeechIsland, firstEndingAfter } from './speech-islands.ts';
 import type { TokenLexicon } from './token-lexicon.ts';
 
@@ -83,6 +84,8 @@ export class WindowDecoder {
   decodedSeconds = 0;
   /** Above this many decoded seconds windows are no longer widened or decoded again (see overBudget). */
   budgetSeconds = Infinity;
+  /** Gains evening out speech levels that jump inside the recording (level-speech.ts), applied to every window. */
+  levels: LevelPlan | null = null;
   /** The decoder's own word beam, restored after a wide pass. */
   private readonly wordBeam: number;
 
@@ -187,6 +190,7 @@ export class WindowDecoder {
     const first = Math.max(0, Math.round(from * MODEL_SAMPLE_RATE));
     const last = Math.min(samples.length, Math.round(to * MODEL_SAMPLE_RATE));
     const slice = samples.slice(first, last);
+    if (this.levels) applyLevels(slice, first, this.levels);
     const audio = addDither(options.speechOnly ? keepSpeechOnly(slice, first, options.speechOnly) : slice, first, this.ditherAmplitude);
     const found = this.run(grammar, audio, first, indices);
     if (found || !options.widenBeam || this.overBudget()) return found;
