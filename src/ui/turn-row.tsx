@@ -77,15 +77,18 @@ function TurnRowBody({ turn, turnIndex, entryIndex, speakerName, hue, issues }: 
           aria-disabled={start === undefined ? 'true' : undefined}
         >
           {/* The accessible name is the visible text plus what pressing does (WCAG 2.5.3). */}
-          <span className="turn__speaker">{name}</span> <time className="turn__time">{start !== undefined ? formatClock(start) : '–:––'}</time>
-          {start !== undefined ? (
-            <>
-              <span className="visually-hidden read-only">: play from here</span>
-              <span className="visually-hidden edit-only">: select, and move the playhead here</span>
-            </>
-          ) : (
-            <span className="visually-hidden">: not timed</span>
-          )}
+          <span className="turn__speaker">{name}</span>{' '}
+          <span className="turn__when">
+            <time className="turn__time">{start !== undefined ? formatClock(start) : '–:––'}</time>
+            {start !== undefined ? (
+              <>
+                <span className="turn__hint read-only">: play from here</span>
+                <span className="turn__hint edit-only">: select, and move the playhead here</span>
+              </>
+            ) : (
+              <span className="turn__hint">: not timed</span>
+            )}
+          </span>
         </button>
         <span className="turn__range edit-only" aria-label="Start and end">
           {start !== undefined ? formatPrecise(start) : '—'} – {end !== undefined ? formatPrecise(end) : '—'}
