@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { classifyStorageError, createIdbProjectStorage, encodeTranscript } from './project-storage.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange as FakeKeyRange } from 'fake-indexeddb';
+import { createStore, keys } from 'idb-keyval';
+import { classifyStorageError, createIdbProjectStorage, encodeTranscript, PIECE_CHARS, splitText } from './project-storage.ts';
 import { createLocalRescueSlot } from './rescue-slot.ts';
 import { largeTranscript, timedTurn, transcriptOf, untimedTurn, eventEntry } from '../transcript/edit/transcript-fixture.ts';
 import { setTurnStart } from '../transcript/edit/set-turn-time.ts';
@@ -66,3 +68,53 @@ describe('createIdbProjectStorage', () => {
     await expect(storage.list()).rejects.toThrow(ReferenceError);
   });
 });
+
+describe('createIdbProjectStorage, on an IndexedDB', () => {
+  let restore: () => void = () => undefined;
+  afterEach(() => restore());
+  const useIndexedDb = () => {
+    const had = Object.getOwnPropertyDescriptor(globalThis, 'indexedDB');
+    Object.defineProperty(globalThis, 'indexedDB', { value: new IDBFactory(), configurable: true, writable: true });
+    const hadRange = Object.getOwnPropertyDescriptor(globalThis, 'IDBKeyRange');
+    Object.defineProperty(globalThis, 'IDBKeyRange', { value: FakeKeyRange, configurable: true, writable: true });
+    restore = () => {
+      if (had) Object.defineProperty(globalThis, 'indexedDB', had);
+      else delete (globalThis as { indexedDB?: unknown }).indexedDB;
+      if (hadRange) Object.defineProperty(globalThis, 'IDBKeyRange', hadRange);
+      else delete (globalThis as { IDBKeyRange?: unknown }).IDBKeyRange;
+    };
+  };
+  const project = (words: number, stamp: string) => {
+    const turns = Array.from({ length: words / 10 }, (_, turn) => timedTurn(Array.from({ length: 10 }, (_, word) => `word${turn}x${word}`).join(' '), turn * 5));
+    return { key: 'k1', savedAt: 1, audioName: 'a.mp3', transcriptName: 't.txt', dirty: true, stamp, transcript: transcriptOf(...turns) };
+  };
+
+  it('splits the text into pieces of at most the given size, and joins back to it', () => {
+    expect(splitText('', 4)).toEqual(['']);
+    expect(splitText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+    expect(splitText('abcd', 4)).toEqual(['abcd']);
+    expect(PIECE_CHARS).toBeLessThanOrEqual(32 * 1024 * 1024);
+  });
+
+  it('stores a transcript too big for one value in pieces, reads it back whole, and a smaller save or a removal leaves no stale piece', async () => {
+    useIndexedDb();
+    const storage = createIdbProjectStorage('pieces-test', 'projects', 1000);
+    const big = project(400, 's1');
+    await storage.put(big);
+    expect((await storage.get('k1'))?.transcript).toEqual(JSON.parse(JSON.stringify(big.transcript)));
+    const small = project(10, 's2');
+    await storage.put(small, { stamp: 's1' });
+    expect((await storage.get('k1'))?.transcript).toEqual(JSON.parse(JSON.stringify(small.transcript)));
+    expect(await storedKeys('pieces-test', 'projects')).toEqual(['project:k1', 'summary:k1']);
+    await storage.put(big, { stamp: 's2' });
+    expect((await storedKeys('pieces-test', 'projects')).length).toBeGreaterThan(3);
+    await storage.remove('k1', { stamp: 's1' });
+    expect(await storedKeys('pieces-test', 'projects')).toEqual([]);
+    expect(await storage.list()).toEqual([]);
+  });
+});
+
+/** Every key in the store, in key order. */
+async function storedKeys(dbName: string, storeName: string): Promise<string[]> {
+  return (await keys(createStore(dbName, storeName))).map(String).sort();
+}

@@ -69,9 +69,30 @@ export interface ProjectStorage {
 const PROJECT = 'project:';
 const SUMMARY = 'summary:';
 
-/** How a project sits in IndexedDB: the transcript as JSON text, which clones far faster than 30,000 word objects. */
+/**
+ * How a project sits in IndexedDB: the transcript as JSON text, which clones far faster than
+ * 30,000 word objects. Chromium refuses a single value of more than about 130 MB ("The
+ * transaction has finished"), so the text of a huge transcript is cut into pieces of
+ * `PIECE_CHARS` stored under `project:<key>#1`, `#2`, … beside the record, which says how many.
+ */
 interface StoredProject extends ProjectSummary {
   transcriptJson: string;
+  /** How many more pieces of the JSON follow under `pieceKey(key, 1…)`; absent: none. */
+  pieces?: number;
+}
+
+/** 16 M characters: at most 32 MB as stored, well under every browser's limit for one value. */
+export const PIECE_CHARS = 16 * 1024 * 1024;
+
+const pieceKey = (key: string, index: number) => `${PROJECT}${key}#${index}`;
+/** Every piece key of a project, and nothing else (`#` sorts before every character a hash uses). */
+const piecesOf = (key: string) => IDBKeyRange.bound(`${PROJECT}${key}#`, `${PROJECT}${key}#\uffff`);
+
+/** `text` in pieces of at most `size` characters (one piece, possibly empty, for a short text). */
+export function splitText(text: string, size = PIECE_CHARS): string[] {
+  const pieces: string[] = [];
+  for (let at = 0; at < text.length || pieces.length === 0; at += size) pieces.push(text.slice(at, at + size));
+  return pieces;
 }
 
 const entryJson = new WeakMap<Entry, string>();
@@ -100,7 +121,7 @@ export function encodeTranscript(transcript: Transcript): string {
  * transaction (so they never disagree), and the summary is stored apart so the
  * Recent list never has to read every transcript.
  */
-export function createIdbProjectStorage(dbName = 'verbatim', storeName = 'projects'): ProjectStorage {
+export function createIdbProjectStorage(dbName = 'verbatim', storeName = 'projects', pieceChars = PIECE_CHARS): ProjectStorage {
   let store: UseStore | null = null;
   // Opened on first use, inside the returned promises: where IndexedDB is missing
   // (some private modes) the failure becomes a rejection the caller reports.
@@ -113,20 +134,30 @@ export function createIdbProjectStorage(dbName = 'verbatim', storeName = 'projec
     async get(key) {
       const stored = await get<StoredProject>(PROJECT + key, db());
       if (!stored) return undefined;
-      const { transcriptJson, ...summary } = stored;
-      return { ...summary, transcript: JSON.parse(transcriptJson) as Transcript };
+      const { transcriptJson, pieces = 0, ...summary } = stored;
+      let json = transcriptJson;
+      if (pieces > 0) {
+        const rest = await getMany<string | undefined>(Array.from({ length: pieces }, (_, index) => pieceKey(key, index + 1)), db());
+        if (rest.some((piece) => typeof piece !== 'string')) throw new Error(`The saved copy of ${summary.transcriptName} is incomplete (a piece of it is missing)`);
+        json += rest.join('');
+      }
+      return { ...summary, transcript: JSON.parse(json) as Transcript };
     },
     async put(project, condition) {
       const { transcript, ...summary } = project;
-      const stored: StoredProject = { ...summary, transcriptJson: encodeTranscript(transcript) };
+      const [first = '', ...rest] = splitText(encodeTranscript(transcript), pieceChars);
+      const stored: StoredProject = { ...summary, transcriptJson: first, ...(rest.length > 0 ? { pieces: rest.length } : {}) };
       await writeIf(db(), project.key, condition, (objects) => {
+        objects.delete(piecesOf(project.key));
         objects.put(stored, PROJECT + project.key);
+        rest.forEach((piece, index) => objects.put(piece, pieceKey(project.key, index + 1)));
         objects.put(summary, SUMMARY + project.key);
       });
     },
     async remove(key, condition) {
       await writeIf(db(), key, condition, (objects) => {
         objects.delete(PROJECT + key);
+        objects.delete(piecesOf(key));
         objects.delete(SUMMARY + key);
       });
     },
