@@ -24,7 +24,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../test/e2e/browser.ts';
 import { startStaticServer } from '../test/e2e/static-server.ts';
 import { writeHugeInputs } from '../test/e2e/huge-inputs.ts';
-import { installLoadProbe, openDuringLoad } from '../test/e2e/load-probe.ts';
+import { installLoadProbe, openDuringLoad, waitForQuiet } from '../test/e2e/load-probe.ts';
 import { installProbe, type AppKind } from './bench-ui-probe.ts';
 import { measureLoad } from './bench-ui-measure.ts';
 import { DEFAULT_SCALE_DIR, ensureScaleFixtures } from './scale-fixtures.ts';
@@ -89,7 +89,7 @@ async function hugeLoad(browser: Browser, appUrl: string, file: string, label: s
     await page.waitForSelector('[data-turn-index]');
     await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1);
     // The demo's own loading (decoding, waveform) is over before the file is chosen.
-    await page.waitForTimeout(1500);
+    await waitForQuiet(page);
     const figures = await openDuringLoad(page, file, file.split('/').pop()!);
     return {
       [`${label}: longest task, ms`]: figures.longestTaskMs,

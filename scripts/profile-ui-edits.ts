@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/profile-ui-edits.ts [--size 3h] [--rounds 1] [--top 25] [--dist DIR] [--trace]`
+ * `npx tsx scripts/profile-ui-edits.ts [--size 3h] [--rounds 1] [--top 25] [--dist DIR] [--trace | --inclusive]`
  *
  * Where the time of each edit kind of `npm run bench:ui` goes: builds the app without
  * minifying (names readable), opens a scale fixture in headless Chromium, enters editor
@@ -8,6 +8,7 @@
  * line), garbage collection and "(program)" (style, layout and paint) included. With
  * `--trace`, a Chromium trace instead: time per renderer main-thread event (style,
  * layout, paint, script, GC) and how many layouts were forced by a script's read.
+ * `--inclusive` ranks functions by total time (callees included) instead of self time.
  * A tool for finding the cost, not a benchmark: the profiler itself slows the page.
  */
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -27,6 +28,7 @@ const ROOT = join(import.meta.dirname, '..');
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 interface CpuProfile {
   nodes: ProfileNode[];
@@ -48,6 +50,30 @@ function addSelfTimes(profile: CpuProfile, into: Map<string, number>): void {
     const file = frame.url.split('/').pop() || '';
     const key = file ? `${frame.functionName || '(anonymous)'}  ${file}:${frame.lineNumber + 1}` : frame.functionName;
     into.set(key, (into.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  });
+}
+
+/**
+ * Total time (ms) per function, its callees included, summed over the profiles of one kind
+ * (`--inclusive`): a function on the stack several times (recursion) counts once per sample.
+ */
+function addTotalTimes(profile: CpuProfile, into: Map<string, number>): void {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  profile.samples.forEach((id, i) => {
+    if (byId.get(id)!.callFrame.functionName === '(idle)') return;
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const frame = byId.get(at)!.callFrame;
+      if (frame.functionName === '(root)') continue;
+      const file = frame.url.split('/').pop() || '';
+      const key = file ? `${frame.functionName || '(anonymous)'}  ${file}:${frame.lineNumber + 1}` : frame.functionName;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      into.set(key, (into.get(key) ?? 0) + ms);
+    }
   });
 }
 
@@ -107,6 +133,7 @@ async function main() {
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     const selfTimes = new Map<EditKind, Map<string, number>>();
     const trace = process.argv.includes('--trace');
+    const inclusive = process.argv.includes('--inclusive');
     const figures = await measureEditor(page, 'Maria Alvarez', 'the', rounds, {
       before: async () => {
         if (trace) await startTrace(browser, page);
@@ -120,12 +147,13 @@ async function main() {
           addTraceTimes((JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents, into);
         } else {
           const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-          addSelfTimes(profile, into);
+          if (inclusive) addTotalTimes(profile, into);
+          else addSelfTimes(profile, into);
         }
       },
     });
     for (const [kind, times] of selfTimes) {
-      const total = [...times].filter(([key]) => !key.includes('(count)')).reduce((sum, [, ms]) => sum + ms, 0);
+      const total = inclusive ? 0 : [...times].filter(([key]) => !key.includes('(count)')).reduce((sum, [, ms]) => sum + ms, 0);
       console.log(`\n${kind}: ${figures.editMs[kind].toFixed(0)} ms input -> paint (p95 of ${rounds}); ${(total / rounds).toFixed(0)} ms busy per edit while profiled`);
       for (const [key, ms] of [...times].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${(ms / rounds).toFixed(1).padStart(7)} ms  ${key}`);
     }

@@ -1,49 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/app.tsx';
-import { createVerbatim } from './app/create-verbatim.ts';
-import { openInitial } from './app/open-initial.ts';
-import { createIdbProjectStorage } from './app/project-storage.ts';
-import { createLocalRescueSlot } from './app/rescue-slot.ts';
-import { createBrowserTabLock } from './app/tab-lock.ts';
-import { createIdbAlignmentCache } from './app/alignment-cache.ts';
-import { createBrowserLastSessionStorage } from './app/last-audio-storage.ts';
-import { registerServiceWorker } from './app/service-worker-client.ts';
+import { startEarly } from './app/early-start.ts';
 import './ui/styles.css';
 
-const STORAGE_FULL =
-  'Your browser’s storage is full, so Verbatim cannot keep a copy of itself for offline use. It keeps working while you are online; free some space (or clear other sites’ data) to work offline.';
-
-function waveformColors() {
-  const styles = getComputedStyle(document.documentElement);
-  const read = (name: string, fallback: string) => styles.getPropertyValue(name).trim() || fallback;
-  return { wave: read('--wave', '#9aa7b8'), progress: read('--wave-progress', '#2f6fdb'), cursor: read('--wave-cursor', '#c2410c') };
-}
-
-// The app object exists before React renders, once: React only shows it.
-const app = createVerbatim({
-  storage: createIdbProjectStorage(),
-  rescue: createLocalRescueSlot(),
-  tabLock: createBrowserTabLock(crypto.randomUUID()),
-  alignmentCache: createIdbAlignmentCache(),
-  lastSession: createBrowserLastSessionStorage(),
-  target: window,
-  colors: waveformColors(),
-});
-const initial = openInitial(app, window.location);
-
-// Offline after the first visit (see src/service-worker/sw.js). Not in development, where it would cache stale modules.
-const updates =
-  import.meta.env.PROD && 'serviceWorker' in navigator
-    ? registerServiceWorker({ url: `${import.meta.env.BASE_URL}sw.js`, onStorageFull: () => app.store.getState().notify('warning', STORAGE_FULL) })
-    : null;
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App app={app} feed={initial.feed} updates={updates} />
-  </StrictMode>,
-);
-
-// Development: a module reload replaces the whole page's app object, not a second one beside it.
-if (import.meta.hot) import.meta.hot.dispose(() => app.destroy());
-
+// The audio's metadata and the transcript's download start now, while the app's code
+// (a separate chunk) is fetched and compiled; the app adopts what was started.
+const early = startEarly(window.location);
+void import('./app/boot.tsx').then(({ boot }) => boot(early));

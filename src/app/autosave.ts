@@ -66,8 +66,35 @@ export interface AutosaveOptions {
   beforeWrite?: (project: ProjectIdentity) => boolean | Promise<boolean>;
   /** One editor per project across tabs (tab-lock.ts); without it this tab always edits, and only the stamps guard writes. */
   lock?: TabLock;
+  /**
+   * Commits what the user typed but has not committed yet (an open text box), before this
+   * tab hands the project over to another: the hand-over saves it with everything else.
+   */
+  commitDrafts?: () => void;
+  /**
+   * Runs a committed edit's write once the frame showing the edit has been painted, so
+   * encoding and storing the transcript never delays what the user sees (default: the
+   * next animation frame, then a task; soon anyway in a hidden tab, where no frame comes).
+   */
+  afterPaint?: (job: () => void) => void;
   /** Names this page in the stamps of its writes; unique per page load. */
   tabId?: string;
+}
+
+/** At most this long from a committed edit to the start of its write when no frame comes (a hidden tab). */
+const PAINT_WAIT_MS = 30;
+
+function afterNextPaint(job: () => void, clock: SchedulerClock): void {
+  let timer: unknown = null;
+  const run = () => {
+    if (timer === null) return;
+    clock.clearTimeout(timer);
+    timer = null;
+    job();
+  };
+  timer = clock.setTimeout(run, PAINT_WAIT_MS);
+  // The frame callback runs before the paint; the task it queues runs after it.
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
 }
 
 const randomTabId = () => (globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`).slice(0, 13);
@@ -258,14 +285,24 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
   };
   const scheduler = createSaveScheduler(() => void save(), { delayMs: options.delayMs ?? SAVE_DELAY_MS, maxWaitMs: options.maxWaitMs ?? SAVE_MAX_WAIT_MS, clock });
   /**
-   * A committed edit (or undo, redo) is written at once, so a crash right after it loses
-   * nothing; writes never overlap, so edits made during a write go into the next one. The
+   * A committed edit (or undo, redo) is written as soon as it is on screen, so a crash right
+   * after it loses nothing; writes never overlap, so edits made during a write go into the next one. The
    * moving states of a drag (history paused until it ends) wait for a pause, at most maxWait.
    */
+  const afterPaint = options.afterPaint ?? ((job: () => void) => afterNextPaint(job, clock));
+  let writeAfterPaint = false;
   const schedule = () => {
     if (!needsWrite(store.getState(), session)) return;
-    if (store.temporal.getState().isTracking) void save();
-    else scheduler.poke();
+    if (!store.temporal.getState().isTracking) {
+      scheduler.poke();
+      return;
+    }
+    if (writeAfterPaint) return;
+    writeAfterPaint = true;
+    afterPaint(() => {
+      writeAfterPaint = false;
+      void save();
+    });
   };
 
   const check = (current: Session) => {
@@ -363,7 +400,10 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
   const listeners: Unsubscribe[] = [unsubscribeStore, () => scheduler.cancel()];
   if (lock) {
     // Before another tab takes over, everything this tab has is written.
-    lock.setHandOver(() => save());
+    lock.setHandOver(() => {
+      options.commitDrafts?.();
+      return save();
+    });
     listeners.push(
       lock.on('state', (state) => {
         const current = session;

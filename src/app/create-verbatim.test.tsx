@@ -7,40 +7,12 @@ import { turnText } from '../transcript/model.ts';
 import { createFakePlayer, type FakePlayer } from '../../test/support/fake-player.ts';
 import { createMemoryProjectStorage } from '../../test/support/memory-project-storage.ts';
 import type { AlignmentCache } from './alignment-cache.ts';
-import type { SchedulerClock } from './save-scheduler.ts';
+import { manualClock } from '../../test/support/manual-clock.ts';
 import { SAVE_MAX_WAIT_MS } from './autosave.ts';
 import { createVerbatim, type Verbatim } from './create-verbatim.ts';
 import { App } from './app.tsx';
 
 const DEMO = readFileSync(join(import.meta.dirname, '../../public/demo/seed.verbatim.json'), 'utf8');
-
-/** A clock whose timers run only when the test says so, and can be counted. */
-function manualClock() {
-  let time = 0;
-  const timers = new Map<number, { at: number; run: () => void }>();
-  let next = 1;
-  const clock: SchedulerClock = {
-    now: () => time,
-    setTimeout: (run, ms) => {
-      timers.set(next, { at: time + ms, run });
-      return next++;
-    },
-    clearTimeout: (handle) => void timers.delete(handle as number),
-  };
-  return {
-    clock,
-    pending: () => timers.size,
-    async advance(ms: number) {
-      time += ms;
-      for (const [id, timer] of [...timers]) {
-        if (timer.at > time) continue;
-        timers.delete(id);
-        timer.run();
-      }
-      for (let i = 0; i < 10; i++) await Promise.resolve();
-    },
-  };
-}
 
 /** Counts listeners that are added and not removed again, on window and document. */
 function listenerLedger() {
@@ -114,7 +86,7 @@ describe('createVerbatim', () => {
     const result = await loader.load({ kind: 'text', text: DEMO, name: 'seed.verbatim.json' });
     expect(result).toEqual({ ok: true, opened: ['seed.verbatim.json (read as Verbatim JSON)'] });
     expect(store.getState().transcript.entries.filter((entry) => entry.kind === 'speech')).toHaveLength(13);
-    await time.advance(0);
+    await time.advanceAndSettle(0);
 
     // The player's clock drives the active turn through the app's sync.
     player.tick(20);
@@ -129,13 +101,13 @@ describe('createVerbatim', () => {
     expect(edited.kind === 'speech' && turnText(edited)).toBe('Hi there, again.');
     expect(store.getState().textEdit).toBeNull();
     // Written to storage within the save window.
-    await time.advance(SAVE_MAX_WAIT_MS);
+    await time.advanceAndSettle(SAVE_MAX_WAIT_MS);
     expect(memory.calls.put).toBe(1);
 
     commands.undo();
     const undone = store.getState().transcript.entries[1]!;
     expect(undone.kind === 'speech' && turnText(undone)).toBe('Hi there.');
-    await time.advance(SAVE_MAX_WAIT_MS);
+    await time.advanceAndSettle(SAVE_MAX_WAIT_MS);
     expect(memory.calls.remove).toBe(1); // back to the file as opened: the save is removed
 
     expect(ledger.live().length).toBeGreaterThan(0); // keys and page lifecycle are listened to while alive
@@ -150,7 +122,7 @@ describe('createVerbatim', () => {
     player.tick(1);
     expect(store.getState().activeTurn).toBe(2);
     store.getState().commitTranscript({ ...store.getState().transcript });
-    await time.advance(SAVE_MAX_WAIT_MS * 2);
+    await time.advanceAndSettle(SAVE_MAX_WAIT_MS * 2);
     expect(memory.calls.put).toBe(1);
     ledger.restore();
   });

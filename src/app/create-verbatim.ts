@@ -42,6 +42,8 @@ export interface VerbatimOptions {
   target?: Window;
   /** A player to use instead of wavesurfer's (tests pass a fake). */
   player?: Player;
+  /** The `<audio>` the wavesurfer player adopts, already reading the address's audio (early-start.ts); one is made when not given. */
+  media?: HTMLAudioElement;
   alignClient?: AlignClient;
   colors?: WaveformColors;
   /** The clock autosave schedules on (tests pass a fake one). */
@@ -85,7 +87,7 @@ const DEFAULT_COLORS: WaveformColors = { wave: '#9aa7b8', progress: '#2f6fdb', c
 export function createVerbatim(options: VerbatimOptions): Verbatim {
   const store = createAppStore();
   const { host, element } = options.container ? { host: options.container, element: options.container } : createWaveformElement();
-  const player = options.player ?? createPlayer(element, options.colors ?? DEFAULT_COLORS);
+  const player = options.player ?? createPlayer(element, options.colors ?? DEFAULT_COLORS, options.media);
   const shell = createEmitter<ShellRequests>();
   // Installed before any load so the first session is already watched.
   const commands = createEditorCommands(store, player);
@@ -98,6 +100,7 @@ export function createVerbatim(options: VerbatimOptions): Verbatim {
     ...(options.tabLock ? { lock: options.tabLock } : {}),
     // A restore is an editor command: one undo step back to the file as opened.
     applyRestore: (transcript, dirty) => commands.restore(transcript, dirty),
+    commitDrafts: () => commands.commitTextDraft(),
   });
   const loader = createSessionLoader(player, store);
   const lastAudio = options.lastSession ? installLastAudio(store, { storage: options.lastSession, loader }) : null;

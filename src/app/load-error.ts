@@ -63,6 +63,8 @@ export interface ReadOptions {
   signal?: AbortSignal;
   /** Refused past this, on every path (default: the transcript limit, src/transcript/size-limit.ts). */
   maxBytes?: number;
+  /** The size, as soon as it is known (a response's headers), before any bytes are read. */
+  onSize?: (totalBytes: number) => void;
   onProgress?: (progress: ReadProgress) => void;
 }
 
@@ -125,6 +127,7 @@ export async function fetchBytes(url: string, options: { name: string; hint?: st
     void response.value.body?.cancel().catch(() => undefined);
     return tooLarge(options.name, totalBytes, maxBytes);
   }
+  if (totalBytes !== null) options.onSize?.(totalBytes);
   try {
     const body = response.value.body;
     const bytes = body ? await readStream(body, compressed ? null : totalBytes, maxBytes, options) : new Uint8Array(await response.value.arrayBuffer());

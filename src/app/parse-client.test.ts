@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readTranscript } from '../transcript/read-transcript.ts';
+import { decodeText } from '../transcript/decode-text.ts';
 import { packTranscript } from '../transcript/packed-transcript.ts';
 import { fnv1a64, projectKey } from './project-key.ts';
 import { createFileParser } from './parse-client.ts';
@@ -35,11 +36,24 @@ function fakeWorkers() {
   return { made, create };
 }
 
-/** What the real worker sends for `text` (it runs these same functions). */
-function workerAnswer(id: number, text: string, hash = fnv1a64(text)): ParseResponse {
-  const read = readTranscript(text, { fileName: 'a.vtt' });
+/** What the real worker sends for a file of `bytes` (it runs these same functions). */
+function workerAnswer(id: number, bytes: Uint8Array, hash?: string): ParseResponse {
+  const decoded = decodeText(bytes);
+  const read = readTranscript(decoded.text, { fileName: 'a.vtt' });
   if (!read.ok) throw new Error('fixture does not parse');
-  return { type: 'transcript', id, packed: packTranscript(read.transcript), formatId: read.formatId, formatLabel: read.formatLabel, warnings: read.warnings, text, hash };
+  const textSkip = decoded.bom ? (decoded.encoding === 'utf-8' ? 3 : 2) : 0;
+  return {
+    type: 'transcript',
+    id,
+    packed: packTranscript(read.transcript),
+    formatId: read.formatId,
+    formatLabel: read.formatLabel,
+    warnings: read.warnings,
+    textBytes: bytes.slice().buffer,
+    textEncoding: decoded.encoding,
+    textSkip,
+    hash: hash ?? fnv1a64(decoded.text),
+  };
 }
 
 describe('file parser', () => {
@@ -61,7 +75,7 @@ describe('file parser', () => {
     const request = worker!.requests[0]!;
     expect(request).toMatchObject({ type: 'transcript', name: 'a.vtt', duration: 60 });
     expect(worker!.transfers[0]).toEqual([request.type === 'transcript' ? request.bytes : null]);
-    worker!.answer(workerAnswer(request.id, VTT, 'feedfacefeedface'));
+    worker!.answer(workerAnswer(request.id, bytesOf(VTT), 'feedfacefeedface'));
     const result = await pending;
     expect(worker!.terminated).toBe(true);
     expect(stages[0]).toBe('parsing');
@@ -69,6 +83,20 @@ describe('file parser', () => {
     expect(result.ok && expected.ok && result.value.transcript).toEqual(expected.ok && expected.transcript);
     expect(result.ok && result.value.text).toBe(VTT);
     expect(projectKey('audio', VTT)).toBe('audio#feedfacefeedface');
+  });
+
+  it('decodes the text it keeps from the bytes handed back, as the worker did (UTF-16 with a byte-order mark)', async () => {
+    const workers = fakeWorkers();
+    const parser = createFileParser({ createWorker: workers.create, thresholdBytes: 10 });
+    const text = VTT.replace('WEBVTT', 'WEBVTT\n\nNOTE café ☕');
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) [utf16[2 + 2 * i], utf16[3 + 2 * i]] = [text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8];
+    const pending = parser.transcript(utf16, { name: 'a.vtt' });
+    const [worker] = workers.made;
+    worker!.answer(workerAnswer(worker!.requests[0]!.id, utf16));
+    const result = await pending;
+    expect(result.ok && result.value.text).toBe(text);
   });
 
   it('cancelling terminates the worker at once and answers aborted', async () => {
@@ -89,12 +117,13 @@ describe('file parser', () => {
     expect(await pending).toMatchObject({ ok: false, error: { reason: 'parse', message: 'a.vtt, line 7: turn 2 ends before it starts.' } });
   });
 
-  it('reads peaks in the worker too and draws from its Float32Arrays', async () => {
+  it('reads peaks in the worker too and draws from its Float32Arrays and overview', async () => {
     const workers = fakeWorkers();
     const parser = createFileParser({ createWorker: workers.create, thresholdBytes: 10 });
     const pending = parser.peaks(bytesOf('{"sample_rate":100,"samples_per_pixel":1,"bits":8,"length":1,"data":[-64,64]}'));
     const peaks = [Float32Array.of(-0.5, 0.5)];
-    workers.made[0]!.answer({ type: 'peaks', id: workers.made[0]!.requests[0]!.id, peaks, duration: 0.01 });
-    expect(await pending).toEqual({ ok: true, value: { peaks, duration: 0.01 } });
+    const overview = peaks;
+    workers.made[0]!.answer({ type: 'peaks', id: workers.made[0]!.requests[0]!.id, peaks, overview, duration: 0.01 });
+    expect(await pending).toEqual({ ok: true, value: { peaks, overview, duration: 0.01 } });
   });
 });

@@ -1,4 +1,5 @@
 import type { PackedTranscript } from '../transcript/packed-transcript.ts';
+import type { TextEncodingName } from '../transcript/decode-text.ts';
 
 /**
  * The messages between the page and the parse worker (src/app/parse-worker.ts). One
@@ -20,11 +21,18 @@ export type ParseResponse =
       formatId: string;
       formatLabel: string;
       warnings: string[];
-      /** The decoded text, kept by the page to read the file again as another format. */
-      text: string;
+      /**
+       * The file's bytes, handed back (moved, not copied) with how they decode: the page decodes
+       * the text it keeps (to read the file again as another format) a slice per task, where
+       * a 60 MB string copied in with the message took one long task.
+       */
+      textBytes: ArrayBuffer;
+      textEncoding: TextEncodingName;
+      /** Bytes of the byte-order mark to skip. */
+      textSkip: number;
       /** fnv1a64 of `text` (the project key's part), so the page never hashes the whole file. */
       hash: string;
     }
-  | { type: 'peaks'; id: number; peaks: Float32Array[]; duration: number }
+  | { type: 'peaks'; id: number; peaks: Float32Array[]; overview: Float32Array[]; duration: number }
   /** `message` is the sentence for the user, without the file name. */
   | { type: 'failed'; id: number; message: string; line?: number; position?: number | string };

@@ -2,6 +2,7 @@ import { decodeText } from '../transcript/decode-text.ts';
 import { packTranscript, packedBuffers } from '../transcript/packed-transcript.ts';
 import { readTranscript } from '../transcript/read-transcript.ts';
 import { parsePeaks } from '../player/peaks.ts';
+import { reducePeaks } from '../player/peak-levels.ts';
 import { fnv1a64 } from './project-key.ts';
 import type { ParseRequest, ParseResponse } from './parse-messages.ts';
 
@@ -23,12 +24,16 @@ self.onmessage = (event: MessageEvent<ParseRequest>) => {
       if (!result.ok) post({ type: 'failed', id: request.id, message: result.message });
       else {
         const peaks = result.value.peaks.map((channel) => Float32Array.from(channel));
-        post({ type: 'peaks', id: request.id, peaks, duration: result.value.duration }, peaks.map((channel) => channel.buffer));
+        // The page draws the whole file from this (peak-levels.ts): it never scans a million values to show one screen.
+        const overview = peaks.map((channel) => reducePeaks(channel));
+        const buffers = new Set([...peaks, ...overview].map((channel) => channel.buffer));
+        post({ type: 'peaks', id: request.id, peaks, overview, duration: result.value.duration }, [...buffers]);
       }
       return;
     }
     const { id, name } = request;
-    const text = decodeText(new Uint8Array(request.bytes)).text;
+    const decoded = decodeText(new Uint8Array(request.bytes));
+    const { text } = decoded;
     const result = readTranscript(text, {
       fileName: name,
       ...(request.formatId === undefined ? {} : { formatId: request.formatId }),
@@ -41,7 +46,11 @@ self.onmessage = (event: MessageEvent<ParseRequest>) => {
     }
     const packed = packTranscript(result.transcript);
     const hash = fnv1a64(text);
-    post({ type: 'transcript', id, packed, formatId: result.formatId, formatLabel: result.formatLabel, warnings: result.warnings, text, hash }, packedBuffers(packed));
+    const textSkip = decoded.bom ? (decoded.encoding === 'utf-8' ? 3 : 2) : 0;
+    post(
+      { type: 'transcript', id, packed, formatId: result.formatId, formatLabel: result.formatLabel, warnings: result.warnings, textBytes: request.bytes, textEncoding: decoded.encoding, textSkip, hash },
+      [...packedBuffers(packed), request.bytes],
+    );
   } catch (error) {
     post({ type: 'failed', id: request.id, message: `the reader failed: ${error instanceof Error ? error.message : String(error)}` });
   }

@@ -89,7 +89,8 @@ export async function readTranscriptFile(file: File, run: ReadTranscriptRun): Pr
 
 /** A transcript's bytes from its URL, with progress, refused past the size limit. */
 export function downloadTranscript(url: string, name: string, run: ReadTranscriptRun): Promise<Loaded<Uint8Array>> {
-  return fetchBytes(url, { name, maxBytes: MAX_TRANSCRIPT_BYTES, ...readOptions(run) });
+  // A large file's worker starts while the file downloads.
+  return fetchBytes(url, { name, maxBytes: MAX_TRANSCRIPT_BYTES, ...readOptions(run), onSize: (total) => run.parser.expect(total) });
 }
 
 export async function parsePeaksBytes(bytes: Uint8Array, name: string, parser: FileParser, signal?: AbortSignal): Promise<Loaded<LoadedPeaks>> {
@@ -105,7 +106,7 @@ export async function readPeaksFile(file: File, parser: FileParser, signal?: Abo
 
 export async function readPeaksUrl(url: string, parser: FileParser, signal?: AbortSignal): Promise<Loaded<LoadedPeaks>> {
   const name = nameFromUrl(url);
-  const bytes = await fetchBytes(url, { name, maxBytes: MAX_TRANSCRIPT_BYTES, ...(signal ? { signal } : {}) });
+  const bytes = await fetchBytes(url, { name, maxBytes: MAX_TRANSCRIPT_BYTES, onSize: (total) => parser.expect(total), ...(signal ? { signal } : {}) });
   return bytes.ok ? parsePeaksBytes(bytes.value, name, parser, signal) : bytes;
 }
 

@@ -24,6 +24,7 @@ import {
 } from './read-inputs.ts';
 import { readFeed } from './read-feed.ts';
 import { createFileParser, type FileParser } from './parse-client.ts';
+import { nextTask } from './next-task.ts';
 import type { LoadStatus } from '../store/session-slice.ts';
 
 interface LoadedAudio {
@@ -200,6 +201,8 @@ export function createSessionLoader(player: Player, store: AppStore, options: Se
     if (urls.peaks && !urls.audio) {
       return failed('unsupported', `${nameFromUrl(urls.peaks)} holds waveform peaks for an audio file: give the audio too (?audio=…&peaks=…).`);
     }
+    // Nothing plays yet: the media element reads the audio's metadata while the transcript downloads.
+    if (firstLoad && urls.audio) player.prepare(urls.audio);
     // All three start at once; the first failure (in this order) is the one reported.
     const probe = urls.audio && !firstLoad ? probeAudio(urls.audio, signal) : Promise.resolve(loaded(NaN));
     const peaksRead = urls.peaks ? readPeaksUrl(urls.peaks, parser, signal) : Promise.resolve(undefined);
@@ -269,6 +272,8 @@ export function createSessionLoader(player: Player, store: AppStore, options: Se
     if (audio) {
       if (ownedAudioUrl && ownedAudioUrl !== audio.url) URL.revokeObjectURL(ownedAudioUrl);
       ownedAudioUrl = audio.owned ? audio.url : null;
+      // The transcript's first screen is one task, the waveform's drawing the next: neither waits for the other.
+      if (transcript) await nextTask();
       try {
         await player.load(audio.url, audio.peaks?.value);
       } catch (error) {
@@ -313,6 +318,7 @@ export function createSessionLoader(player: Player, store: AppStore, options: Se
       if (inFlight === controller) store.getState().setLoading(null);
       // Checked after every await: a newer load (or the caller) may have taken over meanwhile.
       const result = !input.ok ? input : signal.aborted ? ABORTED : await open(input.value, signal);
+      if (!result.ok) player.prepare(null);
       if (!result.ok && result.error.reason !== 'aborted') store.getState().notify('error', result.error.message);
       return result;
     } finally {

@@ -120,6 +120,7 @@ describe('autosave with a tab lock', () => {
       delayMs: 5,
       maxWaitMs: 10,
       applyRestore: (transcript, dirty) => commands.restore(transcript, dirty),
+      commitDrafts: () => commands.commitTextDraft(),
     });
     cleanups.push(() => autosave.destroy());
     store.getState().setSession({ transcript: original(), transcriptName: 't.vtt', formatLabel: 'WebVTT', sourceText: SOURCE, audioName: 'a.mp3', audioUrl: 'https://x/a.mp3', audioKey: 'url:https://x/a.mp3' });
@@ -166,6 +167,33 @@ describe('autosave with a tab lock', () => {
     expect([stored.transcript.entries[1]?.start, stored.transcript.entries[2]?.start]).toEqual([3.5, 6.25]);
     // The read-only tab follows.
     await vi.waitFor(() => expect(startOf(a.store, 0)).toBe(0.5));
+  });
+
+  it('a text box still open in the first tab is committed and saved before the hand-over, so the new owner has it', async () => {
+    const open = tabs();
+    const memory = createMemoryProjectStorage();
+    const a = openTab(memory.storage, open().lock);
+    await vi.waitFor(() => expect(a.store.getState().readOnly).toBeNull());
+    const b = openTab(memory.storage, open().lock);
+    await vi.waitFor(() => expect(b.store.getState().readOnly).toBe('elsewhere'));
+
+    // Typed into turn 1's box, never committed (no Enter, no blur).
+    a.commands.openTextEditor(1);
+    let typed = 'Second turn here, typed on.';
+    a.commands.provideTextDraft(1, () => typed);
+    await b.autosave.takeOver();
+    expect(b.store.getState().readOnly).toBeNull();
+    const textOf = (store: AppStore, entry: number) => {
+      const turn = store.getState().transcript.entries[entry];
+      return turn?.kind === 'speech' ? turn.words.map((word) => word.text).join(' ') : '';
+    };
+    expect(textOf(b.store, 1)).toBe('Second turn here, typed on.');
+    expect(a.store.getState().textEdit).toBeNull();
+    expect(a.store.getState().readOnly).toBe('taken-over');
+    // The box is closed: a later read of it commits nothing more.
+    typed = 'changed after the hand-over';
+    a.commands.commitTextDraft();
+    expect(textOf(a.store, 1)).toBe('Second turn here, typed on.');
   });
 
   it('a write based on a state another tab has replaced is refused, and the tab turns read-only', async () => {

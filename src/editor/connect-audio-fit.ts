@@ -1,6 +1,7 @@
 import type { AppStore } from '../store/app-store.ts';
 import type { Transcript } from '../transcript/model.ts';
 import { formatClock } from '../transcript/format-time.ts';
+import { packedTurnSummary } from '../transcript/packed-transcript.ts';
 import type { Unsubscribe } from '../player/emitter.ts';
 import type { Player } from '../player/player.ts';
 
@@ -10,18 +11,45 @@ export const FIT_TOLERANCE = 0.1;
 /** `4:19`; under ten seconds `0.6 s`, where a clock would say 0:00. */
 const length = (seconds: number) => (seconds < 10 ? `${Number(seconds.toFixed(1))} s` : formatClock(seconds));
 
-/** The latest time in a transcript (turn, event or word), and how many speech turns start after `duration`. */
-function latest(transcript: Transcript, duration: number): { last: number; after: number } {
+/** Entries and words one step of `latestInSteps` reads, about (a few milliseconds). */
+const STEP_ITEMS = 5_000;
+
+/**
+ * The latest time in a transcript (turn, event or word), and how many speech turns start
+ * after `duration`, about STEP_ITEMS entries and words per `next()`.
+ */
+function* latestInSteps(transcript: Transcript, duration: number): Generator<void, { last: number; after: number }, void> {
   let last = 0;
   let after = 0;
+  let budget = STEP_ITEMS;
   for (const entry of transcript.entries) {
-    for (const time of [entry.start, entry.end]) if (time !== undefined && time > last) last = time;
+    if (budget <= 0) {
+      yield;
+      budget = STEP_ITEMS;
+    }
+    budget -= 1;
+    if (entry.start !== undefined && entry.start > last) last = entry.start;
+    if (entry.end !== undefined && entry.end > last) last = entry.end;
     if (entry.kind === 'speech') {
-      for (const word of entry.words) if (word.end !== undefined && word.end > last) last = word.end;
+      // A huge file's unread turn: its words' latest end without building them.
+      const summary = packedTurnSummary(entry);
+      if (summary) {
+        if (summary.maxWordEnd > last) last = summary.maxWordEnd;
+      } else {
+        for (const word of entry.words) if (word.end !== undefined && word.end > last) last = word.end;
+        budget -= entry.words.length;
+      }
       if (entry.start !== undefined && entry.start >= duration) after++;
     }
   }
   return { last, after };
+}
+
+function runToEnd<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**
@@ -31,7 +59,10 @@ function latest(transcript: Transcript, duration: number): { last: number; after
  */
 export function audioFitWarning(transcript: Transcript, transcriptName: string, audioName: string, duration: number): string | null {
   if (!(duration > 0)) return null;
-  const { last, after } = latest(transcript, duration);
+  return fitWarning(runToEnd(latestInSteps(transcript, duration)), transcriptName, audioName, duration);
+}
+
+function fitWarning({ last, after }: { last: number; after: number }, transcriptName: string, audioName: string, duration: number): string | null {
   if (last <= 0) return null;
   const transcriptLabel = transcriptName || 'The transcript';
   const audioLabel = audioName || 'the audio';
@@ -61,8 +92,19 @@ export function connectAudioFit(player: Player, store: AppStore): Unsubscribe {
     const key = `${audioKey}\n${transcriptName}`;
     if (!(duration > 0) || transcript.entries.length === 0 || key === checked) return;
     checked = key;
-    const warning = audioFitWarning(transcript, transcriptName, audioName, duration);
-    if (warning) store.getState().notify('warning', warning);
+    // A long transcript is read a step per task (a 200,000-cue file is 200,000 entries), so opening it never waits on this check.
+    const steps = latestInSteps(transcript, duration);
+    const run = () => {
+      if (checked !== key) return;
+      const step = steps.next();
+      if (!step.done) {
+        setTimeout(run, 0);
+        return;
+      }
+      const warning = fitWarning(step.value, transcriptName, audioName, duration);
+      if (warning) store.getState().notify('warning', warning);
+    };
+    run();
   };
   const subscriptions = [
     player.on('duration', () => {

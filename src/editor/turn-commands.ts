@@ -17,6 +17,16 @@ export interface TurnCommands {
   /** Opens the text box of the selected turn (F2, Enter on a selected turn). */
   editSelectedText(): void;
   closeTextEditor(): void;
+  /**
+   * The open text box hands over a reader of what is typed in it but not committed yet;
+   * returns the function that takes it back (the box closed).
+   */
+  provideTextDraft(entryIndex: number, read: () => string): () => void;
+  /**
+   * Commits the open text box as typed and closes it, like Enter (another tab is about to
+   * take the project over: the draft must be saved, not dropped with the box).
+   */
+  commitTextDraft(): void;
   /** Saves the text box and closes it; unchanged words keep their times. */
   saveText(entryIndex: number, text: string): void;
   /** Saves the text box and splits the turn at the caret (Ctrl+Enter, "Split here"). */
@@ -68,14 +78,29 @@ export function createTurnCommands(store: AppStore, edit: Edit): TurnCommands {
     store.getState().setTextEdit({ entry: entryIndex, caret: caret ?? -1 });
   };
 
+  let draft: { entry: number; read: () => string } | null = null;
+  const saveText = (entryIndex: number, text: string) => {
+    close();
+    edit((t) => withText(t, entryIndex, text));
+  };
+
   return {
     openTextEditor,
     editSelectedText: () => openTextEditor(store.getState().selectedEntry),
     closeTextEditor: close,
-    saveText(entryIndex, text) {
-      close();
-      edit((t) => withText(t, entryIndex, text));
+    provideTextDraft(entryIndex, read) {
+      const mine = { entry: entryIndex, read };
+      draft = mine;
+      return () => {
+        if (draft === mine) draft = null;
+      };
     },
+    commitTextDraft() {
+      const open = store.getState().textEdit;
+      if (!open || !draft || draft.entry !== open.entry) return;
+      saveText(open.entry, draft.read());
+    },
+    saveText,
     splitAtCaret(entryIndex, text, caret) {
       close();
       edit((t) => splitTurn(withText(t, entryIndex, text), entryIndex, wordIndexAtCaret(text, caret)));

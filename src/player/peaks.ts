@@ -24,6 +24,8 @@ export interface WaveformPeaks {
 export interface DrawablePeaks {
   peaks: Array<Float32Array | number[]>;
   duration: number;
+  /** The same reduced for drawing the whole file (peak-levels.ts), when made already (the parse worker does). */
+  overview?: Float32Array[];
 }
 
 export type PeaksResult = { ok: true; value: WaveformPeaks } | { ok: false; message: string };

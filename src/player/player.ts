@@ -1,8 +1,9 @@
-import WaveSurfer from 'wavesurfer.js';
+import WaveSurfer, { type WaveSurferOptions } from 'wavesurfer.js';
 import { createEmitter, type Unsubscribe } from './emitter.ts';
 import { faultClause, mediaFaultOf, truncationFault, type MediaFault } from './media-fault.ts';
 import { PADDED_COLUMNS, paddedPeaks } from './padded-peaks.ts';
 import type { DrawablePeaks } from './peaks.ts';
+import { needsFull, peakLevels, type PeakLevels } from './peak-levels.ts';
 
 /** Events a player emits. */
 export type PlayerEvents = {
@@ -42,8 +43,21 @@ export interface Player {
   setPlaybackRate(rate: number): void;
   /** Replaces the source; resolves once metadata is known, rejects with a {@link MediaLoadError}. */
   load(url: string, peaks?: DrawablePeaks): Promise<void>;
+  /**
+   * Before the first `load` only (nothing is open yet): the media element starts reading
+   * `url`'s metadata now, while the transcript is still read, and `load(url)` then keeps it.
+   * `null` drops a prepared source that was not loaded after all (the load failed).
+   */
+  prepare(url: string | null): void;
   /** The decoded audio behind the waveform, or null (not decoded yet, or drawn from peaks). */
   decodedAudio(): AudioBuffer | null;
+  /**
+   * Draws the waveform at `pxPerSec` (0: the whole file across the width), with `options`
+   * (height, maxPeak) in the same render, from the peaks that zoom needs: an overview of a
+   * few thousand values for the whole file, every value when zoomed in. For player/ modules
+   * (zoom), like `wavesurfer`.
+   */
+  drawAt(pxPerSec: number, options?: Pick<Partial<WaveSurferOptions>, 'height' | 'maxPeak'>): void;
   on<E extends keyof PlayerEvents>(event: E, listener: (...args: PlayerEvents[E]) => void): Unsubscribe;
   destroy(): void;
   /**
@@ -60,19 +74,22 @@ export interface WaveformColors {
 }
 
 /**
- * Creates the one `<audio>` element of the document and hands it to wavesurfer
- * for the waveform. `container` receives the waveform; the audio element is
- * appended next to it, without controls.
+ * Creates the one `<audio>` element of the document (or adopts `given`, which may already
+ * be reading a source: that counts as `prepare`d) and hands it to wavesurfer for the
+ * waveform. `container` receives the waveform; the audio element is appended next to it,
+ * without controls.
  */
-export function createPlayer(container: HTMLElement, colors: WaveformColors): Player {
-  const media = document.createElement('audio');
+export function createPlayer(container: HTMLElement, colors: WaveformColors, given?: HTMLAudioElement): Player {
+  const media = given ?? document.createElement('audio');
   media.preload = 'auto';
   media.crossOrigin = 'anonymous';
+  media.controls = false;
   container.after(media);
 
   const wavesurfer = WaveSurfer.create({
     container,
-    media,
+    // Created with an element that has a source, wavesurfer would fetch and decode it by itself: it gets that one after.
+    media: given ? document.createElement('audio') : media,
     height: 72,
     waveColor: colors.wave,
     progressColor: colors.progress,
@@ -85,6 +102,7 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
     dragToSeek: true,
   });
 
+  if (given) wavesurfer.setMediaElement(media);
   const emitter = createEmitter<PlayerEvents>();
   // With precomputed peaks wavesurfer's "decoded data" is the peaks themselves, not audio.
   let drawnFromPeaks = false;
@@ -94,7 +112,30 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
   let readableEnd = Infinity;
   /** The decoded audio itself (wavesurfer's copy becomes padded peaks for a cut-short file). */
   let decoded: AudioBuffer | null = null;
+  /** What the waveform is drawn from, and whether wavesurfer holds the full data now (else the overview). */
+  let levels: PeakLevels | null = null;
+  let drawingFull = false;
+  /** Whether the current zoom needs every value (wavesurfer holds `full` when this is true). */
+  const wantsFull = (pxPerSec = wavesurfer.options.minPxPerSec || 0) => levels !== null && pxPerSec > 0 && needsFull(levels, pxPerSec, window.devicePixelRatio);
+  /** Hands wavesurfer the other level to draw from (one render, of what is on screen). */
+  const drawFrom = (level: 'full' | 'overview') => {
+    if (!levels) return;
+    drawingFull = level === 'full';
+    wavesurfer.setOptions({ peaks: levels[level], duration: levels.duration });
+    // Kept out of the options, so a later load or setOptions never falls back on them.
+    delete wavesurfer.options.peaks;
+    delete wavesurfer.options.duration;
+  };
   const decodedAudio = () => decoded;
+  /** The source `prepare` set (or the adopted element came with) and no `load` took over yet. */
+  let prepared: string | null = media.getAttribute('src');
+  const absolute = (url: string) => {
+    try {
+      return new URL(url, document.baseURI).href;
+    } catch {
+      return url;
+    }
+  };
   const subscriptions: Unsubscribe[] = [];
   const listen = <K extends keyof HTMLMediaElementEventMap>(type: K, handler: () => void) => {
     media.addEventListener(type, handler);
@@ -110,7 +151,14 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
       emitter.emit('decoded', audio);
       // A cut-off file still states its full length (an MP3's Xing header), but decodes to what is there.
       const truncated = truncationFault(media.duration, audio.duration);
-      if (!truncated) return;
+      if (!truncated) {
+        // Minutes of decoded samples are millions of values: the render that follows this event draws the overview.
+        levels = peakLevels([audio.getChannelData(0)], audio.duration);
+        drawingFull = wantsFull();
+        if (!drawingFull && levels.overview[0] !== levels.full[0]) drawFrom('overview');
+        return;
+      }
+      levels = null;
       readableEnd = audio.duration;
       // Draw what was read where it belongs on the clock, silence after, instead of stretched across.
       const readable = wavesurfer.exportPeaks({ channels: 1, maxLength: PADDED_COLUMNS })[0] ?? [];
@@ -169,10 +217,30 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
     },
     playbackRate: () => media.playbackRate,
     setPlaybackRate: (rate) => wavesurfer.setPlaybackRate(rate, true),
-    async load(url, peaks) {
+    prepare(url) {
+      if (url === null) {
+        if (prepared && media.getAttribute('src') === prepared) {
+          media.removeAttribute('src');
+          media.load();
+        }
+        prepared = null;
+        return;
+      }
+      if (media.getAttribute('src')) return;
+      prepared = absolute(url);
+      media.src = prepared;
+    },
+    async load(givenUrl, peaks) {
+      // wavesurfer keeps a source it is given again only when the URL is the element's own (absolute) one.
+      const url = absolute(givenUrl);
+      prepared = null;
+      // The prepared source failed already (wavesurfer keeps it, and no error event comes again): so does this load.
+      if (media.error && media.src === url) throw new MediaLoadError(mediaFaultOf(media.error), media.error);
       drawnFromPeaks = peaks !== undefined;
       readableEnd = Infinity;
       decoded = null;
+      levels = peaks ? peakLevels(peaks.peaks, peaks.duration, peaks.overview) : null;
+      drawingFull = wantsFull();
       loading++;
       // The element may fail before wavesurfer settles (it then waits for metadata that never comes).
       let stopWatching = () => undefined as void;
@@ -182,7 +250,7 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
         stopWatching = () => media.removeEventListener('error', onError);
       });
       try {
-        await Promise.race([wavesurfer.load(url, peaks?.peaks, peaks?.duration), mediaFailed]);
+        await Promise.race([wavesurfer.load(url, levels ? levels[drawingFull ? 'full' : 'overview'] : undefined, levels?.duration), mediaFailed]);
       } catch (error) {
         if (error instanceof DOMException && error.name === 'AbortError') return;
         throw new MediaLoadError(mediaFaultOf(media.error ?? error), error);
@@ -192,6 +260,18 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors): Pl
       }
     },
     decodedAudio,
+    drawAt(pxPerSec, options = {}) {
+      const full = wantsFull(pxPerSec);
+      const zoom = () => (options.height === undefined && options.maxPeak === undefined ? wavesurfer.zoom(pxPerSec) : wavesurfer.setOptions({ ...options, minPxPerSec: pxPerSec }));
+      // Every render draws only what is on screen: finer data after zooming in, coarser before zooming out.
+      if (full && !drawingFull) {
+        zoom();
+        drawFrom('full');
+      } else if (!full && drawingFull) {
+        drawFrom('overview');
+        zoom();
+      } else zoom();
+    },
     on: (event, listener) => emitter.on(event, listener),
     destroy() {
       subscriptions.forEach((unsubscribe) => unsubscribe());

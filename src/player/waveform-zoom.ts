@@ -111,9 +111,9 @@ export function installWaveformZoom(player: Player): WaveformZoom {
     // At a limit already: a re-render would change nothing and costs a long frame.
     if (isSameLevel(target, level())) return;
     if (target <= fitLevel(frame()) * 1.001) {
-      wavesurfer.zoom(0);
+      player.drawAt(0);
     } else {
-      wavesurfer.zoom(target);
+      player.drawAt(target);
       wavesurfer.setScroll(scrollForAnchor(anchorTime, anchorX, target));
     }
     notify();
@@ -185,7 +185,7 @@ export function installWaveformZoom(player: Player): WaveformZoom {
     // Height and zoom in one render: at the zoomed level only the visible stretch is drawn,
     // while a render at "whole file" touches every sample (seconds for a three-hour file).
     const view = opening();
-    wavesurfer.setOptions({ height: cssPixels(wavesurfer, '--edit-wave-height', EDIT_HEIGHT, 40), ...envelope.peakOption(), ...(view ? { minPxPerSec: view.pxPerSec } : {}) });
+    player.drawAt(view ? view.pxPerSec : wavesurfer.options.minPxPerSec || 0, { height: cssPixels(wavesurfer, '--edit-wave-height', EDIT_HEIGHT, 40), ...envelope.peakOption() });
     if (view) wavesurfer.setScroll(scrollForAnchor(view.time, wavesurfer.getWidth() * 0.3, view.pxPerSec));
     plugins = [
       wavesurfer.registerPlugin(RulerPlugin.create()),
@@ -211,7 +211,7 @@ export function installWaveformZoom(player: Player): WaveformZoom {
     plugins = [];
     if (wheelFrame) cancelAnimationFrame(wheelFrame);
     wheelFrame = 0;
-    wavesurfer.setOptions({ height: readHeight, minPxPerSec: 0 });
+    player.drawAt(0, { height: readHeight });
     notify();
   };
 

@@ -1,5 +1,5 @@
 import type { StateCreator, StoreMutatorIdentifier } from 'zustand';
-import { buildTimeIndex, type TimeIndex } from '../transcript/time-index.ts';
+import { buildTimeIndex, buildTimeIndexInSteps, type TimeIndex } from '../transcript/time-index.ts';
 import type { Transcript } from '../transcript/model.ts';
 
 const cache = new WeakMap<Transcript, TimeIndex>();
@@ -11,6 +11,19 @@ export function timeIndexOf(transcript: Transcript): TimeIndex {
     index = buildTimeIndex(transcript);
     cache.set(transcript, index);
   }
+  return index;
+}
+
+/**
+ * Builds and caches the index of a transcript about to be opened, a step per `next()`
+ * (see buildTimeIndexInSteps), so that the store write that opens a huge transcript
+ * finds it ready instead of building it in one task.
+ */
+export function* prepareTimeIndex(transcript: Transcript): Generator<void, TimeIndex, void> {
+  const cached = cache.get(transcript);
+  if (cached) return cached;
+  const index = yield* buildTimeIndexInSteps(transcript);
+  cache.set(transcript, index);
   return index;
 }
 

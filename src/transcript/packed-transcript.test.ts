@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Entry, Transcript } from './model.ts';
-import { packTranscript, packedBuffers, unpackTranscript, UNPACK_STEP_WORDS } from './packed-transcript.ts';
+import { packTranscript, packedBuffers, packedTurnSummary, unpackTranscript, UNPACK_STEP_WORDS } from './packed-transcript.ts';
 
 const time = fc.double({ min: -1e300, max: 1e300, noNaN: false });
 const timing = fc.constantFrom('file' as const, 'aligned' as const, 'estimated' as const, 'manual' as const);
@@ -31,9 +31,9 @@ const transcript: fc.Arbitrary<Transcript> = fc.record(
   { requiredKeys: ['speakers', 'entries'], noNullPrototype: true },
 );
 
-function unpackAll(packed: ReturnType<typeof packTranscript>): { transcript: Transcript; steps: number[] } {
+function unpackAll(packed: ReturnType<typeof packTranscript>, lazyWords?: number): { transcript: Transcript; steps: number[] } {
   const steps: number[] = [];
-  const run = unpackTranscript(packed);
+  const run = unpackTranscript(packed, lazyWords);
   for (;;) {
     const next = run.next();
     if (next.done) return { transcript: next.value, steps };
@@ -77,5 +77,54 @@ describe('packed transcript', () => {
     expect(steps.length).toBeGreaterThanOrEqual(3);
     expect(steps).toStrictEqual([...steps].sort((a, b) => a - b));
     expect(steps.at(-1)).toBeLessThanOrEqual(1);
+  });
+
+  it('leaves a huge transcript\'s words unbuilt until read, then they are the same words, in the same key order', () => {
+    fc.assert(
+      fc.property(transcript, (original) => {
+        const lazy = unpackAll(packTranscript(original), -1).transcript;
+        lazy.entries.forEach((entry, i) => {
+          if (entry.kind !== 'speech') return;
+          const words = (original.entries[i] as typeof entry).words;
+          const summary = packedTurnSummary(entry)!;
+          expect(summary).toBeDefined();
+          // What the time index, the row estimate and the audio-fit check read instead of the words.
+          expect(summary.wordCount).toBe(words.length);
+          expect(summary.chars).toBe(words.reduce((sum, word) => sum + word.text.length, 0));
+          expect(summary.firstWordStart).toBe(words.find((word) => word.start !== undefined)?.start);
+          expect(summary.lastWordEnd).toBe(words.findLast((word) => word.end !== undefined)?.end);
+          expect(summary.maxWordEnd).toBe(words.reduce((max, word) => (word.end !== undefined && word.end > max ? word.end : max), -Infinity));
+        });
+        // Key for key in the order an eagerly unpacked transcript has (exports write in it).
+        expect(JSON.stringify(lazy)).toBe(JSON.stringify(unpackAll(packTranscript(original)).transcript));
+        expect(lazy).toStrictEqual(original);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('builds a lazy turn\'s words once, copies them with the turn, and forgets its summary when they are replaced', () => {
+    const original: Transcript = { speakers: [], entries: [{ kind: 'speech', speakerId: null, words: [{ text: 'a', start: 1, end: 2 }, { text: 'b' }] }] };
+    const [turn] = unpackAll(packTranscript(original), 0).transcript.entries as [Extract<Entry, { kind: 'speech' }>];
+    expect(Object.keys(turn)).toEqual(['kind', 'speakerId', 'words']);
+    expect(packedTurnSummary(turn)?.wordCount).toBe(2);
+    const words = turn.words;
+    expect(packedTurnSummary(turn)).toBeUndefined();
+    expect(turn.words).toBe(words);
+    expect({ ...turn, speakerId: 'x' }.words).toBe(words);
+    expect(structuredClone(turn)).toStrictEqual(original.entries[0]);
+    turn.words = [{ text: 'c' }];
+    expect(turn.words).toEqual([{ text: 'c' }]);
+    // Replaced before ever being read.
+    const [unread] = unpackAll(packTranscript(original), 0).transcript.entries as [Extract<Entry, { kind: 'speech' }>];
+    unread.words = [{ text: 'd' }];
+    expect(packedTurnSummary(unread)).toBeUndefined();
+    expect(unread.words).toEqual([{ text: 'd' }]);
+  });
+
+  it('sends empty columns for fields no word has', () => {
+    const packed = packTranscript({ speakers: [], entries: [{ kind: 'speech', speakerId: null, words: [{ text: 'a' }, { text: 'b' }] }] });
+    expect([packed.wordStart.length, packed.wordEnd.length, packed.wordConfidence.length, packed.wordTiming.length]).toEqual([0, 0, 0, 0]);
+    expect(packed.wordFlags.length).toBe(2);
   });
 });

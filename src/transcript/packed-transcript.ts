@@ -7,6 +7,15 @@
  * over short tasks.
  *
  * Every field of the model survives the round trip; a field that is absent stays absent.
+ *
+ * Past LAZY_WORDS words the page does not build the Word objects at all: each turn's
+ * `words` is an own, enumerable getter that builds that turn's words from the columns the
+ * first time anything reads them (a row rendering, an edit, an export) and then becomes a
+ * plain property. Ten million small objects are most of a 60 MB transcript's heap and
+ * their garbage collection pauses alone ran past 100 ms; a turn nobody reads costs its
+ * summary (`packedTurnSummary`: word count, characters, first start, last and latest
+ * end), which is what the time index, the row-height estimate and the audio-fit check
+ * need from an unread turn.
  */
 import type { Entry, Speaker, SpeechTurn, TimingSource, Transcript, Word } from './model.ts';
 
@@ -43,7 +52,53 @@ export interface PackedTranscript {
   wordEnd: Float64Array;
   wordConfidence: Float64Array;
   wordTiming: Uint8Array;
+  /** Per entry (speech turns; 0 / NaN for events): characters of its words' text, end to end. */
+  entryChars: Uint32Array;
+  /** Per entry: index of its first word with a start, of its last word with an end (-1: none). */
+  entryFirstStartWord: Int32Array;
+  entryLastEndWord: Int32Array;
+  /** Per entry: the latest end of any of its words (-Infinity: none). */
+  entryMaxWordEnd: Float64Array;
 }
+
+/** What the page knows of a turn whose words are not built yet (see the module comment). */
+export interface TurnSummary {
+  wordCount: number;
+  /** Characters of the words' text, without the spaces between them. */
+  chars: number;
+  /** Start of the first word that has one (`turnStart`'s fallback). */
+  firstWordStart: number | undefined;
+  /** End of the last word that has one (`turnEnd`'s fallback). */
+  lastWordEnd: number | undefined;
+  /** Latest end of any word, -Infinity when none has one. */
+  maxWordEnd: number;
+}
+
+/**
+ * An unread turn's summary and where its words are, under a non-enumerable symbol: spread,
+ * JSON and structured clone leave it behind (an edited copy of the turn never carries a
+ * stale one), and reading it is a plain property load, where a WeakMap of 200,000 turns
+ * cost a hash lookup each and ephemeron work in every garbage collection.
+ */
+const UNREAD = Symbol('unread words');
+
+interface Unread extends TurnSummary {
+  packed: PackedTranscript;
+  entry: number;
+}
+
+type MaybeUnread = { [UNREAD]?: Unread | undefined };
+
+/** The summary of a turn unpacked lazily whose words were never read; undefined for every other turn (read its words). */
+export function packedTurnSummary(turn: object): TurnSummary | undefined {
+  return (turn as MaybeUnread)[UNREAD];
+}
+
+/** A lazy turn's share of a step, in words (defining its getter and summary costs a few building words would; counted high to keep steps short). */
+const LAZY_TURN_COST = 64;
+
+/** Above this many words `unpackTranscript` leaves words unbuilt until read. */
+export const LAZY_WORDS = 250_000;
 
 /** The buffers `postMessage` can move instead of copying. */
 export function packedBuffers(packed: PackedTranscript): ArrayBuffer[] {
@@ -61,6 +116,10 @@ export function packedBuffers(packed: PackedTranscript): ArrayBuffer[] {
     packed.wordEnd,
     packed.wordConfidence,
     packed.wordTiming,
+    packed.entryChars,
+    packed.entryFirstStartWord,
+    packed.entryLastEndWord,
+    packed.entryMaxWordEnd,
   ].map((array) => array.buffer as ArrayBuffer);
 }
 
@@ -86,10 +145,29 @@ export function packTranscript(transcript: Transcript): PackedTranscript {
   const entryTiming = new Uint8Array(entries.length);
   const wordStarts = new Uint32Array(entries.length + 1);
   const wordFlags = new Uint8Array(wordCount);
-  const wordStart = new Float64Array(wordCount);
-  const wordEnd = new Float64Array(wordCount);
-  const wordConfidence = new Float64Array(wordCount);
-  const wordTiming = new Uint8Array(wordCount);
+  // A column no word uses stays empty (an untimed text transcript of ten million words
+  // would otherwise carry 240 MB of zeros).
+  let anyStart = false;
+  let anyEnd = false;
+  let anyConfidence = false;
+  let anyTiming = false;
+  for (const entry of entries) {
+    if (entry.kind !== 'speech') continue;
+    for (const word of entry.words) {
+      anyStart ||= word.start !== undefined;
+      anyEnd ||= word.end !== undefined;
+      anyConfidence ||= word.confidence !== undefined;
+      anyTiming ||= word.timing !== undefined;
+    }
+  }
+  const wordStart = new Float64Array(anyStart ? wordCount : 0);
+  const wordEnd = new Float64Array(anyEnd ? wordCount : 0);
+  const wordConfidence = new Float64Array(anyConfidence ? wordCount : 0);
+  const wordTiming = new Uint8Array(anyTiming ? wordCount : 0);
+  const entryChars = new Uint32Array(entries.length);
+  const entryFirstStartWord = new Int32Array(entries.length).fill(-1);
+  const entryLastEndWord = new Int32Array(entries.length).fill(-1);
+  const entryMaxWordEnd = new Float64Array(entries.length).fill(-Infinity);
 
   let w = 0;
   let event = wordCount;
@@ -114,17 +192,29 @@ export function packTranscript(transcript: Transcript): PackedTranscript {
       }
       entrySpeaker[e] = index;
     }
+    let chars = 0;
+    let maxEnd = -Infinity;
     for (const word of entry.words) {
       texts[w] = word.text;
+      chars += word.text.length;
       let bits = 0;
-      if (word.start !== undefined) [bits, wordStart[w]] = [bits | HAS_START, word.start];
-      if (word.end !== undefined) [bits, wordEnd[w]] = [bits | HAS_END, word.end];
+      if (word.start !== undefined) {
+        [bits, wordStart[w]] = [bits | HAS_START, word.start];
+        if (entryFirstStartWord[e] === -1) entryFirstStartWord[e] = w;
+      }
+      if (word.end !== undefined) {
+        [bits, wordEnd[w]] = [bits | HAS_END, word.end];
+        entryLastEndWord[e] = w;
+        if (word.end > maxEnd) maxEnd = word.end;
+      }
       if (word.confidence !== undefined) [bits, wordConfidence[w]] = [bits | HAS_CONFIDENCE, word.confidence];
       if (word.paragraph) bits |= PARAGRAPH;
       wordFlags[w] = bits;
-      wordTiming[w] = timingCode(word.timing);
+      if (anyTiming) wordTiming[w] = timingCode(word.timing);
       w += 1;
     }
+    entryChars[e] = chars;
+    entryMaxWordEnd[e] = maxEnd;
   });
   wordStarts[entries.length] = w;
   let end = 0;
@@ -150,22 +240,94 @@ export function packTranscript(transcript: Transcript): PackedTranscript {
     wordEnd,
     wordConfidence,
     wordTiming,
+    entryChars,
+    entryFirstStartWord,
+    entryLastEndWord,
+    entryMaxWordEnd,
   };
 }
 
 /** How many words one step of `unpackTranscript` rebuilds, at most (about a millisecond's work). */
 export const UNPACK_STEP_WORDS = 16_384;
 
+/** The words of entry `e`, built from the columns. */
+function buildWords(packed: PackedTranscript, e: number): Word[] {
+  const { text, textEnds, wordStarts, wordFlags } = packed;
+  const first = wordStarts[e]!;
+  const last = wordStarts[e + 1]!;
+  const words: Word[] = new Array<Word>(last - first);
+  let from = first === 0 ? 0 : textEnds[first - 1]!;
+  for (let w = first; w < last; w++) {
+    const bits = wordFlags[w]!;
+    const to = textEnds[w]!;
+    const word: Word = { text: text.slice(from, to) };
+    from = to;
+    if (bits & HAS_START) word.start = packed.wordStart[w]!;
+    if (bits & HAS_END) word.end = packed.wordEnd[w]!;
+    if (bits & HAS_CONFIDENCE) word.confidence = packed.wordConfidence[w]!;
+    const wordTiming = packed.wordTiming[w];
+    if (wordTiming) word.timing = TIMINGS[wordTiming - 1]!;
+    if (bits & PARAGRAPH) word.paragraph = true;
+    words[w - first] = word;
+  }
+  return words;
+}
+
+function settleWords(turn: SpeechTurn, words: Word[]): void {
+  (turn as MaybeUnread)[UNREAD] = undefined;
+  Object.defineProperty(turn, 'words', { value: words, writable: true, enumerable: true, configurable: true });
+}
+
+/**
+ * The accessor every unread turn shares (one function pair for all of them: V8 then gives
+ * them one hidden class, where a closure per turn cost microseconds a turn): builds the
+ * words on first read, then `words` is a plain property like any other turn's.
+ */
+const LAZY_WORDS_PROPERTY: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: SpeechTurn): Word[] {
+    const where = (this as MaybeUnread)[UNREAD]!;
+    const words = buildWords(where.packed, where.entry);
+    // Built: from now on the words themselves answer (and may be replaced), not the summary.
+    settleWords(this, words);
+    return words;
+  },
+  set(this: SpeechTurn, words: Word[]) {
+    settleWords(this, words);
+  },
+};
+
+/** Makes `turn.words` the shared getter over entry `e` of the columns, with the turn's summary. */
+function defineLazyWords(turn: SpeechTurn, packed: PackedTranscript, e: number): void {
+  Object.defineProperty(turn, 'words', LAZY_WORDS_PROPERTY);
+  const { wordStarts } = packed;
+  const firstStart = packed.entryFirstStartWord[e]!;
+  const lastEnd = packed.entryLastEndWord[e]!;
+  const summary: Unread = {
+    wordCount: wordStarts[e + 1]! - wordStarts[e]!,
+    chars: packed.entryChars[e]!,
+    firstWordStart: firstStart < 0 ? undefined : packed.wordStart[firstStart]!,
+    lastWordEnd: lastEnd < 0 ? undefined : packed.wordEnd[lastEnd]!,
+    maxWordEnd: packed.entryMaxWordEnd[e]!,
+    packed,
+    entry: e,
+  };
+  Object.defineProperty(turn, UNREAD, { value: summary, writable: true, enumerable: false, configurable: true });
+}
+
 /**
  * Rebuilds the transcript. Each `next()` rebuilds whole entries until about
  * UNPACK_STEP_WORDS words are done and yields the share finished so far (0..1); the
  * generator's return value is the transcript. Run it to the end in one go, or a few
- * steps per task.
+ * steps per task. Past `lazyWords` words (LAZY_WORDS unless told) the words are left to
+ * be built when read (see the module comment); a step then counts entries, not words.
  */
-export function* unpackTranscript(packed: PackedTranscript): Generator<number, Transcript, void> {
+export function* unpackTranscript(packed: PackedTranscript, lazyWords = LAZY_WORDS): Generator<number, Transcript, void> {
   const { text, textEnds, entryFlags, wordStarts, wordFlags } = packed;
   const entryCount = entryFlags.length;
   const wordCount = wordFlags.length;
+  const lazy = wordCount > lazyWords;
   const textStart = (i: number) => (i === 0 ? 0 : textEnds[i - 1]!);
   const entries: Entry[] = new Array<Entry>(entryCount);
   let event = wordCount;
@@ -182,28 +344,23 @@ export function* unpackTranscript(packed: PackedTranscript): Generator<number, T
       entries[e] = entry;
       budget -= 1;
     } else {
-      const first = wordStarts[e]!;
-      const last = wordStarts[e + 1]!;
-      const words: Word[] = new Array<Word>(last - first);
-      for (let w = first; w < last; w++) {
-        const bits = wordFlags[w]!;
-        const word: Word = { text: text.slice(textStart(w), textEnds[w]) };
-        if (bits & HAS_START) word.start = packed.wordStart[w]!;
-        if (bits & HAS_END) word.end = packed.wordEnd[w]!;
-        if (bits & HAS_CONFIDENCE) word.confidence = packed.wordConfidence[w]!;
-        const wordTiming = packed.wordTiming[w]!;
-        if (wordTiming) word.timing = TIMINGS[wordTiming - 1]!;
-        if (bits & PARAGRAPH) word.paragraph = true;
-        words[w - first] = word;
-      }
       const speaker = packed.entrySpeaker[e]!;
-      const turn: SpeechTurn = { kind: 'speech', speakerId: speaker < 0 ? null : packed.speakerIds[speaker]!, words };
+      const speakerId = speaker < 0 ? null : packed.speakerIds[speaker]!;
+      let turn: SpeechTurn;
+      if (lazy) {
+        // Property order as an eager turn's (kind, speakerId, words, …): exports write keys in it.
+        turn = { kind: 'speech', speakerId } as SpeechTurn;
+        defineLazyWords(turn, packed, e);
+        budget -= LAZY_TURN_COST;
+      } else {
+        turn = { kind: 'speech', speakerId, words: buildWords(packed, e) };
+        budget -= 1 + wordStarts[e + 1]! - wordStarts[e]!;
+      }
       if (flags & HAS_START) turn.start = packed.entryStart[e]!;
       if (flags & HAS_END) turn.end = packed.entryEnd[e]!;
       if (flags & HAS_CONFIDENCE) turn.confidence = packed.entryConfidence[e]!;
       if (timing) turn.timing = TIMINGS[timing - 1]!;
       entries[e] = turn;
-      budget -= 1 + last - first;
     }
     if (budget <= 0) {
       budget = UNPACK_STEP_WORDS;

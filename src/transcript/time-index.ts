@@ -1,4 +1,5 @@
 import type { SpeechTurn, Transcript } from './model.ts';
+import { packedTurnSummary } from './packed-transcript.ts';
 
 /**
  * A lookup structure answering "which turn / which word is playing at time t"
@@ -15,6 +16,8 @@ export interface TimeIndex {
   readonly ends: Float64Array;
   readonly turnAt: Int32Array;
   readonly maxEndUpTo: Float64Array;
+  /** Speech turns with no time at all (no start of their own nor on any word). */
+  readonly untimedTurns: number;
   /**
    * Per turn: its timed words (start/effective end/word index), null when it has none.
    * Built on first use, one turn at a time (playback asks for one turn per change), so
@@ -32,12 +35,17 @@ interface WordIndex {
 /** Start of a turn: its own, else its first timed word's. */
 export function turnStart(turn: SpeechTurn): number | undefined {
   if (turn.start !== undefined) return turn.start;
+  // A turn whose words are not built yet (a huge file, see packed-transcript.ts) knows it without building them.
+  const summary = packedTurnSummary(turn);
+  if (summary) return summary.firstWordStart;
   return turn.words.find((word) => word.start !== undefined)?.start;
 }
 
 /** End of a turn: its own, else its last timed word's end. */
 export function turnEnd(turn: SpeechTurn): number | undefined {
   if (turn.end !== undefined) return turn.end;
+  const summary = packedTurnSummary(turn);
+  if (summary) return summary.lastWordEnd;
   for (let i = turn.words.length - 1; i >= 0; i--) {
     const word = turn.words[i];
     if (word?.end !== undefined) return word.end;
@@ -61,43 +69,77 @@ function wordIndexOf(turn: SpeechTurn, turnEndTime: number | undefined): WordInd
 }
 
 export function buildTimeIndex(transcript: Transcript): TimeIndex {
+  const steps = buildTimeIndexInSteps(transcript);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Turns one step of `buildTimeIndexInSteps` reads (a few milliseconds at most). */
+export const INDEX_STEP_TURNS = 4_000;
+
+/**
+ * `buildTimeIndex` a step at a time: each `next()` reads about INDEX_STEP_TURNS turns, the
+ * return value is the index. A caller with 200,000 turns spreads it over short tasks.
+ */
+export function* buildTimeIndexInSteps(transcript: Transcript): Generator<void, TimeIndex, void> {
   const turnEntries: number[] = [];
-  const timed: { start: number; end: number | undefined; turn: number }[] = [];
+  // Timed turns as parallel columns (start, end or NaN, turn), in turn order.
+  const timedStart: number[] = [];
+  const timedEnd: number[] = [];
+  const timedTurn: number[] = [];
   const turns: SpeechTurn[] = [];
   const turnEnds: (number | undefined)[] = [];
+  let ordered = true;
+  let untimedTurns = 0;
 
-  transcript.entries.forEach((entry, entryIndex) => {
-    if (entry.kind !== 'speech') return;
+  const { entries } = transcript;
+  for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
+    if (entryIndex > 0 && entryIndex % INDEX_STEP_TURNS === 0) yield;
+    const entry = entries[entryIndex]!;
+    if (entry.kind !== 'speech') continue;
     const turn = turnEntries.length;
     turnEntries.push(entryIndex);
     const start = turnStart(entry);
     // A turn without a start has no timed word either: its end is never asked for.
     const end = start === undefined ? undefined : turnEnd(entry);
-    if (start !== undefined && Number.isFinite(start)) timed.push({ start, end, turn });
+    if (start === undefined) untimedTurns++;
+    if (start !== undefined && Number.isFinite(start)) {
+      if (timedStart.length > 0 && start < timedStart[timedStart.length - 1]!) ordered = false;
+      timedStart.push(start);
+      timedEnd.push(end ?? NaN);
+      timedTurn.push(turn);
+    }
     turns.push(entry);
     turnEnds.push(end);
-  });
+  }
   const words = { length: turns.length, at: (turn: number) => (turn >= 0 && turn < turns.length ? wordIndexOf(turns[turn]!, turnEnds[turn]) : null) };
 
-  timed.sort((a, b) => a.start - b.start || a.turn - b.turn);
-  const count = timed.length;
+  const count = timedStart.length;
+  // Nearly always already in order (then no sort); else by start, ties in turn order.
+  const order = ordered ? null : Array.from({ length: count }, (_, i) => i).sort((a, b) => timedStart[a]! - timedStart[b]! || timedTurn[a]! - timedTurn[b]!);
+  const at = (i: number) => (order ? order[i]! : i);
   const starts = new Float64Array(count);
   const ends = new Float64Array(count);
   const turnAt = new Int32Array(count);
   const maxEndUpTo = new Float64Array(count);
+  for (let i = 0; i < count; i++) starts[i] = timedStart[at(i)]!;
+  yield;
   let maxEnd = -Infinity;
   for (let i = 0; i < count; i++) {
-    const item = timed[i]!;
-    // An open-ended turn lasts until the next timed turn starts.
-    const nextStart = i + 1 < count ? timed[i + 1]!.start : Infinity;
-    const end = item.end !== undefined && item.end > item.start ? item.end : nextStart;
-    starts[i] = item.start;
+    const item = at(i);
+    const start = starts[i]!;
+    const itemEnd = timedEnd[item]!;
+    // An open-ended turn lasts until the next timed turn starts (NaN: no end, fails the comparison).
+    const nextStart = i + 1 < count ? starts[i + 1]! : Infinity;
+    const end = itemEnd > start ? itemEnd : nextStart;
     ends[i] = end;
-    turnAt[i] = item.turn;
+    turnAt[i] = timedTurn[item]!;
     maxEnd = Math.max(maxEnd, end);
     maxEndUpTo[i] = maxEnd;
   }
-  return { turnEntry: Int32Array.from(turnEntries), starts, ends, turnAt, maxEndUpTo, words };
+  return { turnEntry: Int32Array.from(turnEntries), starts, ends, turnAt, maxEndUpTo, untimedTurns, words };
 }
 
 function buildWordIndex(turn: SpeechTurn, turnEndTime: number | undefined): WordIndex | null {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from './app-context.ts';
 import { formatSpokenDuration } from '../transcript/format-time.ts';
 import type { DetectedLanguage } from '../transcript/detect-language.ts';
-import type { Transcript } from '../transcript/model.ts';
+import type { TimeIndex } from '../transcript/time-index.ts';
 
 /** Languages with an acoustic model: real word-by-word alignment. */
 const MODELLED = new Set(['en', 'fr']);
@@ -84,25 +84,11 @@ function languageNote(chosen: string, detected: string | undefined, declared: st
   return `Language: ${languageName(chosen)} (${chosen === (declared ?? detected) ? source : 'chosen'}). ${what}${warning}`;
 }
 
-const untimedByTranscript = new WeakMap<Transcript, string>();
-
-/**
- * 'none', 'all' or how many speech turns have no time at all, once per transcript:
- * the banner asks on every store change (several a second while playing).
- */
-function untimedTurns(transcript: Transcript): string {
-  let found = untimedByTranscript.get(transcript);
-  if (found !== undefined) return found;
-  let speech = 0;
-  let missing = 0;
-  for (const entry of transcript.entries) {
-    if (entry.kind !== 'speech') continue;
-    speech++;
-    if (entry.start === undefined && !entry.words.some((word) => word.start !== undefined)) missing++;
-  }
-  found = speech === 0 ? 'none' : missing === speech ? 'all' : missing > 0 ? `${missing}` : 'none';
-  untimedByTranscript.set(transcript, found);
-  return found;
+/** 'none', 'all' or how many speech turns have no time at all (counted once per transcript by its time index). */
+function untimedTurns(index: TimeIndex): string {
+  const speech = index.turnEntry.length;
+  const missing = index.untimedTurns;
+  return speech === 0 ? 'none' : missing === speech ? 'all' : missing > 0 ? `${missing}` : 'none';
 }
 
 /**
@@ -115,7 +101,7 @@ export function AlignBanner({ onAlign, onCancel }: AlignBannerProps) {
   const alignment = useAppStore((state) => state.alignment);
   const audioUrl = useAppStore((state) => state.audioUrl);
   const declared = useAppStore((state) => state.transcript.language);
-  const untimed = useAppStore((state) => untimedTurns(state.transcript));
+  const untimed = useAppStore((state) => untimedTurns(state.timeIndex));
   const failed = alignment.status === 'failed';
   const detected = useDetectedLanguage(Boolean(audioUrl) && (untimed !== 'none' || failed))?.language;
   const [picked, setPicked] = useState<string | null>(null);

@@ -32,4 +32,11 @@ describe('nextEntryKeys', () => {
     expect(keys).toEqual([0, 3, 1, 2]);
     expect(new Set(keys).size).toBe(keys.length);
   });
+
+  it('numbers a new session in order after every key given so far, matching nothing', () => {
+    const fresh = nextEntryKeys(first, [c, turn('d')], true);
+    expect(fresh.keys).toEqual([3, 4]);
+    // The next edit follows the new generation's entries.
+    expect(nextEntryKeys(fresh, [turn('x'), c, fresh.entries[1]!]).keys).toEqual([5, 3, 4]);
+  });
 });

@@ -4,8 +4,25 @@ import type { Entry } from '../transcript/model.ts';
 export interface EntryKeys {
   entries: readonly Entry[];
   keys: readonly number[];
-  byEntry: ReadonlyMap<Entry, number>;
+  /** Key of an entry of this generation; the map behind it is built on the first call (the next edit), not on load. */
+  keyOf(entry: Entry): number | undefined;
   next: number;
+}
+
+function generation(entries: readonly Entry[], keys: readonly number[], next: number): EntryKeys {
+  let byEntry: Map<Entry, number> | null = null;
+  return {
+    entries,
+    keys,
+    next,
+    keyOf(entry) {
+      if (!byEntry) {
+        byEntry = new Map();
+        for (let i = 0; i < entries.length; i++) byEntry.set(entries[i]!, keys[i]!);
+      }
+      return byEntry.get(entry);
+    },
+  };
 }
 
 /**
@@ -13,22 +30,26 @@ export interface EntryKeys {
  * untouched entry keeps its key wherever it moved (after a split above it), and an
  * entry replaced in place (its text edited, a time set) takes the key of the one it
  * replaced, so its row, and the focus inside it, stays. Anything else gets a new key.
+ * `fresh` (a new session: nothing to follow) numbers the entries in order, after every
+ * key given so far, without matching them against the previous generation.
  */
-export function nextEntryKeys(previous: EntryKeys | null, entries: readonly Entry[]): EntryKeys {
+export function nextEntryKeys(previous: EntryKeys | null, entries: readonly Entry[], fresh = false): EntryKeys {
   if (previous?.entries === entries) return previous;
   let next = previous?.next ?? 0;
+  if (!previous || fresh) {
+    const keys = entries.map((_, index) => next + index);
+    return generation(entries, keys, next + entries.length);
+  }
   let current: Set<Entry> | null = null;
-  const byEntry = new Map<Entry, number>();
   const keys = entries.map((entry, index) => {
-    let key = previous?.byEntry.get(entry);
+    let key = previous.keyOf(entry);
     if (key === undefined) {
-      const replaced = previous?.entries[index];
+      const replaced = previous.entries[index];
       current ??= new Set(entries);
-      key = replaced !== undefined && !current.has(replaced) ? previous!.byEntry.get(replaced) : undefined;
+      key = replaced !== undefined && !current.has(replaced) ? previous.keyOf(replaced) : undefined;
       key ??= next++;
     }
-    byEntry.set(entry, key);
     return key;
   });
-  return { entries, keys, byEntry, next };
+  return generation(entries, keys, next);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { type AppState } from '../store/app-store.ts';
 import { useStoreApi, useAppStore } from './app-context.ts';
 import { documentExportFormats, exportFormats } from '../transcript/formats/registry.ts';
@@ -6,13 +6,13 @@ import type { DocumentExportFormat, ExportFormat, WriteOptions } from '../transc
 import { CAPTION_PRESETS } from '../transcript/writers/caption-cues.ts';
 import { loadInlinePlayer } from '../embed/load-inline-player.ts';
 import { podcastTranscriptTags } from '../transcript/writers/podcast-feed-snippet.ts';
-import { useDismissPopover } from './use-dismiss-popover.ts';
+import { useMenuButton } from './use-menu-button.ts';
 import './persistence.css';
 
 /*
- * The Export menu (WAI-ARIA menu button): text formats, Word, feed tags, caption presets and
- * word timestamps. Over 300 lines because the menu's keyboard handling and its four kinds of
- * item render together; the writers themselves live in src/transcript/writers.
+ * The Export menu (a menu button, keys and focus from `useMenuButton`): text formats, Word,
+ * feed tags, caption presets and word timestamps. The writers themselves live in
+ * src/transcript/writers.
  */
 
 /**
@@ -68,6 +68,13 @@ type Item =
   | { kind: 'feed-tags' }
   | { kind: 'captions'; preset: (typeof CAPTION_PRESETS)[number] };
 
+/** What type-ahead matches an item by. */
+function labelOf(item: Item): string {
+  if (item.kind === 'format' || item.kind === 'document') return item.format.label;
+  if (item.kind === 'captions') return item.preset.label;
+  return item.kind === 'feed-tags' ? 'Podcast feed tags' : 'Inline word timestamps';
+}
+
 /** Feeds need absolute URLs: beside the audio when it has one, else a placeholder to edit. */
 function feedBaseUrl(audioUrl: string | undefined): string {
   return audioUrl && /^https?:\/\//iu.test(audioUrl) ? audioUrl.replace(/[?#].*$/u, '').replace(/[^/]*$/u, '') : 'https://example.com/podcast/';
@@ -82,15 +89,8 @@ function feedBaseUrl(audioUrl: string | undefined): string {
 export function ExportMenu({ formats = exportFormats }: { formats?: readonly ExportFormat[] }) {
   const appStore = useStoreApi();
   const hasTranscript = useAppStore((state) => state.transcript.entries.length > 0);
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
   const [wordTimestamps, setWordTimestamps] = useState(false);
   const [captionPreset, setCaptionPreset] = useState(CAPTION_PRESETS[0]?.id ?? '');
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const anchorRef = useRef<HTMLDivElement>(null);
-  const itemRefs = useRef<(HTMLLIElement | null)[]>([]);
-  const menuId = useId();
-  const buttonId = useId();
   const items: Item[] = [
     ...formats.map((format): Item => ({ kind: 'format', format })),
     ...documentExportFormats.map((format): Item => ({ kind: 'document', format })),
@@ -99,24 +99,8 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
     { kind: 'word-timestamps' },
   ];
 
-  useEffect(() => {
-    if (open) itemRefs.current[active]?.focus();
-  }, [open, active]);
-
-  useDismissPopover(open, anchorRef, () => setOpen(false));
-
-  const openAt = (index: number) => {
-    setActive((index + items.length) % items.length);
-    setOpen(true);
-  };
-
-  const close = (returnFocus: boolean) => {
-    setOpen(false);
-    if (returnFocus) buttonRef.current?.focus();
-  };
-
   const exportAs = async (format: ExportFormat) => {
-    close(true);
+    menu.close();
     const state = appStore.getState();
     const fileName = exportFileName(state.transcriptName, format, formats);
     const audioUrl = audioForExport(state);
@@ -138,7 +122,7 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
 
   /** Word: its library loads on first use; speakers, [hh:mm:ss] per turn and low-confidence words marked. */
   const exportDocument = async (format: DocumentExportFormat) => {
-    close(true);
+    menu.close();
     const state = appStore.getState();
     const base = exportBaseName(state.transcriptName, formats);
     const fileName = `${base}.${format.extension}`;
@@ -154,7 +138,7 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
   };
 
   const copyFeedTags = async () => {
-    close(true);
+    menu.close();
     const state = appStore.getState();
     const tags = podcastTranscriptTags({
       baseUrl: feedBaseUrl(audioForExport(state)),
@@ -177,78 +161,17 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
     else setWordTimestamps((on) => !on);
   };
 
-  const onButtonKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      event.stopPropagation();
-      openAt(event.key === 'ArrowDown' ? 0 : -1);
-    } else if (event.key === ' ' || event.key === 'Enter') {
-      // The button's own activation, not the player's Space shortcut.
-      event.stopPropagation();
-    }
-  };
-
-  const onMenuKeyDown = (event: KeyboardEvent) => {
-    const key = event.key;
-    if (key === 'ArrowDown') setActive((index) => (index + 1) % items.length);
-    else if (key === 'ArrowUp') setActive((index) => (index - 1 + items.length) % items.length);
-    else if (key === 'Home') setActive(0);
-    else if (key === 'End') setActive(items.length - 1);
-    else if (key === 'Escape') close(true);
-    else if (key === 'Tab') {
-      close(false);
-      return;
-    } else if (key === 'Enter' || key === ' ') {
-      const item = items[active];
-      if (item) activate(item);
-    } else if (key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      // Type-ahead: the next item whose label starts with the letter.
-      const labels = items.map((item) =>
-        (item.kind === 'format' || item.kind === 'document'
-          ? item.format.label
-          : item.kind === 'captions'
-            ? item.preset.label
-            : item.kind === 'feed-tags'
-              ? 'podcast feed tags'
-              : 'word timestamps'
-        ).toLowerCase(),
-      );
-      for (let step = 1; step <= items.length; step++) {
-        const index = (active + step) % items.length;
-        if (labels[index]?.startsWith(key.toLowerCase())) {
-          setActive(index);
-          break;
-        }
-      }
-    } else return;
-    // Menu keys stay in the menu: the player's shortcuts (Space, arrows) must not see them.
-    event.preventDefault();
-    event.stopPropagation();
-  };
+  const menu = useMenuButton({ labels: items.map(labelOf), choose: (index) => items[index] && activate(items[index]) });
 
   return (
-    <div className="popover-anchor" ref={anchorRef}>
-      <button
-        ref={buttonRef}
-        id={buttonId}
-        type="button"
-        className="button menu-button"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
-        disabled={!hasTranscript}
-        onClick={() => (open ? close(false) : openAt(0))}
-        onKeyDown={onButtonKeyDown}
-        data-testid="export-button"
-      >
+    <div className="popover-anchor" ref={menu.anchorRef}>
+      <button {...menu.buttonProps} type="button" className="button menu-button" disabled={!hasTranscript} onClick={menu.toggle} data-testid="export-button">
         Export
       </button>
-      {open ? (
-        <ul id={menuId} className="popover menu" role="menu" aria-labelledby={buttonId} onKeyDown={onMenuKeyDown}>
+      {menu.open ? (
+        <ul {...menu.menuProps} className="popover menu">
           {items.map((item, index) => {
-            const ref = (element: HTMLLIElement | null) => {
-              itemRefs.current[index] = element;
-            };
+            const ref = menu.itemRef(index);
             if (item.kind === 'captions') {
               const checked = item.preset.id === captionPreset;
               return [
@@ -262,7 +185,7 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
                   className="menu__item"
                   data-caption-preset={item.preset.id}
                   onClick={() => activate(item)}
-                  onMouseEnter={() => setActive(index)}
+                  onMouseEnter={() => menu.setActive(index)}
                 >
                   <span className="menu__check" aria-hidden="true">
                     {checked ? '●' : ''}
@@ -273,7 +196,7 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
             }
             if (item.kind === 'document') {
               return (
-                <li key={item.format.id} ref={ref} role="menuitem" tabIndex={-1} className="menu__item" data-document={item.format.id} onClick={() => activate(item)} onMouseEnter={() => setActive(index)}>
+                <li key={item.format.id} ref={ref} role="menuitem" tabIndex={-1} className="menu__item" data-document={item.format.id} onClick={() => activate(item)} onMouseEnter={() => menu.setActive(index)}>
                   <span className="menu__label">{item.format.label}</span>
                   <span className="menu__hint">.{item.format.extension}</span>
                 </li>
@@ -281,7 +204,7 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
             }
             if (item.kind === 'feed-tags') {
               return (
-                <li key="feed-tags" ref={ref} role="menuitem" tabIndex={-1} className="menu__item" onClick={() => activate(item)} onMouseEnter={() => setActive(index)}>
+                <li key="feed-tags" ref={ref} role="menuitem" tabIndex={-1} className="menu__item" onClick={() => activate(item)} onMouseEnter={() => menu.setActive(index)}>
                   <span className="menu__label">Podcast feed tags (copy)</span>
                   <span className="menu__hint">&lt;podcast:transcript&gt;</span>
                 </li>
@@ -298,7 +221,7 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
                   tabIndex={-1}
                   className="menu__item"
                   onClick={() => activate(item)}
-                  onMouseEnter={() => setActive(index)}
+                  onMouseEnter={() => menu.setActive(index)}
                 >
                   <span className="menu__check" aria-hidden="true">
                     {wordTimestamps ? '✓' : ''}
@@ -316,7 +239,7 @@ export function ExportMenu({ formats = exportFormats }: { formats?: readonly Exp
                 className="menu__item"
                 data-format={item.format.id}
                 onClick={() => activate(item)}
-                onMouseEnter={() => setActive(index)}
+                onMouseEnter={() => menu.setActive(index)}
               >
                 <span className="menu__label">{item.format.label}</span>
                 <span className="menu__hint">{exportSuffix(item.format, formats)}</span>

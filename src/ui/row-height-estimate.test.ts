@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateTurnHeight, roughTurnHeight, wrappedLines, type RowMetrics } from './row-height-estimate.ts';
+import { estimateTurnHeight, estimateTurnHeightFromCounts, roughTurnHeight, wrappedLines, type RowMetrics } from './row-height-estimate.ts';
 
 const metrics: RowMetrics = { chrome: 40, lineHeight: 30, textWidth: 100, charWidth: 10, spaceWidth: 5 };
 const words = (...texts: string[]) => texts.map((text) => ({ text }));
@@ -24,5 +24,19 @@ describe('row height estimate', () => {
 
   it('counts an empty turn as one line', () => {
     expect(estimateTurnHeight([], metrics)).toBe(70);
+  });
+
+  it('estimates from counts alone close to the wrapped estimate (a huge file\'s unread turns)', () => {
+    const wide: RowMetrics = { chrome: 40, lineHeight: 30, textWidth: 600, charWidth: 8, spaceWidth: 4 };
+    const sentence = 'so the council voted late on tuesday and the measure passed by a narrow margin which surprised almost everyone'.split(' ');
+    for (const repeat of [1, 3, 10, 40]) {
+      const turn = words(...Array.from({ length: repeat }, () => sentence).flat());
+      const chars = turn.reduce((sum, word) => sum + word.text.length, 0);
+      const wrapped = estimateTurnHeight(turn, wide);
+      // Within a line of the greedy wrap.
+      expect(Math.abs(estimateTurnHeightFromCounts(turn.length, chars, wide) - wrapped)).toBeLessThanOrEqual(wide.lineHeight);
+      expect(estimateTurnHeightFromCounts(turn.length, chars, null)).toBe(roughTurnHeight(turn));
+    }
+    expect(estimateTurnHeightFromCounts(0, 0, wide)).toBe(70);
   });
 });

@@ -43,6 +43,19 @@ export function wrappedLines(words: readonly { text: string }[], metrics: RowMet
   return lines;
 }
 
+/**
+ * The same estimate from a turn's word and character counts alone, for a huge file's
+ * turns whose words are not built (see packed-transcript.ts): the text's width over the
+ * line's, each line but the last losing half an average word to the wrap.
+ */
+export function estimateTurnHeightFromCounts(wordCount: number, chars: number, metrics: RowMetrics | null): number {
+  if (!metrics) return 64 + Math.ceil(Math.max(1, chars + wordCount) / 75) * 30;
+  const width = chars * metrics.charWidth + Math.max(0, wordCount - 1) * metrics.spaceWidth;
+  const averageWord = wordCount > 0 ? (chars / wordCount) * metrics.charWidth + metrics.spaceWidth : 0;
+  const lines = Math.max(1, Math.ceil(width / Math.max(1, metrics.textWidth - averageWord / 2)));
+  return Math.round(metrics.chrome + lines * metrics.lineHeight);
+}
+
 export function estimateTurnHeight(words: readonly { text: string }[], metrics: RowMetrics | null): number {
   if (!metrics) return roughTurnHeight(words);
   return Math.round(metrics.chrome + wrappedLines(words, metrics) * metrics.lineHeight);

@@ -93,6 +93,12 @@ export function TurnEditor({ turn, entryIndex }: { turn: SpeechTurn; entryIndex:
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [caret]);
 
+  // What is typed but not committed can be committed from outside (a take-over by another tab).
+  useLayoutEffect(() => {
+    if (!editingText || !commands) return;
+    return commands.provideTextDraft(entryIndex, () => textRef.current?.value ?? '');
+  }, [editingText, entryIndex, commands]);
+
   const startTextEdit = () => commands?.openTextEditor(entryIndex);
   const commitText = () => commands?.saveText(entryIndex, draft);
   const splitAtCaret = () => commands?.splitAtCaret(entryIndex, draft, textRef.current?.selectionStart ?? draft.length);

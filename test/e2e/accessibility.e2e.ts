@@ -1,23 +1,10 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
-import { startStaticServer } from './static-server.ts';
+import type { Page } from 'playwright-core';
+import { serveBuiltApp } from './built-app.ts';
 import { blocking, describeViolations, runAxe } from './axe.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-
-before(async () => {
-  server = await startStaticServer(join(import.meta.dirname, '../../dist'));
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = serveBuiltApp();
 
 interface View {
   name: string;
@@ -146,11 +133,11 @@ const VIEWS: View[] = [
 describe('accessibility (axe-core)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`has no critical or serious violations in any view, ${scheme} theme`, async () => {
-      const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true, viewport: { width: 1366, height: 768 } });
+      const context = await app.browser.newContext({ colorScheme: scheme, bypassCSP: true, viewport: { width: 1366, height: 768 } });
       const failures: string[] = [];
       for (const view of VIEWS) {
         const page = await context.newPage();
-        await page.goto(server.url);
+        await page.goto(app.url);
         await page.waitForSelector('[data-turn-index]');
         await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1);
         let include: string | undefined;

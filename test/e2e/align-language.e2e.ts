@@ -1,12 +1,11 @@
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
-import { startStaticServer } from './static-server.ts';
+import type { Page } from 'playwright-core';
+import { serveBuiltApp } from './built-app.ts';
 
 // Spanish read by espeak-ng, one sentence a paragraph, with a pause after each.
 const LINES = [
@@ -16,8 +15,7 @@ const LINES = [
   'Las obras empezarán en primavera y durarán casi dos años.',
 ];
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
+const app = serveBuiltApp();
 let audio: string;
 let text: string;
 
@@ -28,13 +26,6 @@ before(async () => {
   writeFileSync(text, `${LINES.join('\n\n')}\n`);
   const made = spawnSync('espeak-ng', ['-v', 'es', '-s', '150', '-g', '12', '-w', audio, '-f', text]);
   assert.equal(made.status, 0, 'espeak-ng makes the test audio');
-  server = await startStaticServer(join(import.meta.dirname, '../../dist'));
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function chooseLanguage(page: Page, name: string): Promise<void> {
@@ -46,8 +37,8 @@ async function chooseLanguage(page: Page, name: string): Promise<void> {
 
 describe('language of the alignment', () => {
   it('detects Spanish, lets the user change the language by keyboard, and places the lines on the speech', async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
-    await page.goto(server.url);
+    const page = await app.browser.newPage({ viewport: { width: 1100, height: 800 } });
+    await page.goto(app.url);
     await page.getByTestId('file-input').setInputFiles([audio, text]);
     const note = page.getByTestId('align-language-note');
     await note.filter({ hasText: 'Spanish' }).waitFor();
@@ -74,8 +65,8 @@ describe('language of the alignment', () => {
   });
 
   it('after a refused alignment offers "Align again" and "Use estimated timings"', async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
-    await page.goto(server.url);
+    const page = await app.browser.newPage({ viewport: { width: 1100, height: 800 } });
+    await page.goto(app.url);
     await page.getByTestId('file-input').setInputFiles([audio, text]);
     await page.getByTestId('align-language-note').filter({ hasText: 'Spanish' }).waitFor();
     // The English model on Spanish speech: the aligner must refuse, not report confident times.

@@ -1,32 +1,22 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, ConsoleMessage } from 'playwright-core';
+import type { ConsoleMessage } from 'playwright-core';
 import { contentSecurityPolicy } from '../../build/csp-plugin.ts';
-import { launchChromium } from './browser.ts';
 import { startStaticServer } from './static-server.ts';
+import { serveBuiltApp } from './built-app.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
 const truth = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/demo/seed.verbatim.json'), 'utf8')) as {
   transcript: { entries: { kind: string; start?: number }[] };
 };
 const trueStarts = truth.transcript.entries.filter((entry) => entry.kind === 'speech').map((entry) => entry.start!);
 
-before(async () => {
-  server = await startStaticServer(join(import.meta.dirname, '../../dist'));
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = serveBuiltApp();
 
 describe('alignment in the app', () => {
   it('offers alignment for an untimed transcript and aligns the demo close to the true times', async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+    const page = await app.browser.newPage({ viewport: { width: 1100, height: 800 } });
     await page.addInitScript('window.__name = (fn) => fn;');
     await page.addInitScript(() => {
       const w = window as unknown as { __longest: number };
@@ -35,7 +25,7 @@ describe('alignment in the app', () => {
         for (const entry of list.getEntries()) w.__longest = Math.max(w.__longest, entry.duration);
       }).observe({ type: 'longtask' });
     });
-    await page.goto(`${server.url}?audio=demo/seed.opus&transcript=demo/seed.txt`);
+    await page.goto(`${app.url}?audio=demo/seed.opus&transcript=demo/seed.txt`);
     await page.waitForSelector('[data-turn-index]');
     assert.equal(await page.locator('[data-turn-index][data-start]').count(), 0, 'the seed text has no times');
     await page.evaluate(() => {
@@ -65,7 +55,7 @@ describe('alignment in the app', () => {
     // The page's meta policy does not reach a worker: a host that sends the policy with every file
     // puts the worker's onnxruntime-web and soundswallower under 'wasm-unsafe-eval' (no 'unsafe-eval').
     const strict = await startStaticServer(join(import.meta.dirname, '../../dist'), 0, { 'content-security-policy': contentSecurityPolicy() });
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     try {
       const page = await context.newPage();
       const messages: string[] = [];
@@ -100,8 +90,8 @@ describe('alignment in the app', () => {
   });
 
   it('cancels a running alignment and leaves the transcript untimed', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}?audio=demo/seed.opus&transcript=demo/seed.txt`);
+    const page = await app.browser.newPage();
+    await page.goto(`${app.url}?audio=demo/seed.opus&transcript=demo/seed.txt`);
     await page.waitForSelector('[data-turn-index]');
     await page.getByTestId('align-start').click();
     await page.getByRole('progressbar').waitFor();

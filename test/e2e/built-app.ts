@@ -1,5 +1,6 @@
 import { after, before } from 'node:test';
-import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
 import { startStaticServer } from './static-server.ts';
@@ -41,6 +42,41 @@ export function serveBuiltApp(root: string | (() => string) = DIST): BuiltApp {
   };
 }
 
+/** A folder of test fixtures inside the served build. */
+export interface FixtureFolder {
+  /** Where to write the files. */
+  readonly dir: string;
+  /** Its path below the app's address, ending in `/`: `${app.url}${folder.path}name.vtt`. */
+  readonly path: string;
+}
+
+/**
+ * Makes a fresh folder inside the build (beside demo/, which relative links in the fixtures
+ * reach) before the file's tests, fills it with `fill(dir)`, and removes it after them.
+ */
+export function fixtureFolder(prefix: string, fill: (dir: string) => void | Promise<void>): FixtureFolder {
+  let dir: string | undefined;
+  before(async () => {
+    dir = mkdtempSync(join(DIST, `${prefix}-`));
+    await fill(dir);
+  });
+  after(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  const made = () => {
+    if (!dir) throw new Error('fixtureFolder: used before the test file’s `before` ran');
+    return dir;
+  };
+  return {
+    get dir() {
+      return made();
+    },
+    get path() {
+      return `${basename(made())}/`;
+    },
+  };
+}
+
 /** A page in a fresh context (no autosaved work from another test) that collects uncaught errors. */
 export async function freshPage(app: BuiltApp, options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
   const context = await app.browser.newContext({ viewport: { width: 1200, height: 800 }, ...options });
@@ -54,4 +90,16 @@ export async function freshPage(app: BuiltApp, options: BrowserContextOptions = 
 export async function waitForSession(page: Page): Promise<void> {
   await page.waitForSelector('[data-turn-index]');
   await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1);
+}
+
+/** The demo in editor mode in a fresh page, once its waveform is drawn and the turn regions are on it. */
+export async function openDemoEditor(app: BuiltApp): Promise<{ page: Page; errors: string[] }> {
+  const opened = await freshPage(app);
+  await opened.page.goto(app.url);
+  await waitForSession(opened.page);
+  // Playwright's CSS engine looks inside wavesurfer's open shadow root.
+  await opened.page.locator('[part~="canvases"] canvas').first().waitFor({ state: 'attached' });
+  await opened.page.keyboard.press('e');
+  await opened.page.locator('[part~="turn-region"]').first().waitFor();
+  return opened;
 }

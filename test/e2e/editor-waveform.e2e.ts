@@ -1,23 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { serveBuiltApp, waitForSession } from './built-app.ts';
+import { openDemoEditor, serveBuiltApp } from './built-app.ts';
 
 const app = serveBuiltApp();
-
-/** The demo in editor mode, with its waveform decoded and the turn regions drawn. */
-async function openEditor(): Promise<{ page: Page; errors: string[] }> {
-  const page = await app.browser.newPage({ viewport: { width: 1200, height: 800 } });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(app.url);
-  await waitForSession(page);
-  // Playwright's CSS engine looks inside wavesurfer's open shadow root.
-  await page.locator('[part~="canvases"] canvas').first().waitFor({ state: 'attached' });
-  await page.keyboard.press('e');
-  await page.locator('[part~="turn-region"]').first().waitFor();
-  return { page, errors };
-}
 
 const listStart = async (page: Page, turn: number) => Number(await page.locator(`[data-turn-index="${turn}"]`).first().getAttribute('data-start'));
 
@@ -45,7 +31,7 @@ async function dragStartEdge(page: Page, turn: number, dx: number, modifiers: { 
 
 describe('editor-mode waveform on the built-in demo', () => {
   it('shows speech turns as labelled regions only in editor mode, with a ruler and a minimap', async () => {
-    const { page, errors } = await openEditor();
+    const { page, errors } = await openDemoEditor(app);
     const regions = page.locator('[part~="turn-region"]');
     const count = await regions.count();
     assert.ok(count >= 3, `several regions in view (${count})`);
@@ -66,7 +52,7 @@ describe('editor-mode waveform on the built-in demo', () => {
   });
 
   it('selects the turn in the list when its region is clicked, and the other way round', async () => {
-    const { page } = await openEditor();
+    const { page } = await openDemoEditor(app);
     const region = page.locator('[part~="turn-region"][data-turn="2"]');
     await region.click({ position: { x: 30, y: 60 } });
     await page.locator('[data-turn-index="2"][data-selected="true"]').waitFor();
@@ -89,7 +75,7 @@ describe('editor-mode waveform on the built-in demo', () => {
   });
 
   it('dragging a start edge changes the turn’s start in the list; Ctrl+Z restores it in one step', async () => {
-    const { page, errors } = await openEditor();
+    const { page, errors } = await openDemoEditor(app);
     const turn = 2;
     const before = await listStart(page, turn);
     const scale = await pxPerSec(page);
@@ -123,7 +109,7 @@ describe('editor-mode waveform on the built-in demo', () => {
   });
 
   it('Alt-drag follows the pointer exactly; Escape cancels a drag', async () => {
-    const { page } = await openEditor();
+    const { page } = await openDemoEditor(app);
     const turn = 2;
     const before = await listStart(page, turn);
     const scale = await pxPerSec(page);
@@ -146,7 +132,7 @@ describe('editor-mode waveform on the built-in demo', () => {
   });
 
   it('dragging a whole region moves the turn, keeping its length', async () => {
-    const { page } = await openEditor();
+    const { page } = await openDemoEditor(app);
     const turn = 2;
     const row = page.locator(`article[data-turn-index="${turn}"]`);
     const before = { start: Number(await row.getAttribute('data-start')), end: Number(await row.getAttribute('data-end')) };
@@ -168,7 +154,7 @@ describe('editor-mode waveform on the built-in demo', () => {
   });
 
   it('zooms in with + and out with -, never while typing', async () => {
-    const { page } = await openEditor();
+    const { page } = await openDemoEditor(app);
     const before = await pxPerSec(page);
     await page.keyboard.press('+');
     await page.waitForFunction((b) => {

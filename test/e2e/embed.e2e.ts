@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium } from './browser.ts';
 import { startStaticServer } from './static-server.ts';
 import { makeEmbedSite } from './embed-site.ts';
@@ -35,6 +35,25 @@ async function open(path: string): Promise<{ page: Page; problems: string[] }> {
   await page.waitForSelector('verbatim-player[data-ready]');
   await page.waitForFunction(() => ((document.querySelector('verbatim-player audio') as HTMLAudioElement | null)?.readyState ?? 0) >= 1);
   return { page, problems };
+}
+
+/**
+ * Drags over the words from `first` to `last` (locators of word elements), presses
+ * "Copy link to this passage", waits for the status that says so and returns the copied link.
+ */
+async function copyPassageLink(page: Page, first: Locator, last: Locator, copiedStatus: string): Promise<string> {
+  await first.scrollIntoViewIfNeeded();
+  const from = (await first.boundingBox())!;
+  const to = (await last.boundingBox())!;
+  await page.mouse.move(from.x + 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width - 2, to.y + to.height / 2, { steps: 8 });
+  await page.mouse.up();
+  const copy = page.getByRole('button', { name: 'Copy link to this passage' });
+  await copy.waitFor({ state: 'visible' });
+  await copy.click();
+  await page.getByRole('status').filter({ hasText: copiedStatus }).waitFor({ state: 'attached' });
+  return page.evaluate(() => navigator.clipboard.readText());
 }
 
 /** Audio time and the highlighted turn and word, read in the same task. */
@@ -123,18 +142,7 @@ for (const [name, path] of [
       const words = page.locator('[data-turn-index="11"] .vp-word');
       const first = words.nth(2);
       const last = words.nth(8);
-      await first.scrollIntoViewIfNeeded();
-      const from = (await first.boundingBox())!;
-      const to = (await last.boundingBox())!;
-      await page.mouse.move(from.x + 2, from.y + from.height / 2);
-      await page.mouse.down();
-      await page.mouse.move(to.x + to.width - 2, to.y + to.height / 2, { steps: 8 });
-      await page.mouse.up();
-      const copy = page.getByRole('button', { name: 'Copy link to this passage' });
-      await copy.waitFor({ state: 'visible' });
-      await copy.click();
-      await page.getByRole('status').filter({ hasText: 'copied' }).waitFor();
-      const link = await page.evaluate(() => navigator.clipboard.readText());
+      const link = await copyPassageLink(page, first, last, 'copied');
       const start = Number(await first.getAttribute('data-start'));
       const end = Number(await last.getAttribute('data-end'));
       assert.equal(link, `${server.url}${path}#t=${start},${end}`);
@@ -254,18 +262,7 @@ describe('passage links in the app', () => {
     const words = page.locator('[data-turn-index="11"] .word');
     const first = words.nth(3);
     const last = words.nth(9);
-    await first.scrollIntoViewIfNeeded();
-    const from = (await first.boundingBox())!;
-    const to = (await last.boundingBox())!;
-    await page.mouse.move(from.x + 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(to.x + to.width - 2, to.y + to.height / 2, { steps: 8 });
-    await page.mouse.up();
-    const copy = page.getByRole('button', { name: 'Copy link to this passage' });
-    await copy.waitFor({ state: 'visible' });
-    await copy.click();
-    await page.getByRole('status').filter({ hasText: 'Link copied' }).waitFor({ state: 'attached' });
-    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const link = await copyPassageLink(page, first, last, 'Link copied');
     const start = Number(await first.getAttribute('data-start'));
     const end = Number(await last.getAttribute('data-end'));
     assert.equal(link, `${app.url}#t=${start},${end}`);

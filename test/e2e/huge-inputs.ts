@@ -1,7 +1,8 @@
 /**
  * The huge inputs of issue 11, written to `dir` on demand (never committed): a 60 MB
  * plain-text transcript in the NPR style (speaker-labelled paragraphs, about ten million
- * words) and a WebVTT of 200,000 cues (half a second each, four voices). Used by
+ * words), a WebVTT of 200,000 cues (half a second each, four voices) and a Verbatim JSON
+ * of a million timed words. Used by
  * huge-input.e2e.ts and scripts/bench-load.ts.
  */
 import { writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 export interface HugeInputs {
   text: string;
   vtt: string;
+  json: string;
 }
 
 const SPEAKERS = ['MARIA ALVAREZ, HOST', 'JOHN CHEN, BYLINE', 'SAM OKAFOR', 'LENA BRANDT'];
@@ -50,10 +52,30 @@ export function writeHugeVtt(path: string, cues = 200_000): void {
   writeFileSync(path, parts.join(''));
 }
 
+/** A Verbatim JSON (v2) of `words` timed words (a third of a second each) in turns of 25, four speakers. */
+export function writeHugeJson(path: string, words = 1_000_000): void {
+  const speakers = SPEAKERS.map((name, i) => ({ id: `s${i}`, name }));
+  const parts = [`{"format":"verbatim","version":2,"transcript":{"speakers":${JSON.stringify(speakers)},"entries":[`];
+  const perTurn = 25;
+  for (let first = 0; first < words; first += perTurn) {
+    const turn = first / perTurn;
+    const list: string[] = [];
+    for (let w = first; w < Math.min(words, first + perTurn); w++) {
+      const start = w / 3;
+      list.push(`{"text":${JSON.stringify(WORDS[(turn * 7 + w * 13) % WORDS.length])},"start":${start.toFixed(3)},"end":${(start + 0.3).toFixed(3)}}`);
+    }
+    parts.push(`${turn > 0 ? ',' : ''}{"kind":"speech","speakerId":"s${turn % SPEAKERS.length}","words":[${list.join(',')}]}`);
+  }
+  parts.push(']}}');
+  writeFileSync(path, parts.join(''));
+}
+
 export function writeHugeInputs(dir: string): HugeInputs {
   const text = join(dir, 'huge.txt');
   const vtt = join(dir, 'huge.vtt');
+  const json = join(dir, 'huge.json');
   writeHugeText(text);
   writeHugeVtt(vtt);
-  return { text, vtt };
+  writeHugeJson(json);
+  return { text, vtt, json };
 }

@@ -34,6 +34,22 @@ export function installLoadProbe(): void {
   }).observe(document, { childList: true, subtree: true, characterData: true });
 }
 
+/**
+ * Waits until the page has run no long task for `quietMs` (at most `maxMs`): the demo's own
+ * loading (decoding, waveform) is over before a measured file is chosen, so its tasks are
+ * not counted against the file.
+ */
+export async function waitForQuiet(page: Page, quietMs = 1000, maxMs = 15_000): Promise<void> {
+  await page.waitForFunction(
+    (quiet) => {
+      const last = window.__load.longTasks.at(-1);
+      return performance.now() - (last ? last.start + last.duration : 0) >= quiet;
+    },
+    quietMs,
+    { timeout: maxMs, polling: 100 },
+  ).catch(() => undefined);
+}
+
 export interface OpenFigures {
   /** File chosen -> its name shown and the loading status gone. */
   openMs: number;

@@ -4,33 +4,27 @@
  * fixtures are written into a folder inside dist/ (beside demo/, which the
  * feed's relative links reach) and removed afterwards; nothing leaves the machine.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
-import { startStaticServer } from './static-server.ts';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { fixtureFolder, freshPage, serveBuiltApp } from './built-app.ts';
 import { readTranscript } from '../../src/transcript/read-transcript.ts';
 import { speechTurns } from '../../src/transcript/model.ts';
 import { findExportFormat } from '../../src/transcript/formats/registry.ts';
 import { computePeaks, peaksJson } from '../../cli/peaks.ts';
 
 const root = join(import.meta.dirname, '../..');
-const dist = process.env.VERBATIM_E2E_DIST ?? join(root, 'dist');
 const feeds = join(root, 'test/fixtures/feeds');
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-/** The fixture folder's name inside dist/. */
-let folder: string;
 let podcastTurns: number;
 let seedTurns: number;
 
-before(async () => {
-  const dir = mkdtempSync(join(dist, 'e2e-loading-'));
-  folder = basename(dir);
+const app = serveBuiltApp();
+/** The fixtures, inside the build beside demo/ (which the feed's relative links reach). */
+const folder = fixtureFolder('e2e-loading', async (dir) => {
   for (const name of ['seed-feed.rss', 'broken.rss', 'no-episodes.rss']) copyFileSync(join(feeds, name), join(dir, name));
 
   // The feed's transcript: the demo transcript as a podcast would publish it.
@@ -48,29 +42,17 @@ before(async () => {
   writeFileSync(join(dir, 'seed.peaks.json'), peaksJson(peaks));
   writeFileSync(join(dir, 'wrong-shape.peaks.json'), JSON.stringify({ ...peaks, data: peaks.data.slice(1) }));
   writeFileSync(join(dir, 'ten-seconds.peaks.json'), JSON.stringify({ ...peaks, length: 500, data: peaks.data.slice(0, 1000) }));
-
-  server = await startStaticServer(dist);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (folder) rmSync(join(dist, folder), { recursive: true, force: true });
 });
 
 async function newPage(options: { permissions?: string[] } = {}): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 800 }, ...(options.permissions ? { permissions: options.permissions } : {}) });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { page, context, errors };
+  const opened = await freshPage(app, options.permissions ? { permissions: options.permissions } : {});
+  return { ...opened, context: opened.page.context() };
 }
 
 /** The demo, fully loaded: 13 turns and playable audio. */
 async function openDemo(options: { permissions?: string[] } = {}) {
   const opened = await newPage(options);
-  await opened.page.goto(server.url);
+  await opened.page.goto(app.url);
   await opened.page.waitForSelector('[data-turn-index]');
   await opened.page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1);
   return opened;
@@ -84,7 +66,7 @@ describe('podcast feeds', () => {
     const { page, context, errors } = await newPage();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
-    await page.goto(`${server.url}?feed=${folder}/seed-feed.rss`);
+    await page.goto(`${app.url}?feed=${folder.path}seed-feed.rss`);
     const dialog = page.getByTestId('feed-dialog');
     await dialog.getByTestId('feed-episode').first().waitFor();
     assert.match(await page.getByTestId('feed-status').innerText(), /Verbatim Test Radio: 3 episodes, 2 with a transcript/);
@@ -102,8 +84,8 @@ describe('podcast feeds', () => {
     assert.match((await page.locator('.session__audio').innerText()).trim(), /^Allies and adversaries$/);
     await page.waitForFunction(() => (document.querySelector('audio')?.duration ?? 0) > 60);
     assert.ok(requested.includes('/demo/seed.opus'), 'the enclosure is the audio');
-    assert.ok(requested.includes(`/${folder}/seed.podcast.json`), 'the JSON transcript is the one read');
-    assert.ok(!requested.includes(`/${folder}/seed.html`), 'the HTML transcript is not downloaded');
+    assert.ok(requested.includes(`/${folder.path}seed.podcast.json`), 'the JSON transcript is the one read');
+    assert.ok(!requested.includes(`/${folder.path}seed.html`), 'the HTML transcript is not downloaded');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -113,7 +95,7 @@ describe('podcast feeds', () => {
     await page.getByRole('button', { name: 'Podcast feed…' }).click();
     const dialog = page.getByTestId('feed-dialog');
     await dialog.getByLabel('Feed address').click();
-    await page.keyboard.type(`${folder}/seed-feed.rss`);
+    await page.keyboard.type(`${folder.path}seed-feed.rss`);
     await dialog.getByLabel('Feed address').press('Enter');
     await dialog.getByTestId('feed-episode').nth(2).click();
     await page.getByTestId('feed-status').filter({ hasText: 'gone.vtt' }).waitFor();
@@ -137,21 +119,21 @@ describe('podcast feeds', () => {
 
     await address.click();
     await page.keyboard.press('Control+a');
-    await page.keyboard.type(`${folder}/broken.rss`);
+    await page.keyboard.type(`${folder.path}broken.rss`);
     await address.press('Enter');
     await status.filter({ hasText: /^broken\.rss, line/ }).waitFor();
     assert.match(await status.innerText(), /^broken\.rss, line \d+: the feed is not well-formed XML \(column \d+: .+\)\.$/);
 
     await address.click();
     await page.keyboard.press('Control+a');
-    await page.keyboard.type(`${folder}/no-episodes.rss`);
+    await page.keyboard.type(`${folder.path}no-episodes.rss`);
     await address.press('Enter');
     await status.filter({ hasText: /^no-episodes\.rss:/ }).waitFor();
     assert.equal(await status.innerText(), 'no-episodes.rss: the feed “Coming Soon” has no episodes.');
 
     await address.click();
     await page.keyboard.press('Control+a');
-    await page.keyboard.type(`${folder}/nothing-here.rss`);
+    await page.keyboard.type(`${folder.path}nothing-here.rss`);
     await address.press('Enter');
     await status.filter({ hasText: /could not be downloaded/ }).waitFor();
     assert.match(await status.innerText(), /nothing-here\.rss .*could not be downloaded: the server answered 404/);
@@ -296,7 +278,7 @@ describe('precomputed peaks', () => {
   it('?peaks= draws the waveform from the peaks file without downloading the audio to decode it', async () => {
     const { page, context, errors } = await newPage();
     const fetched = watchAudioFetches(page);
-    await page.goto(`${server.url}?${demo}&peaks=${folder}/seed.peaks.json`);
+    await page.goto(`${app.url}?${demo}&peaks=${folder.path}seed.peaks.json`);
     await page.waitForSelector('[data-turn-index]');
     await waveformDrawn(page);
     await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1);
@@ -308,7 +290,7 @@ describe('precomputed peaks', () => {
     // The control: without peaks, wavesurfer fetches the whole file to decode it.
     const plain = await newPage();
     const decoded = watchAudioFetches(plain.page);
-    await plain.page.goto(`${server.url}?${demo}`);
+    await plain.page.goto(`${app.url}?${demo}`);
     await waveformDrawn(plain.page);
     assert.ok(decoded.length > 0, 'without peaks the audio is fetched for decoding');
     await plain.context.close();
@@ -316,14 +298,14 @@ describe('precomputed peaks', () => {
 
   it('a peaks file of the wrong shape is named with its problem; peaks for other audio get a warning', async () => {
     const bad = await newPage();
-    await bad.page.goto(`${server.url}?${demo}&peaks=${folder}/wrong-shape.peaks.json`);
+    await bad.page.goto(`${app.url}?${demo}&peaks=${folder.path}wrong-shape.peaks.json`);
     const error = bad.page.getByTestId('error-notice').first();
     await error.waitFor();
     assert.match(await error.innerText(), /^wrong-shape\.peaks\.json: "data" holds \d+ values, but \d+ points × 1 channel × min and max need \d+\./);
     await bad.context.close();
 
     const short = await newPage();
-    await short.page.goto(`${server.url}?${demo}&peaks=${folder}/ten-seconds.peaks.json`);
+    await short.page.goto(`${app.url}?${demo}&peaks=${folder.path}ten-seconds.peaks.json`);
     const warning = short.page.getByTestId('warning-notice').first();
     await warning.waitFor();
     assert.match(await warning.innerText(), /^ten-seconds\.peaks\.json covers 0:10 but seed\.opus is 4:19 long/);
@@ -333,18 +315,18 @@ describe('precomputed peaks', () => {
   it('peaks files opened with their audio: a bad one keeps the session, one for other audio is flagged, a good one opens', async () => {
     const { page, context } = await openDemo();
     const audio = join(root, 'public/demo/seed.opus');
-    await page.getByTestId('file-input').setInputFiles([audio, join(dist, folder, 'wrong-shape.peaks.json')]);
+    await page.getByTestId('file-input').setInputFiles([audio, join(folder.dir, 'wrong-shape.peaks.json')]);
     await page.getByTestId('error-notice').filter({ hasText: 'wrong-shape.peaks.json' }).waitFor();
     assert.equal(await turnCount(page), seedTurns);
     assert.match(await page.locator('.session__audio').innerText(), /^seed\.opus$/);
 
-    await page.getByTestId('file-input').setInputFiles([join(dist, folder, 'seed.peaks.json')]);
+    await page.getByTestId('file-input').setInputFiles([join(folder.dir, 'seed.peaks.json')]);
     await page.getByTestId('error-notice').filter({ hasText: 'open it together with its audio file' }).waitFor();
 
     // Peaks for ten seconds: the warning shows they were read and checked against this audio.
-    await page.getByTestId('file-input').setInputFiles([audio, join(dist, folder, 'ten-seconds.peaks.json')]);
+    await page.getByTestId('file-input').setInputFiles([audio, join(folder.dir, 'ten-seconds.peaks.json')]);
     await page.getByTestId('warning-notice').filter({ hasText: 'ten-seconds.peaks.json covers 0:10' }).waitFor();
-    await page.getByTestId('file-input').setInputFiles([audio, join(dist, folder, 'seed.peaks.json')]);
+    await page.getByTestId('file-input').setInputFiles([audio, join(folder.dir, 'seed.peaks.json')]);
     await page.getByTestId('info-notice').filter({ hasText: 'Opened seed.opus' }).waitFor();
     await context.close();
   });

@@ -4,44 +4,27 @@
  * the browser's own message. The damaged files are made by
  * test/fixtures/media/make-media.sh and copied into a folder inside dist/.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
-import { startStaticServer } from './static-server.ts';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { fixtureFolder, freshPage, serveBuiltApp } from './built-app.ts';
 
 const root = join(import.meta.dirname, '../..');
-const dist = process.env.VERBATIM_E2E_DIST ?? join(root, 'dist');
 const media = join(root, 'test/fixtures/media');
 const RAW = /PIPELINE|DEMUXER|FFmpeg|MEDIA_ELEMENT_ERROR|Format error/u;
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-let folder: string;
-
-before(async () => {
-  const dir = mkdtempSync(join(dist, 'e2e-media-'));
-  folder = basename(dir);
+const app = serveBuiltApp();
+const folder = fixtureFolder('e2e-media', (dir) => {
   for (const name of ['truncated.mp3', 'not-audio.opus']) copyFileSync(join(media, name), join(dir, name));
   // A caption file of three hours for four minutes of audio.
   writeFileSync(join(dir, 'three-hours.vtt'), 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHello.\n\n02:59:50.000 --> 03:00:00.000\nGoodbye.\n');
-  server = await startStaticServer(dist);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  if (folder) rmSync(join(dist, folder), { recursive: true, force: true });
 });
 
 async function open(query: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.url}?${query}`);
+  const { page, errors } = await freshPage(app);
+  await page.goto(`${app.url}?${query}`);
   return { page, errors };
 }
 
@@ -49,7 +32,7 @@ const noticeTexts = (page: Page) => page.locator('[data-testid$="-notice"] .noti
 
 describe('audio that does not play or does not fit', () => {
   it('a truncated MP3 is named as cut short; play and seek stay inside what can be read, with no raw browser message', async () => {
-    const { page, errors } = await open(`audio=${folder}/truncated.mp3&transcript=demo/seed.verbatim.json`);
+    const { page, errors } = await open(`audio=${folder.path}truncated.mp3&transcript=demo/seed.verbatim.json`);
     const cut = page.getByTestId('error-notice').filter({ hasText: 'truncated.mp3 is cut short' });
     await cut.waitFor();
     assert.match(
@@ -77,7 +60,7 @@ describe('audio that does not play or does not fit', () => {
   });
 
   it('a file that is not audio gets a sentence naming it', async () => {
-    const { page } = await open(`audio=${folder}/not-audio.opus&transcript=demo/seed.txt`);
+    const { page } = await open(`audio=${folder.path}not-audio.opus&transcript=demo/seed.txt`);
     const error = page.getByTestId('error-notice').first();
     await error.waitFor();
     const text = await error.locator('.notice__text').innerText();
@@ -87,7 +70,7 @@ describe('audio that does not play or does not fit', () => {
   });
 
   it('a three-hour caption file on four minutes of audio is pointed out', async () => {
-    const { page } = await open(`audio=demo/seed.opus&transcript=${folder}/three-hours.vtt`);
+    const { page } = await open(`audio=demo/seed.opus&transcript=${folder.path}three-hours.vtt`);
     const warning = page.getByTestId('warning-notice').filter({ hasText: 'three-hours.vtt' });
     await warning.waitFor();
     assert.equal(

@@ -1,25 +1,13 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
 import { startStaticServer } from './static-server.ts';
+import { DIST, serveBuiltApp } from './built-app.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-const DIST = join(import.meta.dirname, '../../dist');
-
-before(async () => {
-  server = await startStaticServer(DIST);
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = serveBuiltApp();
 
 /** The worker takes control once its install (the precache) is complete. */
 async function visitOnce(page: Page, url: string) {
@@ -52,9 +40,9 @@ async function alignDemoText(page: Page) {
 
 describe('offline', () => {
   it('opens and plays the demo with the network gone, after exactly one visit', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    await visitOnce(page, server.url);
+    await visitOnce(page, app.url);
 
     await context.setOffline(true);
     await page.reload();
@@ -63,15 +51,15 @@ describe('offline', () => {
     await playsOffline(page);
     // A new tab works offline too.
     const second = await context.newPage();
-    await second.goto(server.url);
+    await second.goto(app.url);
     await second.waitForSelector('[data-turn-index]');
     await context.close();
   });
 
   it('aligns offline once the models were fetched by one online alignment', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    const untimed = `${server.url}?audio=demo/seed.opus&transcript=demo/seed.txt`;
+    const untimed = `${app.url}?audio=demo/seed.opus&transcript=demo/seed.txt`;
     await visitOnce(page, untimed);
     // The first visit precaches the app, not the 33 MB of models and speech detector.
     assert.deepEqual(await cachedUrls(page, '/align-model/'), []);
@@ -86,7 +74,7 @@ describe('offline', () => {
     // Its database connection would block the deletion below.
     await page.close();
     // Forget the result the first alignment cached, so this one really runs the models, offline.
-    await offline.goto(`${server.url}demo/seed.txt`);
+    await offline.goto(`${app.url}demo/seed.txt`);
     await offline.evaluate(
       () =>
         new Promise((resolve, reject) => {
@@ -103,11 +91,11 @@ describe('offline', () => {
   });
 
   it('keeps working when the storage quota is full: the page shows, and says so once', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(server.url).origin, quotaSize: 64 * 1024 });
-    await page.goto(server.url);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(app.url).origin, quotaSize: 64 * 1024 });
+    await page.goto(app.url);
     await page.waitForSelector('[data-turn-index]');
     await page.getByText(/storage is full/u).first().waitFor({ timeout: 30_000 });
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
@@ -119,7 +107,7 @@ describe('offline', () => {
       assert.ok((await page.getByText(/storage is full/u).count()) <= 1, 'said once, not once per failed write');
     }
     const fresh = await context.newPage();
-    await fresh.goto(server.url);
+    await fresh.goto(app.url);
     await fresh.waitForSelector('[data-turn-index]');
     await fresh.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1, null, { timeout: 15_000 });
     await context.close();
@@ -131,7 +119,7 @@ describe('offline', () => {
     const local = await startStaticServer(root);
     let context: BrowserContext | undefined;
     try {
-      context = await browser.newContext();
+      context = await app.browser.newContext();
       const page = await context.newPage();
       await visitOnce(page, local.url);
       assert.equal(await page.getByTestId('update-prompt').count(), 0);

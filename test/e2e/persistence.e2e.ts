@@ -1,24 +1,11 @@
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './browser.ts';
-import { startStaticServer } from './static-server.ts';
+import type { Page } from 'playwright-core';
+import { serveBuiltApp } from './built-app.ts';
 import { storedProjects } from './stored-projects.ts';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-
-before(async () => {
-  server = await startStaticServer(process.env.VERBATIM_DIST ?? join(import.meta.dirname, '../../dist'));
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const built = serveBuiltApp();
 
 interface App {
   page: Page;
@@ -29,7 +16,7 @@ interface App {
 
 /** A fresh browser profile each time: its own IndexedDB and localStorage. */
 async function openApp(init?: () => void): Promise<App> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 800 }, acceptDownloads: true });
+  const context = await built.browser.newContext({ viewport: { width: 1100, height: 800 }, acceptDownloads: true });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const app: App = { page, dialogs: [], errors: [] };
@@ -38,7 +25,7 @@ async function openApp(init?: () => void): Promise<App> {
     app.dialogs.push(dialog.type());
     void dialog.accept();
   });
-  await page.goto(server.url);
+  await page.goto(built.url);
   await ready(page);
   return app;
 }

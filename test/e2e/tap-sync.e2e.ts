@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { serveBuiltApp, waitForSession } from './built-app.ts';
+import { openDemoEditor, serveBuiltApp } from './built-app.ts';
 
 const app = serveBuiltApp();
 
@@ -17,21 +17,9 @@ const seekTo = (page: Page, seconds: number) =>
     document.querySelector('audio')!.currentTime = s;
   }, seconds);
 
-async function openEditor(): Promise<{ page: Page; errors: string[] }> {
-  const page = await app.browser.newPage({ viewport: { width: 1200, height: 800 } });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(app.url);
-  await waitForSession(page);
-  await page.locator('[part~="canvases"] canvas').first().waitFor({ state: 'attached' });
-  await page.keyboard.press('e');
-  await page.locator('[part~="turn-region"]').first().waitFor();
-  return { page, errors };
-}
-
 describe('tap-sync on the built-in demo', () => {
   it('with a turn selected and the playhead past its end, Enter explains instead of making it empty; on the playing turn it starts it there', async () => {
-    const { page, errors } = await openEditor();
+    const { page, errors } = await openDemoEditor(app);
     // Turn 3 of the list (Summers) runs 18.70–26.09 s; the playhead goes to 27.6 s, inside the next turn.
     await page.locator('article[data-turn-index="2"] .turn__text').first().click();
     await page.locator('article[data-turn-index="2"][data-selected="true"]').waitFor();

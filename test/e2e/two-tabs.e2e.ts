@@ -95,13 +95,32 @@ describe('two tabs on one project', () => {
     await appendWord(a.page, 3, 'betaedit');
     await waitForText(b.page, 'betaedit');
 
+    // The first tab has a text box open with words typed but not committed (no Enter, no blur).
+    await a.page.locator('[data-turn-index="4"] .turn__seek').click();
+    await a.page.keyboard.press('F2');
+    await a.page.waitForSelector('.turn-editor textarea');
+    await a.page.keyboard.press('End');
+    await a.page.keyboard.type(' draftedit');
+    await a.page.waitForTimeout(300);
+    assert.ok(!(await waitForStored(a.page, ['alphaedit', 'betaedit'])).transcriptJson.includes('draftedit'), 'the draft is not committed yet');
+
     // Take over from the keyboard: from the banner's heading, Tab to its button, Enter.
     await banner(b.page).getByRole('heading').focus();
     await b.page.keyboard.press('Tab');
     assert.equal(await b.page.evaluate(() => document.activeElement?.textContent), 'Take over');
+    assert.match(
+      await a.page.evaluate(() => (document.activeElement instanceof HTMLTextAreaElement ? document.activeElement.value : '')),
+      / draftedit$/u,
+      'the draft is still open, focused and uncommitted in the first tab',
+    );
     await b.page.keyboard.press('Enter');
     await banner(b.page).waitFor({ state: 'detached' });
+    // The first tab committed the open box before it let go: the new owner has the draft, and so does storage.
+    await waitForText(b.page, 'draftedit');
+    await waitForStored(b.page, ['alphaedit', 'betaedit', 'draftedit']);
     await banner(a.page).waitFor();
+    assert.equal(await a.page.locator('.turn-editor textarea').count(), 0, 'the first tab closed its text box');
+    await waitForText(a.page, 'draftedit');
     assert.equal(await bannerReason(a.page), 'taken-over');
     assert.match((await banner(a.page).textContent()) ?? '', /now being edited in another tab/);
     await assertBannerAccessible(a.page, 'taken over');
@@ -114,7 +133,7 @@ describe('two tabs on one project', () => {
     const text = await transcriptText(b.page);
     assert.ok(text.includes('alphaedit') && text.includes('betaedit'), 'the new owner starts from the newest stored state');
     await appendWord(b.page, 4, 'gammaedit');
-    const afterTakeOver = await waitForStored(b.page, ['alphaedit', 'betaedit', 'gammaedit']);
+    const afterTakeOver = await waitForStored(b.page, ['alphaedit', 'betaedit', 'draftedit', 'gammaedit']);
     assert.notEqual(afterTakeOver.stamp, first.stamp);
     await waitForText(a.page, 'gammaedit');
 

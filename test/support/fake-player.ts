@@ -21,6 +21,8 @@ export function createFakePlayer(duration = 100): FakePlayer {
   return {
     wavesurfer: null,
     decodedAudio: () => null,
+    drawAt: () => undefined,
+    prepare: () => undefined,
     seeks,
     tick: setTime,
     play() {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { SpeechTurn } from '../model.ts';
 import { findError, findMatches, findReplace } from './find-replace.ts';
 import { eventEntry, timedTurn, transcriptOf, untimedTurn } from './transcript-fixture.ts';
@@ -117,5 +118,24 @@ describe('findReplace', () => {
     expect(changed.words.map((word) => word.text)).toEqual(['a', 'cat', 'sat', 'there', 'a', 'dog', 'ran']);
     expect(changed.words.map((word) => word.paragraph === true)).toEqual([false, false, false, false, true, false, false]);
     expect(changed.words[1]).toBe(words[1]);
+  });
+
+  it('replaces a word by a word in place: the text a plain string replacement gives, every word keeping its times', () => {
+    const token = fc.constantFrom('the', 'The', 'there', 'then', 'a', 'cat.', 'the,', 'bathe');
+    fc.assert(
+      fc.property(fc.array(token, { minLength: 1, maxLength: 8 }), fc.constantFrom('the', 'a', 'at'), fc.constantFrom('thee', 'A', 'x'), fc.boolean(), fc.boolean(), (tokens, find, replace, wholeWord, caseSensitive) => {
+        const turn = timedTurn(tokens.join(' '), 5);
+        const { transcript, count } = findReplace(transcriptOf(turn), find, replace, { wholeWord, caseSensitive });
+        const bound = wholeWord ? String.raw`(?<![\p{L}\p{N}\p{M}_])${find}(?![\p{L}\p{N}\p{M}_])` : find;
+        const pattern = new RegExp(bound, caseSensitive ? 'gu' : 'giu');
+        expect(texts(transcript)).toEqual([tokens.join(' ').replace(pattern, replace)]);
+        expect(count).toBe([...tokens.join(' ').matchAll(pattern)].length);
+        const words = (transcript.entries[0] as SpeechTurn).words;
+        expect(words.map((word) => [word.start, word.end])).toEqual(turn.words.map((word) => [word.start, word.end]));
+        words.forEach((word, i) => {
+          if (word.text === turn.words[i]!.text) expect(word).toBe(turn.words[i]);
+        });
+      }),
+    );
   });
 });

@@ -1,5 +1,8 @@
-import { tokenize, type Entry, type Transcript } from '../model.ts';
+import { tokenize, type Entry, type SpeechTurn, type Transcript, type Word } from '../model.ts';
 import { withText } from './edit-turn-text.ts';
+import { makeWord } from './make-word.ts';
+import { patchEntry } from './patch-entry.ts';
+import { retimeRevised } from './revise-words.ts';
 
 export interface FindOptions {
   caseSensitive?: boolean;
@@ -45,6 +48,21 @@ function tokensOf(entry: Entry): string[] {
   return entry.kind === 'speech' ? entry.words.map((word) => word.text) : tokenize(entry.text);
 }
 
+/**
+ * The entry's single-spaced text, joined once per entry object: edits share every
+ * untouched entry, so searching again after an edit (the find panel counts matches after
+ * every change) joins only the entries that changed.
+ */
+const textByEntry = new WeakMap<Entry, string>();
+function searchText(entry: Entry): string {
+  let text = textByEntry.get(entry);
+  if (text === undefined) {
+    text = tokensOf(entry).join(' ');
+    textByEntry.set(entry, text);
+  }
+  return text;
+}
+
 /** Non-empty matches of `regExp` in `text`, in order; empty matches (e.g. of `a*`) are skipped. */
 function* nonEmptyMatches(regExp: RegExp, text: string): Generator<RegExpExecArray> {
   regExp.lastIndex = 0;
@@ -68,8 +86,10 @@ export function findMatches(transcript: Transcript, find: string, options: FindO
   if (regExp === undefined) return [];
   const matches: FindMatch[] = [];
   transcript.entries.forEach((entry, entryIndex) => {
+    const text = searchText(entry);
+    regExp.lastIndex = 0;
+    if (!regExp.test(text)) return;
     const tokens = tokensOf(entry);
-    const text = tokens.join(' ');
     let word = 0;
     let wordOffset = 0;
     for (const match of nonEmptyMatches(regExp, text)) {
@@ -136,8 +156,9 @@ function keepBreaks(text: string, from: number, to: number, breaks: readonly num
 }
 
 /**
- * Replaces every match of `find` in every entry. Each changed speech turn is
- * re-tokenised with the same word diff as editTurnText, so unchanged words
+ * Replaces every match of `find` in every entry. A literal word replaced by a literal
+ * word is substituted in each word where it stands; otherwise each changed speech turn is
+ * re-tokenised with the same word diff as editTurnText. Either way unchanged words
  * keep their times and replaced words take the times of what they replaced.
  * Unchanged entries keep their identity. `count` is the number of matches
  * replaced; with 0 the transcript itself is returned. Paragraph breaks outside the
@@ -148,8 +169,19 @@ export function findReplace(transcript: Transcript, find: string, replace: strin
   if (regExp === undefined) return { transcript, count: 0 };
   let count = 0;
   let changed = false;
+  // A literal word for a literal word (no space on either side): no match can cross a space,
+  // so each word is replaced where it stands and the turn needs no re-tokenising.
+  const inPlace = !options.regex && tokenize(find).length === 1 && replace.length > 0 && !/\s/u.test(replace);
   const entries = transcript.entries.map((entry) => {
-    const text = tokensOf(entry).join(' ');
+    const text = searchText(entry);
+    regExp.lastIndex = 0;
+    if (!regExp.test(text)) return entry;
+    if (inPlace && entry.kind === 'speech') {
+      const result = replaceInWords(entry, regExp, replace);
+      count += result.count;
+      if (result.turn !== entry) changed = true;
+      return result.turn;
+    }
     const breaks = paragraphBreaks(entry);
     let replaced = '';
     let last = 0;
@@ -164,4 +196,32 @@ export function findReplace(transcript: Transcript, find: string, replace: strin
     return next;
   });
   return { transcript: changed ? { ...transcript, entries } : transcript, count };
+}
+
+/**
+ * Replaces every match of `regExp` inside the turn's words by `replace`, word by word: a
+ * changed word keeps its times and paragraph flag (not its confidence, which was about the
+ * old text), untouched words keep their objects. What editTurnText's diff gives for a
+ * one-for-one substitution, without joining, re-tokenising and diffing the turn.
+ */
+function replaceInWords(turn: SpeechTurn, regExp: RegExp, replace: string): { turn: SpeechTurn; count: number } {
+  let count = 0;
+  let words: Word[] | null = null;
+  turn.words.forEach((word, index) => {
+    let text = '';
+    let last = 0;
+    for (const match of nonEmptyMatches(regExp, word.text)) {
+      text += word.text.slice(last, match.index) + replace;
+      last = match.index + match[0].length;
+      count++;
+    }
+    if (last === 0) return;
+    text += word.text.slice(last);
+    if (text === word.text) return;
+    words ??= turn.words.slice();
+    words[index] = makeWord(text, word.start, word.end, word.timing, undefined, word.paragraph);
+  });
+  if (!words) return { turn, count };
+  const timed = turn.words.some((word) => word.start !== undefined || word.end !== undefined);
+  return { turn: patchEntry(turn, { words: timed ? retimeRevised(words, turn.start, turn.end) : words }), count };
 }

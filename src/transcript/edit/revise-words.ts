@@ -136,7 +136,15 @@ export function reviseWords(words: Word[], tokens: string[], start?: number, end
 
   const middle = substitutedWords(oldMiddle, newMiddle) ?? diffedWords(oldMiddle, newMiddle);
   const revised = [...words.slice(0, prefix), ...middle, ...words.slice(words.length - suffix)];
-  if (!words.some(hasTime)) return revised;
+  return words.some(hasTime) ? retimeRevised(revised, start, end) : revised;
+}
+
+/**
+ * The untimed words of a revised turn (one that had word times), estimated between their
+ * timed neighbours within the turn's `start`..`end` (see reviseWords); `revised` itself
+ * when every word has its times.
+ */
+export function retimeRevised(revised: Word[], start?: number, end?: number): Word[] {
   const from = start ?? firstKnownTime(revised) ?? 0;
   const to = end ?? lastKnownTime(revised) ?? from;
   return distributeWords(revised, from, Math.max(from, to));
