@@ -65,6 +65,7 @@ export class TokenLexicon {
       variants.push(...frenchPronunciations(word));
     }
     const result = variants.length > 0 ? variants : null;
+    if (result) this.generated.add(word);
     this.guessCache.set(word, result);
     return result;
   }
@@ -92,7 +93,6 @@ export class TokenLexicon {
     for (const reading of readings) {
       const perWord = reading.map((word) => (guess ? this.wordPronunciations(word) : this.dictionaryPronunciations(word)));
       if (perWord.some((variants) => variants === null)) continue;
-      for (const word of reading) if (this.dictionaryPronunciations(word) === null) this.generated.add(word);
       let combos: string[] = [''];
       for (const variants of perWord as string[][]) {
         const next: string[] = [];
