@@ -9,6 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import createModule, { type SoundSwallowerModule } from 'soundswallower';
 import type { AcousticModelId, AlignEngine, DecoderConfig } from './align-engine.ts';
 import { loadParallelNodeVad } from './node-vad.ts';
@@ -29,9 +30,31 @@ export function modelDirectory(): string {
 export interface NodeEngineOptions {
   /** Threads the speech detector may use on a long file (default 1). */
   jobs?: number;
+  /** Let V8 optimize hot WebAssembly functions (TurboFan); off by default, see preferBaselineWasm. */
+  optimizeWasm?: boolean;
+}
+
+let baselineWasm = false;
+
+/**
+ * WebAssembly from V8's baseline compiler only (Liftoff), for every module
+ * compiled from now on in this process and its worker threads. V8 otherwise
+ * recompiles hot functions with TurboFan in background threads, and for
+ * onnxruntime-web's 14 MB module that costs more CPU than it saves: on a
+ * 53 s LibriVox sonnet, at load ~13 on 2 cores, the whole process took 12.1 s
+ * of CPU with tier-up and 9.1 s without; the detector's first pass over 60 s
+ * 7.4 s and 3.2 s (its second pass 2.2 s and 2.0 s; decoding 4.0 s and 4.4 s).
+ * Must run before the modules are compiled; the CLI and the benchmark call it
+ * through createNodeEngine before loading anything.
+ */
+export function preferBaselineWasm(): void {
+  if (baselineWasm) return;
+  setFlagsFromString('--liftoff-only');
+  baselineWasm = true;
 }
 
 export function createNodeEngine(options: NodeEngineOptions = {}): AlignEngine {
+  if (!options.optimizeWasm) preferBaselineWasm();
   const require = createRequire(import.meta.url);
   const { toARPABET } = require('phonemize') as { toARPABET: (text: string) => string };
   return {

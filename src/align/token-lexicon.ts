@@ -65,6 +65,7 @@ export class TokenLexicon {
       variants.push(...frenchPronunciations(word));
     }
     const result = variants.length > 0 ? variants : null;
+    if (result) this.generated.add(word);
     this.guessCache.set(word, result);
     return result;
   }
@@ -84,7 +85,22 @@ export class TokenLexicon {
     // English guesses a word the dictionary lacks in any reading. French guesses only when no
     // reading is in the dictionary: "l'université" is read as "l'" + "université", not spelled out.
     const result = this.combine(readings, this.model === 'en-us');
-    return result.length > 0 || this.model === 'en-us' ? result : this.combine(readings, true);
+    return result.length > 0 || this.model === 'en-us' || !this.guessing ? result : this.combine(readings, true);
+  }
+
+  /**
+   * French only: whether words no reading of which is in the dictionary get
+   * letter-to-sound. Off for a text the dictionary mostly lacks (an English
+   * transcript given to French audio), which must stay unpronounceable so that
+   * the mismatch check refuses it.
+   */
+  guessing = true;
+
+  /** Share of the tokens with words whose readings the dictionary alone can pronounce. */
+  dictionaryShare(readingsOfTokens: readonly Reading[][]): number {
+    const spoken = readingsOfTokens.filter((readings) => readings.length > 0);
+    if (spoken.length === 0) return 1;
+    return spoken.filter((readings) => this.combine(readings, false).length > 0).length / spoken.length;
   }
 
   private combine(readings: Reading[], guess: boolean): string[] {
@@ -92,7 +108,6 @@ export class TokenLexicon {
     for (const reading of readings) {
       const perWord = reading.map((word) => (guess ? this.wordPronunciations(word) : this.dictionaryPronunciations(word)));
       if (perWord.some((variants) => variants === null)) continue;
-      for (const word of reading) if (this.dictionaryPronunciations(word) === null) this.generated.add(word);
       let combos: string[] = [''];
       for (const variants of perWord as string[][]) {
         const next: string[] = [];
