@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkImportTimes, MAX_TRANSCRIPT_SECONDS } from './check-import-times.ts';
+import { checkImportTimes, LISTED_PROBLEMS, MAX_TRANSCRIPT_SECONDS } from './check-import-times.ts';
 import { exportFormats, formatPairs } from './formats/registry.ts';
 import type { Entry, Transcript } from './model.ts';
 import { readTranscript } from './read-transcript.ts';
@@ -33,6 +33,33 @@ describe('checkImportTimes', () => {
     expect(longer.ok && longer.warnings).toHaveLength(1);
   });
 });
+
+describe('checkImportTimes on a file full of problems', () => {
+  it('looks up the line of the first problems only and lists the first overlaps, counting the rest', () => {
+    // 2,000 cues each starting before the one before it ends, the last 1,000 past 48 hours: the
+    // text is scanned for a line a bounded number of times, however many problems there are.
+    const cue = (index: number) => {
+      const start = index < 1000 ? index * 2 : MAX_TRANSCRIPT_SECONDS + index * 2;
+      return `${index + 1}\n${timecode(start)} --> ${timecode(start + 3)}\nword\n`;
+    };
+    const srt = Array.from({ length: 2000 }, (_, index) => cue(index)).join('\n');
+    const refused = readTranscript(srt, { fileName: 'many.srt' });
+    expect(refused.ok ? '' : refused.error.message).toMatch(/past the 48-hour limit for a transcript \(and 1999 more impossible times\)$/u);
+    const overlapping = readTranscript(Array.from({ length: 1000 }, (_, index) => cue(index)).join('\n'));
+    const warnings = overlapping.ok ? overlapping.warnings : [];
+    expect(warnings).toHaveLength(LISTED_PROBLEMS + 1);
+    expect(warnings[0]).toMatch(/^line \d+: turn 2 starts at 0:00:02\.000, before turn 1 ends/u);
+    expect(warnings.at(-1)).toBe(`${999 - LISTED_PROBLEMS} more turns start before the one before them ends.`);
+  });
+});
+
+/** SRT's `hh:mm:ss,mmm`. */
+function timecode(seconds: number): string {
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = seconds % 60;
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}:${String(Math.floor(rest)).padStart(2, '0')},${String(Math.round((rest % 1) * 1000)).padStart(3, '0')}`;
+}
 
 describe('writers never emit an impossible timecode', () => {
   const extreme = fc.constantFrom(1e300, Number.NaN, -1, 999 * 3600, Number.POSITIVE_INFINITY, 3, 12.5, MAX_TRANSCRIPT_SECONDS + 1);

@@ -70,19 +70,29 @@ export interface ImportTimeOptions {
   duration?: number;
 }
 
+/**
+ * How many problems get their line looked up (each lookup scans the text) and how many
+ * overlaps are listed one by one: a file with a million bad times is refused, or warned
+ * about, in one pass, not in a scan of the text per time.
+ */
+export const LISTED_PROBLEMS = 20;
+
 export function checkImportTimes(transcript: Transcript, options: ImportTimeOptions = {}): ImportTimeCheck {
   const errors: TimeProblem[] = [];
   const warnings: string[] = [];
   const { duration, text } = options;
   const knownDuration = duration !== undefined && Number.isFinite(duration) && duration > 0 ? duration : undefined;
+  let lookups = 0;
+  const lineOf = (seconds: number) => (lookups++ < LISTED_PROBLEMS ? lineOfTime(text, seconds) : undefined);
   const where = (seconds: number): string => {
-    const line = lineOfTime(text, seconds);
+    const line = lineOf(seconds);
     return line === undefined ? '' : `line ${line}: `;
   };
   const error = (seconds: number, message: string): void => {
-    const line = lineOfTime(text, seconds);
+    const line = lineOf(seconds);
     errors.push(line === undefined ? { message } : { line, message });
   };
+  let overlaps = 0;
   let pastAudio = 0;
   let firstPast: string | undefined;
   let previousEnd: { value: number; name: string } | undefined;
@@ -111,11 +121,15 @@ export function checkImportTimes(transcript: Transcript, options: ImportTimeOpti
     if (entry.kind !== 'speech') return;
     const start = entry.start ?? entry.words.find((word) => word.start !== undefined)?.start;
     if (start !== undefined && previousEnd !== undefined && Number.isFinite(start) && start < previousEnd.value - 0.001) {
-      warnings.push(`${where(start)}${name} starts at ${clock(start)}, before ${previousEnd.name} ends at ${clock(previousEnd.value)}.`);
+      if (overlaps++ < LISTED_PROBLEMS) warnings.push(`${where(start)}${name} starts at ${clock(start)}, before ${previousEnd.name} ends at ${clock(previousEnd.value)}.`);
     }
     const end = entry.end ?? entry.words.findLast((word) => word.end !== undefined)?.end;
     if (end !== undefined && Number.isFinite(end)) previousEnd = { value: end, name };
   });
+  if (overlaps > LISTED_PROBLEMS) {
+    const more = overlaps - LISTED_PROBLEMS;
+    warnings.push(`${more} more ${more === 1 ? 'turn starts' : 'turns start'} before the one before ${more === 1 ? 'it' : 'them'} ends.`);
+  }
   if (pastAudio > 0 && knownDuration !== undefined) {
     warnings.unshift(`${pastAudio} ${pastAudio === 1 ? 'time runs' : 'times run'} past the end of the audio (${clock(knownDuration)}): ${firstPast}. Is this the transcript of this audio?`);
   }
