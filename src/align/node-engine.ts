@@ -18,7 +18,16 @@ let modulePromise: Promise<SoundSwallowerModule> | undefined;
 
 function soundswallower(): Promise<SoundSwallowerModule> {
   // One WebAssembly instance per process: compiling it costs ~100 ms and every decoder can share it.
-  modulePromise ??= createModule({ modelBase: modelDirectory() } as Partial<SoundSwallowerModule>);
+  if (modulePromise) return modulePromise;
+  // The decoder's own module is small and its search loop hot for the whole file: V8 may optimize
+  // it (see preferBaselineWasm). The flags are read when a module is compiled, so the baseline-only
+  // setting comes back once this one is, for onnxruntime-web compiled later.
+  if (baselineWasm) setFlagsFromString('--no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering');
+  modulePromise = createModule({ modelBase: modelDirectory() } as Partial<SoundSwallowerModule>);
+  if (baselineWasm) {
+    const restore = () => setFlagsFromString('--liftoff-only');
+    modulePromise.then(restore, restore);
+  }
   return modulePromise;
 }
 
@@ -46,6 +55,14 @@ let baselineWasm = false;
  * 7.4 s and 3.2 s (its second pass 2.2 s and 2.0 s; decoding 4.0 s and 4.4 s).
  * Must run before the modules are compiled; the CLI and the benchmark call it
  * through createNodeEngine before loading anything.
+ *
+ * soundswallower's module is the exception (see soundswallower()): decoding is
+ * most of the CPU on longer files (the 259 s demo: ~50 % decoding, ~25 % the
+ * detector). With TurboFan for it alone, `npm run align` on the demo took
+ * 19.6–23.0 s of CPU (4 runs) against 24.2–26.6 s baseline-only (3 runs),
+ * interleaved at load 3–5 on 2 cores, identical output; optimizing every
+ * module took 22.8 s. bench:align, demo-seed: 13.4× and 11.3× real time by
+ * CPU against 11.0× and 9.8×.
  */
 export function preferBaselineWasm(): void {
   if (baselineWasm) return;
