@@ -11,35 +11,13 @@
  * `--inclusive` ranks functions by total time (callees included) instead of self time.
  * A tool for finding the cost, not a benchmark: the profiler itself slows the page.
  */
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'vite';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { launchChromium } from '../test/e2e/browser.ts';
 import { startStaticServer } from '../test/e2e/static-server.ts';
-import { installProbe, type AppKind } from './bench-ui-probe.ts';
 import { measureLoad } from './bench-ui-measure.ts';
 import { measureEditor, type EditKind } from './bench-ui-editor.ts';
 import { DEFAULT_SCALE_DIR, ensureScaleFixtures } from './scale-fixtures.ts';
-
-const ROOT = join(import.meta.dirname, '..');
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1]! : fallback;
-}
+import { option, probedPage, profileBuild, type CpuProfile, type TraceEvent } from './profile-common.ts';
 
 /** Self time (ms) per function, summed over the profiles of one kind. */
 function addSelfTimes(profile: CpuProfile, into: Map<string, number>): void {
@@ -77,15 +55,6 @@ function addTotalTimes(profile: CpuProfile, into: Map<string, number>): void {
   });
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; beginData?: { stackTrace?: unknown[] } };
-}
-
 /** Main-thread time (ms) per top-level event kind of the page's renderer, and forced layouts. */
 function addTraceTimes(events: TraceEvent[], into: Map<string, number>): void {
   const main = events.find((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain');
@@ -109,23 +78,11 @@ async function main() {
   const top = Number(option('--top', '25'));
   const fixture = (await ensureScaleFixtures(DEFAULT_SCALE_DIR)).find((f) => f.size.key === sizeKey);
   if (!fixture) throw new Error(`no fixture ${sizeKey}`);
-  const given = process.argv.includes('--dist') ? option('--dist', '') : null;
-  const tmp = mkdtempSync(join(tmpdir(), 'verbatim-profile-ui-'));
-  const dist = given ?? join(tmp, 'app');
-  if (!given) {
-    console.log(`building (not minified) into ${dist} …`);
-    await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: dist, emptyOutDir: true, minify: false } });
-    symlinkSync(DEFAULT_SCALE_DIR, join(dist, 'scale'));
-  }
-  const server = await startStaticServer(dist);
+  const app = await profileBuild('verbatim-profile-ui');
+  const server = await startStaticServer(app.dist);
   const browser = await launchChromium();
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.addInitScript('window.__name = (fn) => fn;');
-    const kind: AppKind = 'verbatim';
-    await page.addInitScript(installProbe, kind);
-    page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
+    const { context, page } = await probedPage(browser);
     const name = (path: string) => `scale/${path.split('/').pop()}`;
     await measureLoad(page, `${server.url}?audio=${name(fixture.audioPath)}&transcript=${name(fixture.transcriptPath)}&peaks=${name(fixture.peaksPath)}`);
     const cdp: CDPSession = await context.newCDPSession(page);
@@ -161,7 +118,7 @@ async function main() {
   } finally {
     await browser.close();
     await server.close();
-    if (!given) rmSync(tmp, { recursive: true, force: true });
+    app.remove();
   }
 }
 

@@ -9,43 +9,11 @@
  * with the most self time in it (`--inclusive`: also with what they called). A tool for finding the cost, not a benchmark: tracing
  * and profiling slow the page.
  */
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'vite';
 import type { CDPSession } from 'playwright-core';
 import { launchChromium } from '../test/e2e/browser.ts';
 import { startStaticServer } from '../test/e2e/static-server.ts';
-import { installProbe, type AppKind } from './bench-ui-probe.ts';
 import { DEFAULT_SCALE_DIR, ensureScaleFixtures } from './scale-fixtures.ts';
-
-const ROOT = join(import.meta.dirname, '..');
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  startTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { url?: string } };
-}
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1]! : fallback;
-}
+import { option, probedPage, profileBuild, type CpuProfile, type ProfileNode, type TraceEvent } from './profile-common.ts';
 
 const KINDS = new Set([
   'ParseHTML',
@@ -78,24 +46,11 @@ async function main() {
   const inclusive = process.argv.includes('--inclusive');
   const fixture = (await ensureScaleFixtures(DEFAULT_SCALE_DIR)).find((f) => f.size.key === sizeKey);
   if (!fixture) throw new Error(`no fixture ${sizeKey}`);
-  const given = process.argv.includes('--dist') ? option('--dist', '') : null;
-  const tmp = mkdtempSync(join(tmpdir(), 'verbatim-profile-load-'));
-  const dist = given ?? join(tmp, 'app');
-  if (!given) {
-    const minify = process.argv.includes('--minify');
-    console.log(`building (${minify ? '' : 'not '}minified) into ${dist} …`);
-    await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: dist, emptyOutDir: true, minify } });
-    symlinkSync(DEFAULT_SCALE_DIR, join(dist, 'scale'));
-  }
-  const server = await startStaticServer(dist);
+  const app = await profileBuild('verbatim-profile-load', process.argv.includes('--minify'));
+  const server = await startStaticServer(app.dist);
   const browser = await launchChromium();
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.addInitScript('window.__name = (fn) => fn;');
-    const kind: AppKind = 'verbatim';
-    await page.addInitScript(installProbe, kind);
-    page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
+    const { context, page } = await probedPage(browser);
     // A page of the same origin first, so the renderer (and the profiler) survives the navigation.
     await page.goto(`${server.url}scale/`).catch(() => undefined);
     const cdp: CDPSession = await context.newCDPSession(page);
@@ -188,7 +143,7 @@ async function main() {
   } finally {
     await browser.close();
     await server.close();
-    if (!given) rmSync(tmp, { recursive: true, force: true });
+    app.remove();
   }
 }
 

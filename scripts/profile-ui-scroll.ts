@@ -8,32 +8,11 @@
  * the React commits and scroll handlers that ran in it. A tool for finding the cost,
  * not a benchmark.
  */
-import { mkdtempSync, rmSync, symlinkSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'vite';
 import { launchChromium } from '../test/e2e/browser.ts';
 import { startStaticServer } from '../test/e2e/static-server.ts';
-import { installProbe, type AppKind } from './bench-ui-probe.ts';
 import { measureLoad, measureScroll } from './bench-ui-measure.ts';
 import { DEFAULT_SCALE_DIR, ensureScaleFixtures } from './scale-fixtures.ts';
-
-const ROOT = join(import.meta.dirname, '..');
-
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1]! : fallback;
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { functionName?: string; url?: string; lineNumber?: number; type?: string } };
-}
+import { option, probedPage, profileBuild, type TraceEvent } from './profile-common.ts';
 
 const KINDS = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'HitTest', 'FunctionCall', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks', 'MajorGC', 'MinorGC', 'ParseHTML', 'ScrollLayer', 'UpdateLayer'];
 
@@ -42,23 +21,12 @@ async function main() {
   const runs = Number(option('--runs', '3'));
   const fixture = (await ensureScaleFixtures(DEFAULT_SCALE_DIR)).find((f) => f.size.key === sizeKey);
   if (!fixture) throw new Error(`no fixture ${sizeKey}`);
-  const given = process.argv.includes('--dist') ? option('--dist', '') : null;
-  const tmp = mkdtempSync(join(tmpdir(), 'verbatim-profile-scroll-'));
-  const dist = given ?? join(tmp, 'app');
-  if (!given) {
-    console.log(`building (not minified) into ${dist} …`);
-    await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'error', build: { outDir: dist, emptyOutDir: true, minify: false } });
-  }
-  if (!existsSync(join(dist, 'scale'))) symlinkSync(DEFAULT_SCALE_DIR, join(dist, 'scale'));
-  const server = await startStaticServer(dist);
+  const app = await profileBuild('verbatim-profile-scroll');
+  const server = await startStaticServer(app.dist);
   const browser = await launchChromium();
   try {
     for (let run = 0; run < runs; run++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      const page = await context.newPage();
-      await page.addInitScript('window.__name = (fn) => fn;');
-      const kind: AppKind = 'verbatim';
-      await page.addInitScript(installProbe, kind);
+      const { context, page } = await probedPage(browser);
       const name = (path: string) => `scale/${path.split('/').pop()}`;
       await measureLoad(page, `${server.url}?audio=${name(fixture.audioPath)}&transcript=${name(fixture.transcriptPath)}&peaks=${name(fixture.peaksPath)}`);
       await page.waitForTimeout(1000);
@@ -87,7 +55,7 @@ async function main() {
   } finally {
     await browser.close();
     await server.close();
-    rmSync(tmp, { recursive: true, force: true });
+    app.remove();
   }
 }
 
