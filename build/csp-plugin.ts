@@ -41,7 +41,15 @@ export function csp(): Plugin {
   const header = (policy: () => string) => (server: ViteDevServer | PreviewServer) => {
     server.middlewares.use((req, res, next) => {
       const path = (req.url ?? '').split('?')[0] ?? '';
-      if (path === '/' || path.endsWith('.html')) res.setHeader('Content-Security-Policy', `${policy()}; frame-ancestors 'self'`);
+      if (path === '/' || path.endsWith('.html')) {
+        // Set when the headers go out, not now: the page is transformed (and the hash of its
+        // preamble known) after this middleware, so the very first page load gets it too.
+        const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
+        res.writeHead = ((...args: unknown[]) => {
+          res.setHeader('Content-Security-Policy', `${policy()}; frame-ancestors 'self'`);
+          return writeHead(...args);
+        }) as typeof res.writeHead;
+      }
       next();
     });
   };
