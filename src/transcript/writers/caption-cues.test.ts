@@ -109,6 +109,20 @@ describe('captionCues', () => {
     );
   });
 
+  it('keeps the reading speed when the next cue starts between two milliseconds (fast-check counterexample)', () => {
+    const text = "aabA''a', aé? aAbéééB'A. A; éBééé''é aféb? WbB. Aé";
+    const transcript: Transcript = {
+      speakers: [{ id: 's0', name: 'Aa' }],
+      entries: [
+        { kind: 'speech', speakerId: 's0', start: 0, end: 3.1945, words: text.split(' ').map((word) => ({ text: word })) },
+        { kind: 'speech', speakerId: 's0', start: 3.1945, end: 3.2945, words: [{ text: "'" }] },
+      ],
+    };
+    const options = { maxChars: 32, maxLines: 1, maxDuration: 4 };
+    const { cues } = captionCues(transcript, options);
+    expect(brokenRule(cues, { ...DEFAULT_CAPTION_LIMITS, ...options }, transcript)).toBe('');
+  });
+
   it('writes SRT and VTT whose every cue is inside the limits, a speaker per cue, NAME: on a turn’s first SRT cue', () => {
     fc.assert(
       fc.property(generated, (transcript) => {

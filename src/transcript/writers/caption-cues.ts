@@ -186,7 +186,8 @@ function placeCues(cues: CaptionCue[], limits: CaptionLimits): CaptionCue[] {
     let start = cue.start;
     if (previous && start < previous.end + limits.gap) start = previous.end + limits.gap;
     const next = cues[index + 1];
-    const room = next === undefined ? Infinity : next.start - limits.gap;
+    // From the next cue's start as it will be written (to the millisecond), so the gap stays exact after rounding.
+    const room = next === undefined ? Infinity : roundToMillis(next.start) - limits.gap;
     const chars = cue.lines.reduce((sum, line) => sum + width(line), 0);
     const wanted = Math.max(limits.minDuration, chars / limits.maxCps);
     let end = Math.max(cue.end, start + HARD_MIN_DURATION);
