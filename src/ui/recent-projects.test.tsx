@@ -60,6 +60,18 @@ describe('RecentProjects', () => {
     expect(screen.getByRole('button', { name: 'Recent' })).toHaveAttribute('aria-expanded', 'true');
   });
 
+  it('closes on Esc pressed before the list is read, returning the focus to its button', async () => {
+    const slow = { recent: () => new Promise<never>(() => {}), on: autosave.on, forget: autosave.forget };
+    render(<RecentProjects autosave={slow} loader={loader} now={() => now} />, { wrapper: inApp(createTestServices({ store: appStore })) });
+    const button = screen.getByRole('button', { name: 'Recent' });
+    await userEvent.click(button);
+    const panel = screen.getByRole('region', { name: 'Saved on this device' });
+    expect(panel).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('region')).toBeNull();
+    expect(button).toHaveFocus();
+  });
+
   it('reopens a project opened from URLs through the loader', async () => {
     const panel = await openPanel();
     await userEvent.click(within(panel).getAllByTestId('recent-open')[0]!);

@@ -72,6 +72,10 @@ export function RecentProjects({ autosave, loader, now, showTrigger = true, ref 
 
   // Focus goes into the list when it first shows, and back into it after a delete; not on every refresh.
   const focusListRef = useRef(false);
+  // Until the list is read the panel itself holds the focus, so Esc pressed at once still closes it.
+  useEffect(() => {
+    if (open && focusListRef.current) panelRef.current?.focus();
+  }, [open]);
   useEffect(() => {
     if (!open || !projects || !focusListRef.current) return;
     focusListRef.current = false;
