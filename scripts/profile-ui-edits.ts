@@ -74,7 +74,7 @@ async function main() {
   const top = Number(option('--top', '25'));
   await runProfile('verbatim-profile-ui', '3h', async ({ fixtureUrl, browser }) => {
     const { context, page } = await probedPage(browser);
-        await measureLoad(page, fixtureUrl);
+    await measureLoad(page, fixtureUrl);
     const cdp: CDPSession = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });

@@ -49,7 +49,7 @@ async function main() {
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing', 'loading'] });
     await cdp.send('Profiler.start');
-        await page.goto(fixtureUrl);
+    await page.goto(fixtureUrl);
     await page.waitForFunction(() => window.__bench.readyAt !== null, null, { timeout: 120_000, polling: 50 });
     const readyAt = await page.evaluate(() => window.__bench.readyAt!);
     await page.waitForTimeout(1000);

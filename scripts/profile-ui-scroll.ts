@@ -18,7 +18,7 @@ async function main() {
   await runProfile('verbatim-profile-scroll', '5m', async ({ fixtureUrl, browser }) => {
     for (let run = 0; run < runs; run++) {
       const { context, page } = await probedPage(browser);
-            await measureLoad(page, fixtureUrl);
+      await measureLoad(page, fixtureUrl);
       await page.waitForTimeout(1000);
       await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame'] });
       const figures = await measureScroll(page);
