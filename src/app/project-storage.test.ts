@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange as FakeKeyRange } from 'fake-indexeddb';
 import { createStore, keys } from 'idb-keyval';
-import { classifyStorageError, createIdbProjectStorage, encodeTranscript, PIECE_CHARS, splitText } from './project-storage.ts';
+import { classifyStorageError, createIdbProjectStorage, encodeTranscript, PIECE_CHARS, prepareTranscriptJson, splitText } from './project-storage.ts';
 import { createLocalRescueSlot } from './rescue-slot.ts';
 import { largeTranscript, timedTurn, transcriptOf, untimedTurn, eventEntry } from '../transcript/edit/transcript-fixture.ts';
 import { setTurnStart } from '../transcript/edit/set-turn-time.ts';
@@ -27,6 +27,21 @@ describe('encodeTranscript', () => {
       transcript = i % 2 === 0 ? setTurnStart(transcript, entry, (transcript.entries[entry]!.start ?? 0) + 0.01) : editTurnText(transcript, entry, `changed ${i} words`);
       expect(JSON.parse(encodeTranscript(transcript))).toEqual(plain(transcript));
     }
+  });
+});
+
+describe('prepareTranscriptJson', () => {
+  it('gives the page back between slices, and the encode after it is the same JSON', async () => {
+    const transcript = largeTranscript(300, 5);
+    let yields = 0;
+    const slicer = { due: () => true, yield: async () => void yields++ };
+    await prepareTranscriptJson(transcript, slicer);
+    expect(yields).toBe(Math.floor(300 / 64));
+    expect(JSON.parse(encodeTranscript(transcript))).toEqual(plain(transcript));
+    // An edit: only its entry is new, and the encode still matches.
+    const edited = editTurnText(transcript, 7, 'an edited turn');
+    await prepareTranscriptJson(edited, slicer);
+    expect(JSON.parse(encodeTranscript(edited))).toEqual(plain(edited));
   });
 });
 
@@ -111,6 +126,19 @@ describe('createIdbProjectStorage, on an IndexedDB', () => {
     await storage.remove('k1', { stamp: 's1' });
     expect(await storedKeys('pieces-test', 'projects')).toEqual([]);
     expect(await storage.list()).toEqual([]);
+  });
+
+  it('reads a project whole while another save of it commits (never one save\'s first piece with another\'s rest)', async () => {
+    useIndexedDb();
+    const storage = createIdbProjectStorage('torn-test', 'projects', 1000);
+    const big = project(400, 's1');
+    await storage.put(big);
+    // Another tab's smaller save, started right after the read: it commits between the read's steps unless the read is one transaction.
+    const reading = storage.get('k1');
+    const writing = storage.put(project(200, 's2'), { stamp: 's1' });
+    const [read] = await Promise.all([reading, writing]);
+    expect(read?.transcript).toEqual(JSON.parse(JSON.stringify(big.transcript)));
+    expect(read?.stamp).toBe('s1');
   });
 });
 
