@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { timedTurn, transcriptOf, untimedTurn } from '../transcript/edit/transcript-fixture.ts';
-import { audioFitWarning } from './connect-audio-fit.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { largeTranscript, timedTurn, transcriptOf, untimedTurn } from '../transcript/edit/transcript-fixture.ts';
+import type { Transcript } from '../transcript/model.ts';
+import { createAppStore, type AppStore } from '../store/app-store.ts';
+import { createFakePlayer } from '../../test/support/fake-player.ts';
+import { audioFitWarning, connectAudioFit } from './connect-audio-fit.ts';
 
 describe('audioFitWarning', () => {
   const spanning = (end: number) => transcriptOf(timedTurn('hello there', 0), { ...timedTurn('late', end - 1), end });
@@ -28,5 +31,37 @@ describe('audioFitWarning', () => {
     expect(audioFitWarning(spanning(89), 'a.vtt', 'a.mp3', 100)).not.toBeNull();
     expect(audioFitWarning(transcriptOf(untimedTurn('no times')), 'a.txt', 'a.mp3', 100)).toBeNull();
     expect(audioFitWarning(spanning(500), 'a.vtt', 'a.mp3', 0)).toBeNull();
+  });
+});
+
+describe('connectAudioFit', () => {
+  const session = (store: AppStore, transcript: Transcript) => store.setState({ transcript, transcriptName: 'long.vtt', audioName: 'short.mp3', audioKey: 'url:short.mp3' });
+
+  it('checks a long transcript in steps and warns once it has read it all', async () => {
+    vi.useFakeTimers();
+    const store = createAppStore();
+    const warnings: string[] = [];
+    store.setState({ notify: (kind, text) => (kind === 'warning' ? warnings.push(text) : 0) });
+    session(store, largeTranscript(3000, 10));
+    const stop = connectAudioFit(createFakePlayer(60), store);
+    expect(warnings).toEqual([]);
+    await vi.runAllTimersAsync();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/long\.vtt/u);
+    stop();
+    vi.useRealTimers();
+  });
+
+  it('stops its steps when disconnected, and then never warns', async () => {
+    vi.useFakeTimers();
+    const store = createAppStore();
+    const warnings: string[] = [];
+    store.setState({ notify: (kind, text) => (kind === 'warning' ? warnings.push(text) : 0) });
+    session(store, largeTranscript(3000, 10));
+    const stop = connectAudioFit(createFakePlayer(60), store);
+    stop();
+    await vi.runAllTimersAsync();
+    expect(warnings).toEqual([]);
+    vi.useRealTimers();
   });
 });

@@ -85,6 +85,7 @@ function fitWarning({ last, after }: { last: number; after: number }, transcript
 export function connectAudioFit(player: Player, store: AppStore): Unsubscribe {
   let checked = '';
   let readable = Infinity;
+  let stepTimer: ReturnType<typeof setTimeout> | undefined;
   const check = () => {
     const { transcript, transcriptName, audioName, audioKey } = store.getState();
     const duration = Math.min(player.duration(), readable);
@@ -98,7 +99,7 @@ export function connectAudioFit(player: Player, store: AppStore): Unsubscribe {
       if (checked !== key) return;
       const step = steps.next();
       if (!step.done) {
-        setTimeout(run, 0);
+        stepTimer = setTimeout(run, 0);
         return;
       }
       const warning = fitWarning(step.value, transcriptName, audioName, duration);
@@ -122,5 +123,9 @@ export function connectAudioFit(player: Player, store: AppStore): Unsubscribe {
     }),
   ];
   check();
-  return () => subscriptions.forEach((unsubscribe) => unsubscribe());
+  return () => {
+    clearTimeout(stepTimer);
+    checked = '';
+    subscriptions.forEach((unsubscribe) => unsubscribe());
+  };
 }
