@@ -37,8 +37,9 @@ function hashesOf(html: string): string[] {
  * is allowed by its hash, never by 'unsafe-inline'. (`frame-ancestors` works only as a header.)
  */
 export function csp(): Plugin {
-  let devPolicy = contentSecurityPolicy();
-  const header = (policy: () => string) => (server: ViteDevServer | PreviewServer) => {
+  /** Each dev page's policy, by its path: every page has its own inline scripts to hash. */
+  const devPolicies = new Map<string, string>();
+  const header = (policy: (path: string) => string) => (server: ViteDevServer | PreviewServer) => {
     server.middlewares.use((req, res, next) => {
       const path = (req.url ?? '').split('?')[0] ?? '';
       if (path === '/' || path.endsWith('.html')) {
@@ -46,7 +47,7 @@ export function csp(): Plugin {
         // preamble known) after this middleware, so the very first page load gets it too.
         const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => typeof res;
         res.writeHead = ((...args: unknown[]) => {
-          res.setHeader('Content-Security-Policy', `${policy()}; frame-ancestors 'self'`);
+          res.setHeader('Content-Security-Policy', `${policy(path === '/' ? '/index.html' : path)}; frame-ancestors 'self'`);
           return writeHead(...args);
         }) as typeof res.writeHead;
       }
@@ -59,11 +60,11 @@ export function csp(): Plugin {
       order: 'post',
       handler(html, context) {
         const policy = contentSecurityPolicy(hashesOf(html));
-        if (context.server) devPolicy = policy;
+        if (context.server) devPolicies.set(context.path, policy);
         return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }];
       },
     },
-    configureServer: header(() => devPolicy),
+    configureServer: header((path) => devPolicies.get(path) ?? contentSecurityPolicy()),
     configurePreviewServer: header(() => contentSecurityPolicy()),
   };
 }
