@@ -88,7 +88,10 @@ interface StoredProject extends ProjectSummary {
 export const PIECE_CHARS = 16 * 1024 * 1024;
 
 const pieceKey = (key: string, index: number) => `${PROJECT}${key}#${index}`;
-/** Every piece key of a project, and nothing else (`#` sorts before every character a hash uses). */
+/**
+ * Every piece key of a project. A project key is `<audio key>#<32 hex>`, so the range holds no
+ * other project's record unless that project's audio URL itself contains this whole key and a `#`.
+ */
 const piecesOf = (key: string) => IDBKeyRange.bound(`${PROJECT}${key}#`, `${PROJECT}${key}#\uffff`);
 
 /** `text` in pieces of at most `size` characters (one piece, possibly empty, for a short text). */
