@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange as FakeKeyRange } from 'fake-indexeddb';
 import { createStore, keys } from 'idb-keyval';
-import { classifyStorageError, createIdbProjectStorage, encodeTranscript, PIECE_CHARS, splitText } from './project-storage.ts';
+import { classifyStorageError, createIdbProjectStorage, encodeTranscript, encodeTranscriptInSteps, PIECE_CHARS, splitText } from './project-storage.ts';
+import { packTranscript, packedTurnSummary, unpackTranscript } from '../transcript/packed-transcript.ts';
 import { createLocalRescueSlot } from './rescue-slot.ts';
 import { largeTranscript, timedTurn, transcriptOf, untimedTurn, eventEntry } from '../transcript/edit/transcript-fixture.ts';
 import { setTurnStart } from '../transcript/edit/set-turn-time.ts';
@@ -27,6 +28,33 @@ describe('encodeTranscript', () => {
       transcript = i % 2 === 0 ? setTurnStart(transcript, entry, (transcript.entries[entry]!.start ?? 0) + 0.01) : editTurnText(transcript, entry, `changed ${i} words`);
       expect(JSON.parse(encodeTranscript(transcript))).toEqual(plain(transcript));
     }
+  });
+});
+
+describe('encodeTranscriptInSteps', () => {
+  it('gives encodeTranscript\'s text, yielding to the page between steps', async () => {
+    const transcript = { ...largeTranscript(120, 5), language: 'en' };
+    let yields = 0;
+    const text = await encodeTranscriptInSteps(transcript, async () => void yields++, 0);
+    expect(yields).toBe(transcript.entries.length);
+    expect(text).toBe(encodeTranscript(structuredClone(transcript)));
+    // With the default step a small transcript is done before the first yield.
+    yields = 0;
+    expect(await encodeTranscriptInSteps(transcript, async () => void yields++)).toBe(text);
+    expect(yields).toBe(0);
+  });
+
+  it('writes a huge file\'s unread turns without building their words for good', async () => {
+    const unpacked = (lazyWords?: number) => {
+      const run = unpackTranscript(packTranscript(largeTranscript(60, 5)), lazyWords);
+      let next = run.next();
+      while (!next.done) next = run.next();
+      return next.value;
+    };
+    const lazy = unpacked(0);
+    // Key for key what the same transcript with its words built gives.
+    expect(await encodeTranscriptInSteps(lazy)).toBe(encodeTranscript(unpacked()));
+    expect(lazy.entries.filter((entry) => entry.kind === 'speech').every((entry) => packedTurnSummary(entry) !== undefined)).toBe(true);
   });
 });
 

@@ -1,5 +1,6 @@
 import { createStore, get, getMany, keys, type UseStore } from 'idb-keyval';
 import type { Entry, Transcript } from '../transcript/model.ts';
+import { turnJson } from '../transcript/packed-transcript.ts';
 
 /** What the Recent list shows and needs to reopen a project. */
 export interface ProjectSummary {
@@ -103,17 +104,46 @@ const entryJson = new WeakMap<Entry, string>();
  * save of a 30,000-word transcript each save costs about one entry plus a join.
  */
 export function encodeTranscript(transcript: Transcript): string {
-  const entries = transcript.entries.map((entry) => {
-    let json = entryJson.get(entry);
-    if (json === undefined) {
-      json = JSON.stringify(entry);
-      entryJson.set(entry, json);
-    }
-    return json;
-  });
+  return joinTranscript(transcript, transcript.entries.map(jsonOfEntry));
+}
+
+function jsonOfEntry(entry: Entry): string {
+  let json = entryJson.get(entry);
+  if (json === undefined) {
+    json = turnJson(entry);
+    entryJson.set(entry, json);
+  }
+  return json;
+}
+
+function joinTranscript(transcript: Transcript, entries: string[]): string {
   const { entries: _entries, ...rest } = transcript;
   const head = JSON.stringify(rest);
   return `${head.slice(0, -1)}${head === '{}' ? '' : ','}"entries":[${entries.join(',')}]}`;
+}
+
+/** Longest stretch of `encodeTranscriptInSteps` between two yields to the page. */
+const ENCODE_STEP_MS = 20;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * `encodeTranscript`, yielding to the page every ENCODE_STEP_MS: the first save of a
+ * 60 MB transcript stringified 200,000 turns (ten million words) in one task, seconds
+ * with the page frozen. A small transcript is done before the first yield.
+ */
+export async function encodeTranscriptInSteps(transcript: Transcript, yieldToPage: () => Promise<void> = nextTask, stepMs = ENCODE_STEP_MS): Promise<string> {
+  const { entries } = transcript;
+  const jsons = new Array<string>(entries.length);
+  let stepStart = performance.now();
+  for (let i = 0; i < entries.length; i++) {
+    jsons[i] = jsonOfEntry(entries[i]!);
+    if (performance.now() - stepStart >= stepMs) {
+      await yieldToPage();
+      stepStart = performance.now();
+    }
+  }
+  return joinTranscript(transcript, jsons);
 }
 
 /**
@@ -145,7 +175,7 @@ export function createIdbProjectStorage(dbName = 'verbatim', storeName = 'projec
     },
     async put(project, condition) {
       const { transcript, ...summary } = project;
-      const [first = '', ...rest] = splitText(encodeTranscript(transcript), pieceChars);
+      const [first = '', ...rest] = splitText(await encodeTranscriptInSteps(transcript), pieceChars);
       const stored: StoredProject = { ...summary, transcriptJson: first, ...(rest.length > 0 ? { pieces: rest.length } : {}) };
       await writeIf(db(), project.key, condition, (objects) => {
         objects.delete(piecesOf(project.key));

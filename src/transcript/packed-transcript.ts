@@ -100,6 +100,19 @@ export function packedTurnSummary(turn: object): TurnSummary | undefined {
   return (turn as MaybeUnread)[UNREAD];
 }
 
+/**
+ * `JSON.stringify(turn)`, key for key, without building an unread turn's words for good:
+ * they are built for the string and dropped (young garbage), so saving a huge file does
+ * not leave its ten million words on the heap.
+ */
+export function turnJson(turn: object): string {
+  const where = (turn as MaybeUnread)[UNREAD];
+  if (!where) return JSON.stringify(turn);
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(turn)) copy[key] = key === 'words' ? buildWords(where.packed, where.entry) : (turn as Record<string, unknown>)[key];
+  return JSON.stringify(copy);
+}
+
 /** A lazy turn's share of a step, in words (defining its getter and summary costs a few building words would; counted high to keep steps short). */
 const LAZY_TURN_COST = 64;
 
