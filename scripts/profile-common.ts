@@ -8,8 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../test/e2e/browser.ts';
+import { startStaticServer } from '../test/e2e/static-server.ts';
 import { installProbe, type AppKind } from './bench-ui-probe.ts';
-import { DEFAULT_SCALE_DIR } from './scale-fixtures.ts';
+import { DEFAULT_SCALE_DIR, ensureScaleFixtures, type ScaleFixture } from './scale-fixtures.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -72,4 +74,36 @@ export async function probedPage(browser: Browser): Promise<{ context: BrowserCo
   await page.addInitScript(installProbe, kind);
   page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
   return { context, page };
+}
+
+/** What a profiling run gets: its scale fixture, the served app and a browser. */
+export interface ProfileRun {
+  fixture: ScaleFixture;
+  /** The app's URL opening the fixture's audio, transcript and peaks. */
+  fixtureUrl: string;
+  /** The served app's root URL (ends in `/`). */
+  appUrl: string;
+  browser: Browser;
+}
+
+/**
+ * Builds (or takes `--dist`) the app, serves it with the scale fixtures, launches Chromium and
+ * runs `body` on the fixture `--size` (default `defaultSize`); everything is closed afterwards.
+ */
+export async function runProfile(prefix: string, defaultSize: string, body: (run: ProfileRun) => Promise<void>, minify = false): Promise<void> {
+  const sizeKey = option('--size', defaultSize);
+  const fixture = (await ensureScaleFixtures(DEFAULT_SCALE_DIR)).find((f) => f.size.key === sizeKey);
+  if (!fixture) throw new Error(`no fixture ${sizeKey}`);
+  const app = await profileBuild(prefix, minify);
+  const server = await startStaticServer(app.dist);
+  const browser = await launchChromium();
+  const name = (path: string) => `scale/${path.split('/').pop()}`;
+  const fixtureUrl = `${server.url}?audio=${name(fixture.audioPath)}&transcript=${name(fixture.transcriptPath)}&peaks=${name(fixture.peaksPath)}`;
+  try {
+    await body({ fixture, fixtureUrl, appUrl: server.url, browser });
+  } finally {
+    await browser.close();
+    await server.close();
+    app.remove();
+  }
 }

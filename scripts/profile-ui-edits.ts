@@ -12,12 +12,9 @@
  * A tool for finding the cost, not a benchmark: the profiler itself slows the page.
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { launchChromium } from '../test/e2e/browser.ts';
-import { startStaticServer } from '../test/e2e/static-server.ts';
 import { measureLoad } from './bench-ui-measure.ts';
 import { measureEditor, type EditKind } from './bench-ui-editor.ts';
-import { DEFAULT_SCALE_DIR, ensureScaleFixtures } from './scale-fixtures.ts';
-import { option, probedPage, profileBuild, type CpuProfile, type TraceEvent } from './profile-common.ts';
+import { option, probedPage, runProfile, type CpuProfile, type TraceEvent } from './profile-common.ts';
 
 /** Self time (ms) per function, summed over the profiles of one kind. */
 function addSelfTimes(profile: CpuProfile, into: Map<string, number>): void {
@@ -73,18 +70,11 @@ async function startTrace(browser: Browser, page: Page) {
 }
 
 async function main() {
-  const sizeKey = option('--size', '3h');
   const rounds = Number(option('--rounds', '1'));
   const top = Number(option('--top', '25'));
-  const fixture = (await ensureScaleFixtures(DEFAULT_SCALE_DIR)).find((f) => f.size.key === sizeKey);
-  if (!fixture) throw new Error(`no fixture ${sizeKey}`);
-  const app = await profileBuild('verbatim-profile-ui');
-  const server = await startStaticServer(app.dist);
-  const browser = await launchChromium();
-  try {
+  await runProfile('verbatim-profile-ui', '3h', async ({ fixtureUrl, browser }) => {
     const { context, page } = await probedPage(browser);
-    const name = (path: string) => `scale/${path.split('/').pop()}`;
-    await measureLoad(page, `${server.url}?audio=${name(fixture.audioPath)}&transcript=${name(fixture.transcriptPath)}&peaks=${name(fixture.peaksPath)}`);
+    await measureLoad(page, fixtureUrl);
     const cdp: CDPSession = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
@@ -115,11 +105,7 @@ async function main() {
       for (const [key, ms] of [...times].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`  ${(ms / rounds).toFixed(1).padStart(7)} ms  ${key}`);
     }
     await context.close();
-  } finally {
-    await browser.close();
-    await server.close();
-    app.remove();
-  }
+  });
 }
 
 await main();

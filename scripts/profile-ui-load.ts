@@ -10,10 +10,7 @@
  * and profiling slow the page.
  */
 import type { CDPSession } from 'playwright-core';
-import { launchChromium } from '../test/e2e/browser.ts';
-import { startStaticServer } from '../test/e2e/static-server.ts';
-import { DEFAULT_SCALE_DIR, ensureScaleFixtures } from './scale-fixtures.ts';
-import { option, probedPage, profileBuild, type CpuProfile, type ProfileNode, type TraceEvent } from './profile-common.ts';
+import { option, probedPage, runProfile, type CpuProfile, type ProfileNode, type TraceEvent } from './profile-common.ts';
 
 const KINDS = new Set([
   'ParseHTML',
@@ -41,32 +38,25 @@ const KINDS = new Set([
 ]);
 
 async function main() {
-  const sizeKey = option('--size', '3h');
   const top = Number(option('--top', '12'));
   const inclusive = process.argv.includes('--inclusive');
-  const fixture = (await ensureScaleFixtures(DEFAULT_SCALE_DIR)).find((f) => f.size.key === sizeKey);
-  if (!fixture) throw new Error(`no fixture ${sizeKey}`);
-  const app = await profileBuild('verbatim-profile-load', process.argv.includes('--minify'));
-  const server = await startStaticServer(app.dist);
-  const browser = await launchChromium();
-  try {
+  await runProfile('verbatim-profile-load', '3h', async ({ fixture, fixtureUrl, appUrl, browser }) => {
     const { context, page } = await probedPage(browser);
     // A page of the same origin first, so the renderer (and the profiler) survives the navigation.
-    await page.goto(`${server.url}scale/`).catch(() => undefined);
+    await page.goto(`${appUrl}scale/`).catch(() => undefined);
     const cdp: CDPSession = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing', 'loading'] });
     await cdp.send('Profiler.start');
-    const name = (path: string) => `scale/${path.split('/').pop()}`;
-    await page.goto(`${server.url}?audio=${name(fixture.audioPath)}&transcript=${name(fixture.transcriptPath)}&peaks=${name(fixture.peaksPath)}`);
+    await page.goto(fixtureUrl);
     await page.waitForFunction(() => window.__bench.readyAt !== null, null, { timeout: 120_000, polling: 50 });
     const readyAt = await page.evaluate(() => window.__bench.readyAt!);
     await page.waitForTimeout(1000);
     const longTasks = await page.evaluate(() => window.__bench.longTasks);
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
     const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
-    console.log(`${sizeKey}: interactive at ${readyAt.toFixed(0)} ms (traced and profiled); long tasks (page's own observer): ${longTasks.map((t) => `${t.start.toFixed(0)}+${t.duration.toFixed(0)}`).join(', ')}`);
+    console.log(`${fixture.size.key}: interactive at ${readyAt.toFixed(0)} ms (traced and profiled); long tasks (page's own observer): ${longTasks.map((t) => `${t.start.toFixed(0)}+${t.duration.toFixed(0)}`).join(', ')}`);
 
     const mains = events.filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain');
     // The renderer with the most work is the app's.
@@ -140,11 +130,7 @@ async function main() {
     console.log(`\nnavigation -> interactive + 1 s: ${total.toFixed(0)} ms busy in the profile; top self times:`);
     for (const [key, ms] of [...all].sort((a, b) => b[1] - a[1]).slice(0, top * 2)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${key}`);
     await context.close();
-  } finally {
-    await browser.close();
-    await server.close();
-    app.remove();
-  }
+  }, process.argv.includes('--minify'));
 }
 
 await main();

@@ -8,27 +8,17 @@
  * the React commits and scroll handlers that ran in it. A tool for finding the cost,
  * not a benchmark.
  */
-import { launchChromium } from '../test/e2e/browser.ts';
-import { startStaticServer } from '../test/e2e/static-server.ts';
 import { measureLoad, measureScroll } from './bench-ui-measure.ts';
-import { DEFAULT_SCALE_DIR, ensureScaleFixtures } from './scale-fixtures.ts';
-import { option, probedPage, profileBuild, type TraceEvent } from './profile-common.ts';
+import { option, probedPage, runProfile, type TraceEvent } from './profile-common.ts';
 
 const KINDS = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'HitTest', 'FunctionCall', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks', 'MajorGC', 'MinorGC', 'ParseHTML', 'ScrollLayer', 'UpdateLayer'];
 
 async function main() {
-  const sizeKey = option('--size', '5m');
   const runs = Number(option('--runs', '3'));
-  const fixture = (await ensureScaleFixtures(DEFAULT_SCALE_DIR)).find((f) => f.size.key === sizeKey);
-  if (!fixture) throw new Error(`no fixture ${sizeKey}`);
-  const app = await profileBuild('verbatim-profile-scroll');
-  const server = await startStaticServer(app.dist);
-  const browser = await launchChromium();
-  try {
+  await runProfile('verbatim-profile-scroll', '5m', async ({ fixtureUrl, browser }) => {
     for (let run = 0; run < runs; run++) {
       const { context, page } = await probedPage(browser);
-      const name = (path: string) => `scale/${path.split('/').pop()}`;
-      await measureLoad(page, `${server.url}?audio=${name(fixture.audioPath)}&transcript=${name(fixture.transcriptPath)}&peaks=${name(fixture.peaksPath)}`);
+      await measureLoad(page, fixtureUrl);
       await page.waitForTimeout(1000);
       await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame'] });
       const figures = await measureScroll(page);
@@ -52,11 +42,7 @@ async function main() {
       }
       await context.close();
     }
-  } finally {
-    await browser.close();
-    await server.close();
-    app.remove();
-  }
+  });
 }
 
 await main();

@@ -118,6 +118,30 @@ describe('saving', () => {
     expect(saved?.transcript.entries[0]?.start).toBe(0.25);
   });
 
+  it('lets the storage prepare the transcript before each put, with the transcript it then puts', async () => {
+    const memory = createMemoryProjectStorage();
+    const order: string[] = [];
+    const prepared: Transcript[] = [];
+    install({
+      ...memory.storage,
+      prepare: async (transcript) => {
+        order.push('prepare');
+        prepared.push(transcript);
+      },
+      put: async (project, condition) => {
+        order.push('put');
+        await memory.storage.put(project, condition);
+      },
+    });
+    openSession(store);
+    await settle();
+    edit(store, 0, 0.25);
+    await vi.advanceTimersByTimeAsync(SAVE_MAX_WAIT_MS);
+    expect(order).toEqual(['prepare', 'put']);
+    expect(prepared[0]).toBe(store.getState().transcript);
+    expect(memory.projects.get(KEY)?.transcript).toEqual(prepared[0]);
+  });
+
   it('saves during continuous typing instead of waiting for a pause', async () => {
     const memory = createMemoryProjectStorage();
     install(memory.storage);

@@ -249,6 +249,7 @@ export function installAutosave(store: AppStore, options: AutosaveOptions): Auto
         current.stored = null;
         current.stamp = null;
       } else {
+        await storage.prepare?.(state.transcript);
         const stamp = nextStamp();
         await storage.put({ ...projectRecord(state, identity, clock.now()), stamp }, condition);
         current.stored = { transcript: state.transcript, dirty: state.dirty };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange as FakeKeyRange } from 'fake-indexeddb';
 import { createStore, keys } from 'idb-keyval';
-import { classifyStorageError, createIdbProjectStorage, encodeTranscript, encodeTranscriptInSteps, PIECE_CHARS, splitText } from './project-storage.ts';
+import { classifyStorageError, createIdbProjectStorage, encodeTranscript, PIECE_CHARS, prepareTranscriptJson, splitText } from './project-storage.ts';
 import { packTranscript, packedTurnSummary, unpackTranscript } from '../transcript/packed-transcript.ts';
 import { createLocalRescueSlot } from './rescue-slot.ts';
 import { largeTranscript, timedTurn, transcriptOf, untimedTurn, eventEntry } from '../transcript/edit/transcript-fixture.ts';
@@ -31,29 +31,34 @@ describe('encodeTranscript', () => {
   });
 });
 
-describe('encodeTranscriptInSteps', () => {
-  it('gives encodeTranscript\'s text, yielding to the page between steps', async () => {
-    const transcript = { ...largeTranscript(120, 5), language: 'en' };
+describe('prepareTranscriptJson', () => {
+  it('gives the page back between slices, and the encode after it is the same JSON', async () => {
+    const transcript = largeTranscript(300, 5);
     let yields = 0;
-    const text = await encodeTranscriptInSteps(transcript, async () => void yields++, 0);
-    expect(yields).toBe(transcript.entries.length);
-    expect(text).toBe(encodeTranscript(structuredClone(transcript)));
-    // With the default step a small transcript is done before the first yield.
-    yields = 0;
-    expect(await encodeTranscriptInSteps(transcript, async () => void yields++)).toBe(text);
-    expect(yields).toBe(0);
+    const slicer = { due: () => true, yield: async () => void yields++ };
+    await prepareTranscriptJson(transcript, slicer);
+    expect(yields).toBe(Math.floor(300 / 64));
+    expect(JSON.parse(encodeTranscript(transcript))).toEqual(plain(transcript));
+    // An edit: only its entry is new, and the encode still matches.
+    const edited = editTurnText(transcript, 7, 'an edited turn');
+    await prepareTranscriptJson(edited, slicer);
+    expect(JSON.parse(encodeTranscript(edited))).toEqual(plain(edited));
   });
+});
 
-  it('writes a huge file\'s unread turns without building their words for good', async () => {
+describe('encoding a huge file', () => {
+  it('writes its unread turns key for key as with their words built, without building them for good', async () => {
     const unpacked = (lazyWords?: number) => {
       const run = unpackTranscript(packTranscript(largeTranscript(60, 5)), lazyWords);
       let next = run.next();
       while (!next.done) next = run.next();
       return next.value;
     };
+    const expected = encodeTranscript(unpacked());
     const lazy = unpacked(0);
-    // Key for key what the same transcript with its words built gives.
-    expect(await encodeTranscriptInSteps(lazy)).toBe(encodeTranscript(unpacked()));
+    await prepareTranscriptJson(lazy);
+    expect(encodeTranscript(lazy)).toBe(expected);
+    expect(encodeTranscript(unpacked(0))).toBe(expected);
     expect(lazy.entries.filter((entry) => entry.kind === 'speech').every((entry) => packedTurnSummary(entry) !== undefined)).toBe(true);
   });
 });
@@ -139,6 +144,19 @@ describe('createIdbProjectStorage, on an IndexedDB', () => {
     await storage.remove('k1', { stamp: 's1' });
     expect(await storedKeys('pieces-test', 'projects')).toEqual([]);
     expect(await storage.list()).toEqual([]);
+  });
+
+  it('reads a project whole while another save of it commits (never one save\'s first piece with another\'s rest)', async () => {
+    useIndexedDb();
+    const storage = createIdbProjectStorage('torn-test', 'projects', 1000);
+    const big = project(400, 's1');
+    await storage.put(big);
+    // Another tab's smaller save, started right after the read: it commits between the read's steps unless the read is one transaction.
+    const reading = storage.get('k1');
+    const writing = storage.put(project(200, 's2'), { stamp: 's1' });
+    const [read] = await Promise.all([reading, writing]);
+    expect(read?.transcript).toEqual(JSON.parse(JSON.stringify(big.transcript)));
+    expect(read?.stamp).toBe('s1');
   });
 });
 

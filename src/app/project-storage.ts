@@ -1,5 +1,6 @@
-import { createStore, get, getMany, keys, type UseStore } from 'idb-keyval';
+import { createStore, getMany, keys, type UseStore } from 'idb-keyval';
 import type { Entry, Transcript } from '../transcript/model.ts';
+import { timeSlicer } from './next-task.ts';
 import { turnJson } from '../transcript/packed-transcript.ts';
 
 /** What the Recent list shows and needs to reopen a project. */
@@ -65,6 +66,8 @@ export interface ProjectStorage {
   remove(key: string, condition?: WriteCondition): Promise<void>;
   /** Every saved project's summary, in no particular order. */
   list(): Promise<ProjectSummary[]>;
+  /** Optional work before `put` that can be spread over several tasks (the page answers input in between). */
+  prepare?(transcript: Transcript): Promise<void>;
 }
 
 const PROJECT = 'project:';
@@ -104,46 +107,32 @@ const entryJson = new WeakMap<Entry, string>();
  * save of a 30,000-word transcript each save costs about one entry plus a join.
  */
 export function encodeTranscript(transcript: Transcript): string {
-  return joinTranscript(transcript, transcript.entries.map(jsonOfEntry));
-}
-
-function jsonOfEntry(entry: Entry): string {
-  let json = entryJson.get(entry);
-  if (json === undefined) {
-    json = turnJson(entry);
-    entryJson.set(entry, json);
-  }
-  return json;
-}
-
-function joinTranscript(transcript: Transcript, entries: string[]): string {
+  const entries = transcript.entries.map((entry) => {
+    let json = entryJson.get(entry);
+    if (json === undefined) {
+      json = turnJson(entry);
+      entryJson.set(entry, json);
+    }
+    return json;
+  });
   const { entries: _entries, ...rest } = transcript;
   const head = JSON.stringify(rest);
   return `${head.slice(0, -1)}${head === '{}' ? '' : ','}"entries":[${entries.join(',')}]}`;
 }
 
-/** Longest stretch of `encodeTranscriptInSteps` between two yields to the page. */
-const ENCODE_STEP_MS = 20;
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /**
- * `encodeTranscript`, yielding to the page every ENCODE_STEP_MS: the first save of a
- * 60 MB transcript stringified 200,000 turns (ten million words) in one task, seconds
- * with the page frozen. A small transcript is done before the first yield.
+ * Stringifies, a few milliseconds at a time with the page answering input in between, the
+ * entries `encodeTranscript` has not seen yet, so the encode in `put` only joins cached text.
+ * After a replace-all touching thousands of turns, or on the first save of a huge file, the
+ * encode is then no longer one long task.
  */
-export async function encodeTranscriptInSteps(transcript: Transcript, yieldToPage: () => Promise<void> = nextTask, stepMs = ENCODE_STEP_MS): Promise<string> {
-  const { entries } = transcript;
-  const jsons = new Array<string>(entries.length);
-  let stepStart = performance.now();
-  for (let i = 0; i < entries.length; i++) {
-    jsons[i] = jsonOfEntry(entries[i]!);
-    if (performance.now() - stepStart >= stepMs) {
-      await yieldToPage();
-      stepStart = performance.now();
-    }
+export async function prepareTranscriptJson(transcript: Transcript, slicer = timeSlicer()): Promise<void> {
+  const entries = transcript.entries;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
+    if (!entryJson.has(entry)) entryJson.set(entry, turnJson(entry));
+    if (index % 64 === 63 && slicer.due()) await slicer.yield();
   }
-  return joinTranscript(transcript, jsons);
 }
 
 /**
@@ -161,21 +150,18 @@ export function createIdbProjectStorage(dbName = 'verbatim', storeName = 'projec
     return (store ??= createStore(dbName, storeName));
   };
   return {
+    prepare: (transcript) => prepareTranscriptJson(transcript),
     async get(key) {
-      const stored = await get<StoredProject>(PROJECT + key, db());
-      if (!stored) return undefined;
-      const { transcriptJson, pieces = 0, ...summary } = stored;
-      let json = transcriptJson;
-      if (pieces > 0) {
-        const rest = await getMany<string | undefined>(Array.from({ length: pieces }, (_, index) => pieceKey(key, index + 1)), db());
-        if (rest.some((piece) => typeof piece !== 'string')) throw new Error(`The saved copy of ${summary.transcriptName} is incomplete (a piece of it is missing)`);
-        json += rest.join('');
-      }
-      return { ...summary, transcript: JSON.parse(json) as Transcript };
+      const read = await readWhole(db(), key);
+      if (!read) return undefined;
+      const { stored, rest } = read;
+      const { transcriptJson, pieces: _pieces, ...summary } = stored;
+      if (rest.some((piece) => typeof piece !== 'string')) throw new Error(`The saved copy of ${summary.transcriptName} is incomplete (a piece of it is missing)`);
+      return { ...summary, transcript: JSON.parse(transcriptJson + rest.join('')) as Transcript };
     },
     async put(project, condition) {
       const { transcript, ...summary } = project;
-      const [first = '', ...rest] = splitText(await encodeTranscriptInSteps(transcript), pieceChars);
+      const [first = '', ...rest] = splitText(encodeTranscript(transcript), pieceChars);
       const stored: StoredProject = { ...summary, transcriptJson: first, ...(rest.length > 0 ? { pieces: rest.length } : {}) };
       await writeIf(db(), project.key, condition, (objects) => {
         objects.delete(piecesOf(project.key));
@@ -197,6 +183,32 @@ export function createIdbProjectStorage(dbName = 'verbatim', storeName = 'projec
       return summaries.filter((summary): summary is ProjectSummary => summary !== undefined);
     },
   };
+}
+
+/**
+ * A project's record and its pieces, read in one transaction: another tab's save
+ * committing in between would otherwise join one save's first piece to another's rest.
+ */
+function readWhole(db: UseStore, key: string): Promise<{ stored: StoredProject; rest: unknown[] } | undefined> {
+  return db('readonly', (objects) => {
+    const transaction = objects.transaction;
+    return new Promise((resolve, reject) => {
+      let result: { stored: StoredProject; rest: unknown[] } | undefined;
+      transaction.oncomplete = () => resolve(result);
+      transaction.onabort = transaction.onerror = () => reject(transaction.error ?? new DOMException('Transaction aborted', 'AbortError'));
+      const record = objects.get(PROJECT + key);
+      record.onsuccess = () => {
+        const stored = record.result as StoredProject | undefined;
+        if (!stored) return;
+        const found = { stored, rest: Array.from<unknown>({ length: stored.pieces ?? 0 }) };
+        result = found;
+        for (let index = 0; index < found.rest.length; index++) {
+          const piece = objects.get(pieceKey(key, index + 1));
+          piece.onsuccess = () => void (found.rest[index] = piece.result);
+        }
+      };
+    });
+  });
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { Player } from '../player/player.ts';
 import { parsePassage } from './passage-fragment.ts';
 
-type PassagePlayer = Pick<Player, 'seek' | 'play' | 'pause' | 'on'>;
+type PassagePlayer = Pick<Player, 'seek' | 'play' | 'pause' | 'on' | 'currentTime' | 'playbackRate' | 'isPlaying'>;
 
 export function openPassageLink(player: PassagePlayer, hash: string, root: ParentNode = document): () => void {
   const passage = parsePassage(hash);
@@ -18,11 +18,22 @@ export function openPassageLink(player: PassagePlayer, hash: string, root: Paren
     const start = Number(word.dataset.start);
     if (start >= passage.start - 0.0005 && start < end - 0.0005) word.classList.add('word--passage');
   }
-  const stop = player.on('timeupdate', (time) => {
-    if (time < end) return;
-    player.pause();
-    stop();
-  });
+  // Time updates come with animation frames, late on a busy page; a timer set for the end checks it too.
+  let timer = 0;
+  const check = (time: number) => {
+    clearTimeout(timer);
+    if (time >= end) {
+      player.pause();
+      stop();
+    } else if (player.isPlaying()) {
+      timer = window.setTimeout(() => check(player.currentTime()), ((end - time) / (player.playbackRate() || 1)) * 1000);
+    }
+  };
+  const unsubscribe = player.on('timeupdate', check);
+  const stop = () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
   // A seek elsewhere (the reader moved on) ends the passage.
   const leave = player.on('seeked', (time) => {
     if (time < passage.start - 0.25 || time > end + 0.25) {

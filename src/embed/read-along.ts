@@ -153,7 +153,20 @@ export function createReadAlong(parts: ReadAlongParts, index: TimeIndex, callbac
     if (!frame) frame = requestAnimationFrame(tick);
   };
 
+  // Frames come late on a busy page; a timer set for the passage's end stops it on time too.
+  let stopTimer = 0;
+  const armPassageStop = () => {
+    clearTimeout(stopTimer);
+    if (passageEnd === undefined || audio.paused) return;
+    const wait = ((passageEnd - audio.currentTime) / (audio.playbackRate || 1)) * 1000;
+    stopTimer = window.setTimeout(() => {
+      update();
+      armPassageStop();
+    }, Math.max(0, wait));
+  };
+
   const clearPassage = () => {
+    clearTimeout(stopTimer);
     passageEnd = undefined;
     for (const word of passageWords) word.classList.remove('vp-passage');
     passageWords = [];
@@ -252,6 +265,7 @@ export function createReadAlong(parts: ReadAlongParts, index: TimeIndex, callbac
   listen(audio, 'timeupdate', update);
   listen(audio, 'seeked', update);
   listen(audio, 'ratechange', update);
+  for (const type of ['playing', 'seeked', 'ratechange'] as const) listen(audio, type, armPassageStop);
   // After the first frame: off-screen turns are then known to be skipped
   // (content-visibility), so the first follow does not lay out every turn.
   frame = requestAnimationFrame(() => {

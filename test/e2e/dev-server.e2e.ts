@@ -6,6 +6,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import type { Browser } from 'playwright-core';
@@ -36,7 +37,12 @@ describe('the dev server (npm start)', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
     });
-    await page.goto(url);
+    const response = await page.goto(url);
+    // The header is what the browser enforces: it must allow every inline script of the page as served (React Refresh's preamble).
+    const header = response?.headers()['content-security-policy'] ?? '';
+    const inline = [...((await response?.text()) ?? '').matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gu)].map((match) => match[1]!);
+    assert.ok(inline.length > 0, 'the dev page has its inline preamble');
+    for (const script of inline) assert.ok(header.includes(`'sha256-${createHash('sha256').update(script).digest('base64')}'`), `the CSP header allows an inline script: ${header}`);
     await page.waitForSelector('[data-turn-index]', { timeout: 120_000 });
     await page.waitForFunction(() => (document.querySelector('audio')?.readyState ?? 0) >= 1, null, { timeout: 60_000 });
     await page.keyboard.press('Space');

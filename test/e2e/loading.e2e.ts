@@ -331,3 +331,21 @@ describe('precomputed peaks', () => {
     await context.close();
   });
 });
+
+describe('the app’s code cannot be loaded', () => {
+  it('says so in a sentence with a Reload button that has the focus, never a blank page', async () => {
+    const { page } = await freshPage(app);
+    // The app chunk fails to arrive (offline before a first visit, a dropped connection, a new deploy).
+    await page.route(/\/assets\/boot-[^/]*\.js$/u, (route) => route.abort('internetdisconnected'));
+    await page.goto(app.url);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /^Verbatim could not load its code\. Reload the page[^\n]*\n+.*boot-/u);
+    const reload = page.getByRole('button', { name: 'Reload' });
+    assert.ok(await reload.evaluate((button) => button === document.activeElement), 'Reload has the focus');
+    await page.unroute(/\/assets\/boot-[^/]*\.js$/u);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-turn-index]');
+    await page.context().close();
+  });
+});
