@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange as FakeKeyRange } from 'fake-indexeddb';
 import { createStore, keys } from 'idb-keyval';
 import { classifyStorageError, createIdbProjectStorage, encodeTranscript, PIECE_CHARS, prepareTranscriptJson, splitText } from './project-storage.ts';
+import { packTranscript, packedTurnSummary, unpackTranscript } from '../transcript/packed-transcript.ts';
 import { createLocalRescueSlot } from './rescue-slot.ts';
 import { largeTranscript, timedTurn, transcriptOf, untimedTurn, eventEntry } from '../transcript/edit/transcript-fixture.ts';
 import { setTurnStart } from '../transcript/edit/set-turn-time.ts';
@@ -42,6 +43,23 @@ describe('prepareTranscriptJson', () => {
     const edited = editTurnText(transcript, 7, 'an edited turn');
     await prepareTranscriptJson(edited, slicer);
     expect(JSON.parse(encodeTranscript(edited))).toEqual(plain(edited));
+  });
+});
+
+describe('encoding a huge file', () => {
+  it('writes its unread turns key for key as with their words built, without building them for good', async () => {
+    const unpacked = (lazyWords?: number) => {
+      const run = unpackTranscript(packTranscript(largeTranscript(60, 5)), lazyWords);
+      let next = run.next();
+      while (!next.done) next = run.next();
+      return next.value;
+    };
+    const expected = encodeTranscript(unpacked());
+    const lazy = unpacked(0);
+    await prepareTranscriptJson(lazy);
+    expect(encodeTranscript(lazy)).toBe(expected);
+    expect(encodeTranscript(unpacked(0))).toBe(expected);
+    expect(lazy.entries.filter((entry) => entry.kind === 'speech').every((entry) => packedTurnSummary(entry) !== undefined)).toBe(true);
   });
 });
 

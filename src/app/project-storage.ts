@@ -1,6 +1,7 @@
 import { createStore, getMany, keys, type UseStore } from 'idb-keyval';
 import type { Entry, Transcript } from '../transcript/model.ts';
 import { timeSlicer } from './next-task.ts';
+import { turnJson } from '../transcript/packed-transcript.ts';
 
 /** What the Recent list shows and needs to reopen a project. */
 export interface ProjectSummary {
@@ -112,7 +113,7 @@ export function encodeTranscript(transcript: Transcript): string {
   const entries = transcript.entries.map((entry) => {
     let json = entryJson.get(entry);
     if (json === undefined) {
-      json = JSON.stringify(entry);
+      json = turnJson(entry);
       entryJson.set(entry, json);
     }
     return json;
@@ -132,7 +133,7 @@ export async function prepareTranscriptJson(transcript: Transcript, slicer = tim
   const entries = transcript.entries;
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index]!;
-    if (!entryJson.has(entry)) entryJson.set(entry, JSON.stringify(entry));
+    if (!entryJson.has(entry)) entryJson.set(entry, turnJson(entry));
     if (index % 64 === 63 && slicer.due()) await slicer.yield();
   }
 }

@@ -94,6 +94,11 @@ describe('packed transcript', () => {
           expect(summary.firstWordStart).toBe(words.find((word) => word.start !== undefined)?.start);
           expect(summary.lastWordEnd).toBe(words.findLast((word) => word.end !== undefined)?.end);
           expect(summary.maxWordEnd).toBe(words.reduce((max, word) => (word.end !== undefined && word.end > max ? word.end : max), -Infinity));
+          // The word-outside-turn check's bounds (validateTiming).
+          const firsts = words.map((word) => word.start ?? word.end).filter((at) => at !== undefined);
+          const lasts = words.map((word) => word.end ?? word.start).filter((at) => at !== undefined);
+          expect(summary.minWordEdge).toBe(firsts.reduce((min, at) => (at < min ? at : min), Infinity));
+          expect(summary.maxWordEdge).toBe(lasts.reduce((max, at) => (at > max ? at : max), -Infinity));
         });
         // Key for key in the order an eagerly unpacked transcript has (exports write in it).
         expect(JSON.stringify(lazy)).toBe(JSON.stringify(unpackAll(packTranscript(original)).transcript));

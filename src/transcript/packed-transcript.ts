@@ -59,6 +59,9 @@ export interface PackedTranscript {
   entryLastEndWord: Int32Array;
   /** Per entry: the latest end of any of its words (-Infinity: none). */
   entryMaxWordEnd: Float64Array;
+  /** Per entry: the earliest of its words' `start ?? end` (Infinity: none), and the latest `end ?? start` (-Infinity: none). */
+  entryMinWordEdge: Float64Array;
+  entryMaxWordEdge: Float64Array;
 }
 
 /** What the page knows of a turn whose words are not built yet (see the module comment). */
@@ -72,6 +75,9 @@ export interface TurnSummary {
   lastWordEnd: number | undefined;
   /** Latest end of any word, -Infinity when none has one. */
   maxWordEnd: number;
+  /** Earliest `start ?? end` of any word (Infinity: none) and latest `end ?? start` (-Infinity: none): the word-outside-turn check's bounds. */
+  minWordEdge: number;
+  maxWordEdge: number;
 }
 
 /**
@@ -92,6 +98,19 @@ type MaybeUnread = { [UNREAD]?: Unread | undefined };
 /** The summary of a turn unpacked lazily whose words were never read; undefined for every other turn (read its words). */
 export function packedTurnSummary(turn: object): TurnSummary | undefined {
   return (turn as MaybeUnread)[UNREAD];
+}
+
+/**
+ * `JSON.stringify(turn)`, key for key, without building an unread turn's words for good:
+ * they are built for the string and dropped (young garbage), so saving a huge file does
+ * not leave its ten million words on the heap.
+ */
+export function turnJson(turn: object): string {
+  const where = (turn as MaybeUnread)[UNREAD];
+  if (!where) return JSON.stringify(turn);
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(turn)) copy[key] = key === 'words' ? buildWords(where.packed, where.entry) : (turn as Record<string, unknown>)[key];
+  return JSON.stringify(copy);
 }
 
 /** A lazy turn's share of a step, in words (defining its getter and summary costs a few building words would; counted high to keep steps short). */
@@ -120,6 +139,8 @@ export function packedBuffers(packed: PackedTranscript): ArrayBuffer[] {
     packed.entryFirstStartWord,
     packed.entryLastEndWord,
     packed.entryMaxWordEnd,
+    packed.entryMinWordEdge,
+    packed.entryMaxWordEdge,
   ].map((array) => array.buffer as ArrayBuffer);
 }
 
@@ -168,6 +189,8 @@ export function packTranscript(transcript: Transcript): PackedTranscript {
   const entryFirstStartWord = new Int32Array(entries.length).fill(-1);
   const entryLastEndWord = new Int32Array(entries.length).fill(-1);
   const entryMaxWordEnd = new Float64Array(entries.length).fill(-Infinity);
+  const entryMinWordEdge = new Float64Array(entries.length).fill(Infinity);
+  const entryMaxWordEdge = new Float64Array(entries.length).fill(-Infinity);
 
   let w = 0;
   let event = wordCount;
@@ -194,7 +217,13 @@ export function packTranscript(transcript: Transcript): PackedTranscript {
     }
     let chars = 0;
     let maxEnd = -Infinity;
+    let minEdge = Infinity;
+    let maxEdge = -Infinity;
     for (const word of entry.words) {
+      const first = word.start ?? word.end;
+      const last = word.end ?? word.start;
+      if (first !== undefined && first < minEdge) minEdge = first;
+      if (last !== undefined && last > maxEdge) maxEdge = last;
       texts[w] = word.text;
       chars += word.text.length;
       let bits = 0;
@@ -215,6 +244,8 @@ export function packTranscript(transcript: Transcript): PackedTranscript {
     }
     entryChars[e] = chars;
     entryMaxWordEnd[e] = maxEnd;
+    entryMinWordEdge[e] = minEdge;
+    entryMaxWordEdge[e] = maxEdge;
   });
   wordStarts[entries.length] = w;
   let end = 0;
@@ -244,6 +275,8 @@ export function packTranscript(transcript: Transcript): PackedTranscript {
     entryFirstStartWord,
     entryLastEndWord,
     entryMaxWordEnd,
+    entryMinWordEdge,
+    entryMaxWordEdge,
   };
 }
 
@@ -310,6 +343,8 @@ function defineLazyWords(turn: SpeechTurn, packed: PackedTranscript, e: number):
     firstWordStart: firstStart < 0 ? undefined : packed.wordStart[firstStart]!,
     lastWordEnd: lastEnd < 0 ? undefined : packed.wordEnd[lastEnd]!,
     maxWordEnd: packed.entryMaxWordEnd[e]!,
+    minWordEdge: packed.entryMinWordEdge[e]!,
+    maxWordEdge: packed.entryMaxWordEdge[e]!,
     packed,
     entry: e,
   };

@@ -11,6 +11,7 @@ import { deleteTurn } from './edit/delete-turn.ts';
 import { insertEvent, insertTurn } from './edit/insert-turn.ts';
 import { moveTurn } from './edit/move-turn.ts';
 import { findReplace } from './edit/find-replace.ts';
+import { packTranscript, packedTurnSummary, unpackTranscript } from './packed-transcript.ts';
 
 /** Times on a 0.5 s grid from -1 to 20 s, so overlaps, ties and times past a 15 s "audio" all happen. */
 const time = fc.integer({ min: -2, max: 40 }).map((half) => half / 2);
@@ -77,5 +78,31 @@ describe('validateTiming across edits (incremental)', () => {
     const moved: Transcript = { speakers: [], entries: [{ ...turn, start: 1.2 }] };
     expect(validateTiming(moved).map((issue) => issue.message)).toEqual(['Turn 1 has 2 words timed outside the turn ("a" at 0:00.500).']);
     expect(validateTiming(before)).toEqual([]);
+  });
+
+  it('gives the same problems on a huge file\'s unread turns as on built words, and builds only the words of turns with a word outside', () => {
+    const lazyOf = (t: Transcript): Transcript => {
+      const run = unpackTranscript(packTranscript(t), -1);
+      for (;;) {
+        const next = run.next();
+        if (next.done) return next.value;
+      }
+    };
+    fc.assert(
+      fc.property(transcript, fc.array(edit, { maxLength: 3 }), fc.option(fc.constant(15), { nil: undefined }), (start, edits, duration) => {
+        const edited = edits.reduce((t, apply) => apply(t), start);
+        const lazy = lazyOf(edited);
+        const expected = validateTiming(fresh(edited), duration);
+        expect(validateTiming(lazy, duration)).toStrictEqual(expected);
+        const walked = new Set(expected.filter((issue) => issue.kind === 'word-outside-turn').map((issue) => issue.entryIndex));
+        lazy.entries.forEach((entry, index) => {
+          if (entry.kind === 'speech') expect(packedTurnSummary(entry) === undefined).toBe(walked.has(index));
+        });
+        // After an edit of the lazy transcript (its turns partly built, partly not), still the same.
+        const again = edits.reduce((t, apply) => apply(t), lazy);
+        expect(validateTiming(again, duration)).toStrictEqual(validateTiming(fresh(again), duration));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { Entry, SpeechTurn, Transcript } from './model.ts';
+import { packedTurnSummary } from './packed-transcript.ts';
 
 export type TimingIssueKind = 'end-before-start' | 'overlap-prev' | 'overlap-next' | 'past-end' | 'word-outside-turn';
 
@@ -36,10 +37,17 @@ interface WordsOutside {
  */
 const outsideByTurn = new WeakMap<SpeechTurn, WordsOutside>();
 
+const NONE_OUTSIDE: WordsOutside = { outside: 0, firstOutside: undefined };
+
 function wordsOutside(turn: SpeechTurn): WordsOutside {
+  const { start, end } = turn;
+  // A turn of a huge file whose words were never built: its summary bounds every word's
+  // times, so only a turn with a word outside is walked (reading `words` builds them).
+  // Ten million words were built in one task on entering editor mode before.
+  const summary = packedTurnSummary(turn);
+  if (summary && !(start !== undefined && summary.minWordEdge < start - TOLERANCE) && !(end !== undefined && summary.maxWordEdge > end + TOLERANCE)) return NONE_OUTSIDE;
   let found = outsideByTurn.get(turn);
   if (found) return found;
-  const { start, end } = turn;
   let outside = 0;
   let firstOutside: string | undefined;
   for (const word of turn.words) {

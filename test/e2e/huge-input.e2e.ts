@@ -75,6 +75,15 @@ const savedWith = (page: Page, marker: string) =>
 /** The highest turn index among the rows on screen. */
 const lastTurnShown = (page: Page) => page.evaluate(() => Math.max(-1, ...[...document.querySelectorAll<HTMLElement>('[data-turn-index]')].map((row) => Number(row.dataset.turnIndex))));
 
+/** The page's clock now, to mark the start of a step. */
+const pageNow = (page: Page) => page.evaluate(() => performance.now());
+
+/** The longest main-thread task that started since `since` (page clock), waiting a little for the last ones to be reported. */
+async function longestTaskSince(page: Page, since: number): Promise<number> {
+  await page.waitForTimeout(300);
+  return page.evaluate((from) => Math.max(0, ...window.__load.longTasks.filter((task) => task.start >= from).map((task) => task.duration)), since);
+}
+
 const transcriptName = (page: Page) => page.evaluate(() => document.querySelector('.session')?.textContent ?? '');
 const report = (label: string, figures: OpenFigures) =>
   console.log(
@@ -131,30 +140,44 @@ describe('huge inputs', { timeout: 600_000 }, () => {
       const figures = await openDuringLoad(page, inputs.text, 'huge.txt');
       report('60 MB text (keyboard session)', figures);
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      // The longest main-thread task of each step, printed beside the load's figures.
+      const steps: string[] = [];
+      let since = await pageNow(page);
+      const step = async (label: string) => {
+        steps.push(`${label} ${Math.round(await longestTaskSince(page, since))} ms`);
+        since = await pageNow(page);
+      };
       // Space plays, and pauses again.
       await page.keyboard.press('Space');
       await page.waitForFunction(() => document.querySelector('audio')?.paused === false);
       await page.keyboard.press('Space');
       await page.waitForFunction(() => document.querySelector('audio')?.paused === true);
+      await step('Space, Space');
       // End on the transcript scrolls to its last turn: every paragraph is a turn.
       await page.getByTestId('transcript-scroller').focus();
       await page.keyboard.press('End');
       await page.waitForFunction((last) => [...document.querySelectorAll<HTMLElement>('[data-turn-index]')].some((row) => Number(row.dataset.turnIndex) === last), turns - 1, { timeout: 30_000 });
       assert.equal(await lastTurnShown(page), turns - 1);
+      await step('End');
       await page.keyboard.press('Home');
       await page.waitForFunction(() => document.querySelector('[data-turn-index="0"]') !== null);
+      await step('Home');
       // Editor mode, the second turn, its text box: a word typed at the end, Enter commits.
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.keyboard.press('e');
       await page.waitForSelector('[data-mode="edit"]', { timeout: 120_000 });
+      await step('e (editor mode)');
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('F2');
       await page.waitForSelector('.turn-editor textarea', { timeout: 60_000 });
+      await step('ArrowDown, F2');
       await page.keyboard.press('End');
       await page.keyboard.type(' zebracrossing');
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.querySelector('main')?.textContent?.includes('zebracrossing'), undefined, { timeout: 60_000 });
+      await step('typing, Enter');
+      console.log(`  60 MB text (keyboard session), longest main-thread task per step: ${steps.join('; ')}`);
       // Autosaved: the project in IndexedDB carries the edit.
       const deadline = Date.now() + 90_000;
       while (!(await savedWith(page, 'zebracrossing'))) {
