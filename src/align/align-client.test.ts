@@ -230,4 +230,78 @@ describe('progressReporter', () => {
     report('loading model', 1);
     expect(events.map((event) => event.fraction)).toEqual([events[0]!.fraction, events[0]!.fraction, events[0]!.fraction]);
   });
+
+  describe('inside a decoder pass', () => {
+    function passRecorder() {
+      let clock = 0;
+      let tick: (() => void) | undefined;
+      const events: AlignClientProgress[] = [];
+      const report = progressReporter(
+        (event) => events.push(event),
+        () => clock,
+        (_ms, run) => {
+          tick = run;
+          return () => (tick = undefined);
+        },
+      );
+      /** Moves the clock on in 50 ms steps, ticking like the interval would. */
+      const run = (ms: number) => {
+        for (let t = 0; t < ms; t += 50) {
+          clock += 50;
+          tick?.();
+        }
+      };
+      return { events, report, run, ticking: () => tick !== undefined };
+    }
+    const aligning = (fraction: number) => 0.15 + 0.85 * fraction;
+
+    it('moves on at the pace measured on the previous pass, stops short of the pass end, and jumps to the real report', () => {
+      const { events, report, run } = passRecorder();
+      report('aligning', 0, { fraction: 0.2, audioSeconds: 25 });
+      run(1000); // the first pass: 25 s of audio in 1 s
+      report('aligning', 0.2, { fraction: 0.4, audioSeconds: 25 });
+      const before = events.length;
+      run(500); // half of the 1 s this pass should take
+      const inside = events.slice(before).map((event) => event.fraction);
+      expect(inside.length).toBe(10);
+      expect(inside.at(-1)).toBeCloseTo(aligning(0.3), 5);
+      run(2000); // a slow pass: held short of its end
+      expect(events.at(-1)!.fraction).toBeCloseTo(aligning(0.2 + 0.9 * 0.2), 5);
+      report('aligning', 0.37);
+      expect(events.at(-1)!.fraction).toBeCloseTo(aligning(0.2 + 0.9 * 0.2), 5);
+      report('aligning', 0.41);
+      expect(events.at(-1)!.fraction).toBeCloseTo(aligning(0.41), 5);
+      const fractions = events.map((event) => event.fraction);
+      expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    });
+
+    it('shows a 25 s window at least every 5 s of its audio', () => {
+      const { events, report, run } = passRecorder();
+      report('aligning', 0, { fraction: 0.25, audioSeconds: 25 });
+      run(300);
+      report('aligning', 0.25, { fraction: 0.5, audioSeconds: 25 });
+      const before = events.length;
+      run(300);
+      report('aligning', 0.5);
+      const seen = events.slice(before - 1).map((event) => event.fraction);
+      const steps = seen.slice(1).map((value, i) => value - (seen[i] as number));
+      // 0.25 of the aligning stage is 25 s of audio here.
+      const audioSteps = steps.map((step) => (step / (0.85 * 0.25)) * 25);
+      expect(audioSteps.length).toBeGreaterThanOrEqual(5);
+      expect(Math.max(...audioSteps)).toBeLessThanOrEqual(5);
+    });
+
+    it('stops ticking when the pass ends or the job settles', () => {
+      const { report, run, ticking } = passRecorder();
+      report('aligning', 0, { fraction: 0.2, audioSeconds: 25 });
+      expect(ticking()).toBe(true);
+      report('aligning', 0.2);
+      expect(ticking()).toBe(false);
+      report('aligning', 0.2, { fraction: 0.4, audioSeconds: 25 });
+      run(50);
+      report.stop();
+      expect(ticking()).toBe(false);
+    });
+  });
 });
+

@@ -1,6 +1,6 @@
 import type { Transcript } from '../transcript/model.ts';
 import type { AlignRequest, AlignResponse, AlignStage } from './align-messages.ts';
-import type { AlignAudio, AlignOutcome } from './align-outcome.ts';
+import type { AlignAudio, AlignOutcome, PendingPass } from './align-outcome.ts';
 import { audioBufferToMono, decodeAudioFile } from './browser-decode.ts';
 
 /**
@@ -105,12 +105,13 @@ export function createAlignClient(options: AlignClientOptions = {}): AlignClient
     });
     const finish = () => {
       settled = true;
+      progress.stop();
       jobs.delete(id);
     };
 
     jobs.set(id, (response) => {
       if (response.type === 'progress') {
-        progress(response.stage, response.fraction);
+        progress(response.stage, response.fraction, response.pending);
         return;
       }
       finish();
@@ -120,6 +121,7 @@ export function createAlignClient(options: AlignClientOptions = {}): AlignClient
 
     const cancel = () => {
       if (settled) return;
+      progress.stop();
       reject(new DOMException('alignment cancelled', 'AbortError'));
       if (!posted) {
         finish();
@@ -178,27 +180,80 @@ async function toPcm(audio: AlignInput, onProgress: (fraction: number) => void):
   return audio as AlignAudio;
 }
 
+/** How often progress is shown while a decoder pass runs in the worker. */
+const PASS_TICK_MS = 50;
+/** Wall seconds per second of audio assumed for the first pass, before one was measured (decoding runs at 30-60× real time). */
+const FIRST_PASS_PACE = 1 / 30;
+/** Inside a pass the shown fraction stops this share of the way to where the pass should end: the window's commit moves it on. */
+const PASS_CAP = 0.9;
+
+/** Runs `tick` every `ms` until the returned function is called. */
+export type Ticker = (ms: number, tick: () => void) => () => void;
+
+const intervalTicker: Ticker = (ms, tick) => {
+  const handle = setInterval(tick, ms);
+  return () => clearInterval(handle);
+};
+
+export interface ProgressReporter {
+  (stage: AlignClientStage, stageFraction: number, pending?: PendingPass): void;
+  /** Stops showing progress inside a pass (the job settled). */
+  stop(): void;
+}
+
 /**
  * Turns per-stage fractions into one growing fraction with an estimate of the
  * time left. Decoding and model loading overlap, so the stage shown is the
  * furthest one reached. The estimate extrapolates the aligning stage's own
  * pace (nearly linear in audio time); the short stages before it have none.
+ *
+ * The worker reports once per decoded window (~25-30 s of audio): a decoder
+ * pass is one synchronous wasm call with no callback, and feeding it smaller
+ * pieces changes its feature normalisation and so the words it finds. So
+ * while a pass runs (`pending`), this thread moves the fraction on every
+ * PASS_TICK_MS at the pace measured on this job's earlier passes (wall time
+ * per second of audio), never past PASS_CAP of the way to the pass's end; the
+ * worker's next report moves it to where the work really is.
  */
 export function progressReporter(
   onProgress: ((progress: AlignClientProgress) => void) | undefined,
   now: () => number = () => performance.now(),
-): (stage: AlignClientStage, stageFraction: number) => void {
+  ticker: Ticker = intervalTicker,
+): ProgressReporter {
   const order = Object.keys(STAGE_SPAN) as AlignClientStage[];
   let shownStage: AlignClientStage = order[0]!;
   let fraction = 0;
+  let etaSec: number | null = null;
   let aligningSince: number | undefined;
   let aligningFrom = 0;
-  return (stage, stageFraction) => {
+  let pass: { start: number; from: number; to: number; audioSeconds: number } | undefined;
+  let stopTicking: (() => void) | undefined;
+  let passMs = 0;
+  let passAudio = 0;
+  const emit = () => onProgress?.({ fraction, etaSec, stage: shownStage });
+  const endPass = () => {
+    stopTicking?.();
+    stopTicking = undefined;
+    if (pass === undefined) return;
+    passMs += now() - pass.start;
+    passAudio += pass.audioSeconds;
+    pass = undefined;
+  };
+  const tick = () => {
+    if (pass === undefined) return;
+    const expectedMs = pass.audioSeconds * (passAudio > 0 ? passMs / passAudio : FIRST_PASS_PACE * 1000);
+    const share = Math.min(PASS_CAP, (now() - pass.start) / Math.max(1, expectedMs));
+    const shown = pass.from + (pass.to - pass.from) * share;
+    if (shown <= fraction) return;
+    fraction = shown;
+    emit();
+  };
+  const report = (stage: AlignClientStage, stageFraction: number, pending?: PendingPass) => {
+    endPass();
     const [from, to] = STAGE_SPAN[stage];
     const clamped = Math.min(1, Math.max(0, stageFraction));
     fraction = Math.max(fraction, from + (to - from) * clamped);
     if (order.indexOf(stage) > order.indexOf(shownStage)) shownStage = stage;
-    let etaSec: number | null = null;
     if (stage === 'aligning') {
       if (aligningSince === undefined) {
         aligningSince = now();
@@ -208,7 +263,16 @@ export function progressReporter(
       const elapsedSec = (now() - aligningSince) / 1000;
       if (clamped >= 1) etaSec = 0;
       else if (done > 0.01 && elapsedSec > 0.2) etaSec = (elapsedSec * (1 - clamped)) / done;
+      else etaSec = null;
+    } else {
+      etaSec = null;
     }
-    onProgress?.({ fraction, etaSec, stage: shownStage });
+    emit();
+    if (stage !== 'aligning' || pending === undefined || !(pending.audioSeconds > 0)) return;
+    const end = from + (to - from) * Math.min(1, Math.max(0, pending.fraction));
+    if (end <= fraction) return;
+    pass = { start: now(), from: fraction, to: end, audioSeconds: pending.audioSeconds };
+    stopTicking = ticker(PASS_TICK_MS, tick);
   };
+  return Object.assign(report, { stop: endPass });
 }

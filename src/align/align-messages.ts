@@ -1,5 +1,5 @@
 import type { Transcript } from '../transcript/model.ts';
-import type { AlignAudio, AlignOutcome } from './align-outcome.ts';
+import type { AlignAudio, AlignOutcome, PendingPass } from './align-outcome.ts';
 
 /**
  * The messages between the alignment client (main thread) and the alignment
@@ -31,6 +31,8 @@ export interface AlignResponseMap {
     stage: AlignStage;
     /** 0..1 within `stage`; grows monotonically. */
     fraction: number;
+    /** A decoder pass starting now (see AlignProgress.pending); `fraction` within `stage`. */
+    pending?: PendingPass;
   };
   /** The request finished. */
   done: { outcome: AlignOutcome };

@@ -13,6 +13,18 @@ export interface AlignProgress {
   fraction: number;
   /** What is happening, for a status line: `loading model`, `aligning`, ... */
   stage: string;
+  /**
+   * A decoder pass starts now: one synchronous call that reports nothing until it returns. It
+   * decodes `audioSeconds` of audio, and the run is at about `fraction` once its window is
+   * committed. A host that can tick while the aligner is busy (the browser's main thread) shows
+   * progress inside the pass from this, paced by the decoding speed it measured on earlier passes.
+   */
+  pending?: PendingPass;
+}
+
+export interface PendingPass {
+  fraction: number;
+  audioSeconds: number;
 }
 
 export interface AlignOptions {

@@ -4,7 +4,7 @@ import { decodeOpusFixture as decode } from './decode-opus-fixture.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Transcript, speechTurns } from '../transcript/model.ts';
 import { readTranscript } from '../transcript/read-transcript.ts';
-import type { AlignAudio } from './align-outcome.ts';
+import type { AlignAudio, PendingPass } from './align-outcome.ts';
 import { TranscriptMismatchError, alignTranscript } from './align-transcript.ts';
 import { createNodeEngine } from './node-engine.ts';
 
@@ -29,7 +29,14 @@ beforeAll(async () => {
 describe('alignTranscript', () => {
   it('times every turn and word, starting each turn where its sound starts, after an untranscribed intro', async () => {
     const progress: number[] = [];
-    const outcome = await alignTranscript(audio, transcript, { engine, onProgress: ({ fraction }) => progress.push(fraction) });
+    const passes: { fraction: number; pending: PendingPass }[] = [];
+    const outcome = await alignTranscript(audio, transcript, {
+      engine,
+      onProgress: ({ fraction, pending }) => {
+        progress.push(fraction);
+        if (pending) passes.push({ fraction, pending });
+      },
+    });
     expect(outcome.estimated).toBe(false);
     const entries = outcome.transcript.entries;
     expect(entries.map((entry) => entry.kind)).toEqual(['speech', 'speech', 'event', 'speech']);
@@ -51,6 +58,13 @@ describe('alignTranscript', () => {
     expect(outcome.lowConfidence).toEqual([]);
     expect(progress.at(-1)).toBe(1);
     expect(progress.every((value, i) => i === 0 || value >= (progress[i - 1] as number))).toBe(true);
+    // Every decoder pass is announced with its audio and where it should end, ahead of where the run is.
+    expect(passes.length).toBeGreaterThan(0);
+    for (const { fraction, pending } of passes) {
+      expect(pending.audioSeconds).toBeGreaterThan(0);
+      expect(pending.fraction).toBeGreaterThanOrEqual(fraction);
+      expect(pending.fraction).toBeLessThanOrEqual(0.95);
+    }
   }, 60_000);
 
   it('does not let untranscribed music in the middle pull the next turn into it', async () => {

@@ -29,7 +29,7 @@
  */
 import type { Transcript } from '../transcript/model.ts';
 import { acousticModelFor, type DecoderConfig } from './align-engine.ts';
-import type { AlignAudio, AlignOptions, AlignOutcome } from './align-outcome.ts';
+import type { AlignAudio, AlignOptions, AlignOutcome, PendingPass } from './align-outcome.ts';
 import { type AlignToken, collectTokens } from './align-tokens.ts';
 import { buildOutcome } from './build-outcome.ts';
 import { type SoundTest, decodeChunk } from './decode-chunk.ts';
@@ -170,7 +170,8 @@ function chunkEnd(tokens: AlignToken[], run: number[], start: number, maxTurns: 
 export async function alignTranscript(audio: AlignAudio, transcript: Transcript, options: AlignOptions): Promise<AlignOutcome> {
   const { engine, signal, onProgress } = options;
   const warnings: string[] = [];
-  const report = (fraction: number, stage: string) => onProgress?.({ fraction: Math.min(1, Math.max(0, fraction)), stage });
+  const report = (fraction: number, stage: string, pending?: PendingPass) =>
+    onProgress?.({ fraction: Math.min(1, Math.max(0, fraction)), stage, ...(pending ? { pending } : {}) });
   if (!(audio.sampleRate > 0) || audio.samples.length === 0) throw new Error('the audio is empty');
   const duration = audio.samples.length / audio.sampleRate;
   const language = options.language ?? transcript.language ?? 'en';
@@ -249,6 +250,9 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
       });
       alignable += run.length;
       let cursor = region.from;
+      const fractionAt = (time: number) => 0.06 + 0.89 * ((doneSpan + (Math.min(region.to, Math.max(cursor, time)) - region.from)) / totalSpan);
+      // A window's words end about HOLDBACK seconds before its end (those are decoded again).
+      windows.onPass = (audioSeconds, windowEnd) => report(fractionAt(cursor), 'aligning', { fraction: fractionAt(windowEnd - HOLDBACK), audioSeconds });
       let context: number | null = null;
       let position = 0;
       let maxTurns = Infinity;
@@ -325,11 +329,12 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
             );
           }
         }
-        report(0.06 + 0.89 * ((doneSpan + (cursor - region.from)) / totalSpan), 'aligning');
+        report(fractionAt(cursor), 'aligning');
         await yieldToHost();
       }
       doneSpan += region.to - region.from;
     }
+    windows.onPass = null;
 
     throwIfAborted(signal);
     if (alignable >= MISMATCH_MIN_FAILED && placed.size < MISMATCH_SHARE * alignable) {

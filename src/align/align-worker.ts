@@ -49,8 +49,8 @@ async function align(id: number, request: AlignRequestMap['align']): Promise<voi
       ...(request.estimateOnly === true ? { estimateOnly: true } : {}),
       engine,
       signal,
-      onProgress: ({ fraction }) => {
-        if (!signal.aborted) post({ type: 'progress', id, stage: 'aligning', fraction });
+      onProgress: ({ fraction, pending }) => {
+        if (!signal.aborted) post({ type: 'progress', id, stage: 'aligning', fraction, ...(pending ? { pending } : {}) });
       },
     });
     post({ type: 'done', id, outcome });

@@ -86,6 +86,8 @@ export class WindowDecoder {
   budgetSeconds = Infinity;
   /** Gains evening out speech levels that jump inside the recording (level-speech.ts), applied to every window. */
   levels: LevelPlan | null = null;
+  /** Called before every decoder pass with its audio's seconds and the time its window ends at. */
+  onPass: ((audioSeconds: number, windowEnd: number) => void) | null = null;
   /** The decoder's own word beam, restored after a wide pass. */
   private readonly wordBeam: number;
 
@@ -209,6 +211,7 @@ export class WindowDecoder {
   private run(grammar: string, audio: Float32Array, first: number, indices: readonly number[]): Map<number, TokenSegment> | null {
     this.decoder.set_grammar(grammar);
     this.decodedSeconds += audio.length / MODEL_SAMPLE_RATE;
+    this.onPass?.(audio.length / MODEL_SAMPLE_RATE, (first + audio.length) / MODEL_SAMPLE_RATE);
     this.decoder.start();
     this.decoder.process_audio(audio, false, true);
     this.decoder.stop();

@@ -144,6 +144,11 @@ async function run(name, params, trace = false, thenParams = undefined) {
     failed = true;
     console.error(`FAIL ${name}: ${result.error ?? result.result ?? 'no word was aligned'}`);
   }
+  // Progress at least every 5 s of audio while aligning (issue 12), on the runs that align a whole file.
+  if (result.ok && !params.cancelWhileAligning && params.seconds === undefined && !(result.largestAligningStep.sec <= 5)) {
+    failed = true;
+    console.error(`FAIL ${name}: progress moved ${result.largestAligningStep.sec} s of audio at once (to ${result.largestAligningStep.at} of the aligning stage)`);
+  }
   return result;
 }
 
@@ -239,7 +244,8 @@ function report(all) {
         `${timed}/${words} words timed; turn start err median ${r.errors.turns.medianMs} p90 ${r.errors.turns.p90Ms} max ${r.errors.turns.maxMs} ms; ` +
         `word start err median ${r.errors.words.medianMs} p90 ${r.errors.words.p90Ms} ms; ` +
         `longest main-thread task ${r.longestTaskMs} ms, max timer gap ${r.maxHeartbeatGapMs} ms; ` +
-        `progress events ${r.progress.events}${r.progressMonotonic ? '' : ' (NOT monotonic)'}; model files from server ${r.modelRequests.length}`,
+        `progress events ${r.progress.events}${r.progressMonotonic ? '' : ' (NOT monotonic)'}, largest step while decoding ${r.largestAligningStep.sec} s of audio (to ${r.largestAligningStep.at}); ` +
+        `model files from server ${r.modelRequests.length}`,
     );
   };
   console.log(`\nIn-browser alignment (headless Chromium, ${args.server === 'dev' ? 'vite dev server' : `production build via ${args.server} server`}):`);

@@ -82,6 +82,7 @@ async function runAlignCheck(params: CheckParams): Promise<unknown> {
     stageStartMs: { 'decoding audio': stageStart('decoding audio'), 'loading model': stageStart('loading model'), aligning: stageStart('aligning') },
     progress: summarize(progress),
     progressMonotonic: progress.every((event, index) => index === 0 || event.fraction >= (progress[index - 1]?.fraction ?? 0)),
+    largestAligningStep: largestAligningStep(progress, durationSec),
     longestTaskMs: longestTask(startedAt, startedAt + totalMs),
     longTasks: longTasks
       .filter((task) => task.startMs + task.durationMs >= startedAt)
@@ -171,6 +172,24 @@ function stats(values: number[]) {
     maxMs: Math.round(sorted[sorted.length - 1] ?? NaN),
     within100: sorted.filter((value) => value <= 100).length / Math.max(1, sorted.length),
   };
+}
+
+/**
+ * The largest step between two progress events while windows are decoded, in seconds of audio,
+ * and the fraction it ends at: the aligning stage is 0.15..1 of the client's fraction, and its
+ * windows are decoded over 0.06..0.95 of it, in proportion to the audio.
+ */
+function largestAligningStep(progress: TimedProgress[], durationSec: number): { sec: number; at: number } {
+  const decoding = (fraction: number) => (fraction - 0.15) / 0.85;
+  const fractions = progress.filter((event) => event.stage === 'aligning').map((event) => decoding(event.fraction));
+  let largest = { sec: 0, at: 0 };
+  fractions.forEach((fraction, i) => {
+    const before = fractions[i - 1];
+    if (before === undefined || before < 0.06 - 1e-9 || fraction > 0.95 + 1e-9) return;
+    const sec = ((fraction - before) / 0.89) * durationSec;
+    if (sec > largest.sec) largest = { sec: Math.round(sec * 10) / 10, at: Math.round(fraction * 1000) / 1000 };
+  });
+  return largest;
 }
 
 /** Progress as stage changes plus every tenth event, so the report stays readable. */
