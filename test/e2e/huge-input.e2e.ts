@@ -47,7 +47,10 @@ function paragraphsOf(path: string): number {
   return count;
 }
 
-/** Whether the app's IndexedDB holds a project whose transcript contains `marker` (looked at in the page: the record is hundreds of MB). */
+/**
+ * Whether the app's IndexedDB holds a project whose transcript contains `marker`, with every piece its
+ * record names present and the last closing the JSON (looked at in the page: the record is hundreds of MB).
+ */
 const savedWith = (page: Page, marker: string) =>
   page.evaluate(
     (wanted) =>
@@ -61,10 +64,21 @@ const savedWith = (page: Page, marker: string) =>
         open.onsuccess = () => {
           const db = open.result;
           if (!db.objectStoreNames.contains('projects')) return resolve(false);
-          const request = db.transaction('projects').objectStore('projects').getAll();
+          const objects = db.transaction('projects').objectStore('projects');
+          const request = objects.getAll();
           request.onsuccess = () => {
-            resolve((request.result as { transcriptJson?: string }[]).some((record) => record.transcriptJson?.includes(wanted) ?? false));
-            db.close();
+            const record = (request.result as { key?: string; transcriptJson?: string; pieces?: number }[]).find((found) => found.transcriptJson?.includes(wanted));
+            if (!record?.key) return resolve(false);
+            const count = record.pieces ?? 0;
+            if (count === 0) return resolve(record.transcriptJson!.endsWith(']}'));
+            const pieces: unknown[] = [];
+            for (let index = 1; index <= count; index++) {
+              const piece = objects.get(`project:${record.key}#${index}`);
+              piece.onsuccess = () => {
+                pieces.push(piece.result);
+                if (pieces.length === count) resolve(pieces.every((text) => typeof text === 'string') && (pieces.at(-1) as string).endsWith(']}'));
+              };
+            }
           };
           request.onerror = () => resolve(false);
         };
