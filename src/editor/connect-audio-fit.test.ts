@@ -1,7 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { largeTranscript, timedTurn, transcriptOf, untimedTurn } from '../transcript/edit/transcript-fixture.ts';
-import type { Transcript } from '../transcript/model.ts';
-import { createAppStore, type AppStore } from '../store/app-store.ts';
+import { createAppStore } from '../store/app-store.ts';
 import { createFakePlayer } from '../../test/support/fake-player.ts';
 import { audioFitWarning, connectAudioFit } from './connect-audio-fit.ts';
 
@@ -35,33 +34,30 @@ describe('audioFitWarning', () => {
 });
 
 describe('connectAudioFit', () => {
-  const session = (store: AppStore, transcript: Transcript) => store.setState({ transcript, transcriptName: 'long.vtt', audioName: 'short.mp3', audioKey: 'url:short.mp3' });
-
-  it('checks a long transcript in steps and warns once it has read it all', async () => {
-    vi.useFakeTimers();
+  /** A long transcript on 60 s of audio, connected; the warnings it raises are collected. */
+  const connectLong = () => {
     const store = createAppStore();
     const warnings: string[] = [];
     store.setState({ notify: (kind, text) => (kind === 'warning' ? warnings.push(text) : 0) });
-    session(store, largeTranscript(3000, 10));
-    const stop = connectAudioFit(createFakePlayer(60), store);
+    store.setState({ transcript: largeTranscript(3000, 10), transcriptName: 'long.vtt', audioName: 'short.mp3', audioKey: 'url:short.mp3' });
+    return { warnings, stop: connectAudioFit(createFakePlayer(60), store) };
+  };
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('checks a long transcript in steps and warns once it has read it all', async () => {
+    const { warnings, stop } = connectLong();
     expect(warnings).toEqual([]);
     await vi.runAllTimersAsync();
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/long\.vtt/u);
     stop();
-    vi.useRealTimers();
   });
 
   it('stops its steps when disconnected, and then never warns', async () => {
-    vi.useFakeTimers();
-    const store = createAppStore();
-    const warnings: string[] = [];
-    store.setState({ notify: (kind, text) => (kind === 'warning' ? warnings.push(text) : 0) });
-    session(store, largeTranscript(3000, 10));
-    const stop = connectAudioFit(createFakePlayer(60), store);
+    const { warnings, stop } = connectLong();
     stop();
     await vi.runAllTimersAsync();
     expect(warnings).toEqual([]);
-    vi.useRealTimers();
   });
 });

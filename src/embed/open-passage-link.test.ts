@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openPassageLink } from './open-passage-link.ts';
 
 /** The part of the player a passage link uses, with a clock the test moves. */
@@ -25,12 +25,19 @@ function fakePlayer() {
   return { player, state, emit };
 }
 
+/** The passage `#t=3,5` opened on a fake player. */
+function openedPassage() {
+  const opened = fakePlayer();
+  openPassageLink(opened.player, '#t=3,5', document);
+  return opened;
+}
+
+beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('openPassageLink', () => {
   it('plays from the start and stops at the end on time updates', () => {
-    const { player, state, emit } = fakePlayer();
-    openPassageLink(player, '#t=3,5', document);
+    const { state, emit } = openedPassage();
     expect(state).toEqual({ time: 3, playing: true });
     state.time = 4.9;
     emit('timeupdate');
@@ -41,9 +48,7 @@ describe('openPassageLink', () => {
   });
 
   it('stops at the end even when time updates stop coming (a busy page)', () => {
-    vi.useFakeTimers();
-    const { player, state, emit } = fakePlayer();
-    openPassageLink(player, '#t=3,5', document);
+    const { state, emit } = openedPassage();
     state.time = 3.5;
     emit('timeupdate');
     vi.advanceTimersByTime(1000);
@@ -54,9 +59,7 @@ describe('openPassageLink', () => {
   });
 
   it('lets go of the passage when the reader seeks elsewhere', () => {
-    vi.useFakeTimers();
-    const { player, state, emit } = fakePlayer();
-    openPassageLink(player, '#t=3,5', document);
+    const { state, emit } = openedPassage();
     state.time = 20;
     emit('seeked');
     emit('timeupdate');
