@@ -34,16 +34,22 @@ export const EnvelopePlugin = definePlugin<Record<string, never>, { destroy: [] 
   let peakWasOurs = false;
   let knownPeak: number | null = null;
 
+  /**
+   * Computed once per load, from whichever data wavesurfer holds first. The player swaps that
+   * data between an overview and every value as the zoom needs (`setOptions({ peaks })`), which
+   * replaces wavesurfer's decoded buffer with another of the same audio: that keeps the envelope.
+   */
+  let loads = 0;
   const start = () => {
     const decoded = wavesurfer.getDecodedData();
-    if (!decoded || decoded === audio) return;
-    controller?.abort();
+    if (!decoded || audio !== null) return;
+    const load = loads;
     const current = new AbortController();
     controller = current;
     audio = decoded;
     pending = envelopeInChunks(decoded.getChannelData(0), ENVELOPE_BUCKETS, nextTask, current.signal).then(
       (peaks) => {
-        if (wavesurfer.getDecodedData() !== decoded) return null;
+        if (load !== loads) return null;
         knownPeak = peaks.reduce((max, value) => Math.max(max, value), 0) || 1;
         if (wavesurfer.options.normalize && (wavesurfer.options.maxPeak === undefined || peakWasOurs)) {
           const provisional = wavesurfer.options.maxPeak !== undefined;
@@ -62,6 +68,7 @@ export const EnvelopePlugin = definePlugin<Record<string, never>, { destroy: [] 
   scope.add(wavesurfer.on('ready', start));
   scope.add(
     wavesurfer.on('load', () => {
+      loads++;
       controller?.abort();
       audio = null;
       pending = Promise.resolve(null);
