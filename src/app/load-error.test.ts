@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchBytes, readFileBytes } from './load-error.ts';
+import { audioDownloadProblem, fetchBytes, readFileBytes } from './load-error.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -40,5 +40,28 @@ describe('reading with a size limit', () => {
   it('refuses a local file over the limit by its size', async () => {
     const file = new File([new Uint8Array(2048)], 'big.txt');
     expect(await readFileBytes(file, { maxBytes: 1024 })).toMatchObject({ ok: false, error: { reason: 'too-large', message: 'big.txt is 2 KB, more than the 1 KB Verbatim reads for a transcript.' } });
+  });
+});
+
+describe('asking the server why audio did not play', () => {
+  it('names an error status, asking for one byte only', async () => {
+    const asked: (RequestInit | undefined)[] = [];
+    vi.stubGlobal('fetch', async (_url: string, init?: RequestInit) => {
+      asked.push(init);
+      return new Response('gone', { status: 404, statusText: 'Not Found' });
+    });
+    expect(await audioDownloadProblem('https://x.test/talk.mp3', 'talk.mp3')).toBe('talk.mp3 (https://x.test/talk.mp3) could not be downloaded: the server answered 404 Not Found.');
+    expect(new Headers(asked[0]?.headers).get('range')).toBe('bytes=0-0');
+  });
+
+  it('says nothing when the server answers, cannot be reached, or the audio is a local file', async () => {
+    vi.stubGlobal('fetch', async () => new Response('x', { status: 206 }));
+    expect(await audioDownloadProblem('https://x.test/talk.mp3', 'talk.mp3')).toBeNull();
+    vi.stubGlobal('fetch', async () => Promise.reject(new TypeError('Failed to fetch')));
+    expect(await audioDownloadProblem('https://x.test/talk.mp3', 'talk.mp3')).toBeNull();
+    const fetched = vi.fn();
+    vi.stubGlobal('fetch', fetched);
+    expect(await audioDownloadProblem('blob:https://x.test/1', 'talk.mp3')).toBeNull();
+    expect(fetched).not.toHaveBeenCalled();
   });
 });

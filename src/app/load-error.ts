@@ -53,6 +53,23 @@ export async function fetchResource(url: string, options: { name: string; signal
   return loaded(response);
 }
 
+/**
+ * Why audio at `url` would not play when the browser says only that it cannot play it: Chromium
+ * says that of a missing file too (a mistyped `?audio=`), so the server is asked for one byte and
+ * an error status is named. Null when the server answers, or cannot be asked (offline, CORS, a local file).
+ */
+export async function audioDownloadProblem(url: string, name: string, signal?: AbortSignal): Promise<string | null> {
+  if (/^(blob|data):/iu.test(url)) return null;
+  try {
+    const response = await fetch(url, { headers: { Range: 'bytes=0-0' }, ...(signal ? { signal } : {}) });
+    void response.body?.cancel().catch(() => undefined);
+    if (response.ok) return null;
+    return `${name} (${url}) could not be downloaded: the server answered ${response.status} ${response.statusText}.`.replace(/ \./, '.');
+  } catch {
+    return null;
+  }
+}
+
 /** Bytes read so far of a download or a local file; `totalBytes` null when the server does not say. */
 export interface ReadProgress {
   loadedBytes: number;

@@ -6,7 +6,7 @@ import type { FeedEpisode, FeedListing, FeedTranscript } from '../transcript/pod
 import { looksLikePeaks } from '../player/peaks.ts';
 import { formatClock } from '../transcript/format-time.ts';
 import { AUDIO_EXTENSIONS, TRANSCRIPT_EXTENSIONS, classifyFile, extensionOf } from './classify-file.ts';
-import { ABORTED, failed, isAbort, loaded, type LoadError, type Loaded } from './load-error.ts';
+import { ABORTED, audioDownloadProblem, failed, isAbort, loaded, type LoadError, type Loaded } from './load-error.ts';
 import {
   absoluteUrlOf,
   downloadTranscript,
@@ -226,7 +226,12 @@ export function createSessionLoader(player: Player, store: AppStore, options: Se
     }
     if (peaks && !peaks.ok) return peaks;
     if (!urls.audio) return loaded({ transcript, audio: null, ...(options.quiet ? { quiet: true } : {}) });
-    if (!playable.ok) return playable.error.reason === 'aborted' ? playable : failed('unplayable', `${audioName} (${urls.audio}) cannot be played: ${playable.error.message}.`);
+    if (!playable.ok) {
+      if (playable.error.reason === 'aborted') return playable;
+      const download = await audioDownloadProblem(urls.audio, audioName, signal);
+      if (signal.aborted) return ABORTED;
+      return download ? failed('http', download) : failed('unplayable', `${audioName} (${urls.audio}) cannot be played: ${playable.error.message}.`);
+    }
     const audio: LoadedAudio = {
       url: urls.audio,
       name: audioName,
@@ -278,7 +283,10 @@ export function createSessionLoader(player: Player, store: AppStore, options: Se
         await player.load(audio.url, audio.peaks?.value);
       } catch (error) {
         if (isAbort(error) || signal.aborted) return ABORTED;
-        return failed('unplayable', describeMediaFault(mediaFaultOf(error), audio.name));
+        const fault = mediaFaultOf(error);
+        const download = fault.reason === 'unsupported' || fault.reason === 'network' ? await audioDownloadProblem(audio.url, audio.name, signal) : null;
+        if (signal.aborted) return ABORTED;
+        return download ? failed('http', download) : failed('unplayable', describeMediaFault(fault, audio.name));
       }
       if (audio.peaks && !signal.aborted) warnIfPeaksDoNotFit(audio.peaks, audio.name);
     }

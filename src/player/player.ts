@@ -108,6 +108,8 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors, giv
   let drawnFromPeaks = false;
   // load() reports its own failures; the error event is for what goes wrong afterwards.
   let loading = 0;
+  /** The source whose load() failed: the element's own error for it, arriving later, is that same failure. */
+  let failedUrl: string | null = null;
   /** Where the readable audio ends when the file is cut short; seeking stops there. */
   let readableEnd = Infinity;
   /** The decoded audio itself (wavesurfer's copy becomes padded peaks for a cut-short file). */
@@ -128,7 +130,7 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors, giv
   };
   const decodedAudio = () => decoded;
   /** The source `prepare` set (or the adopted element came with) and no `load` took over yet. */
-  let prepared: string | null = media.getAttribute('src');
+  let prepared: string | null = media.getAttribute('src') ? media.src : null;
   const absolute = (url: string) => {
     try {
       return new URL(url, document.baseURI).href;
@@ -168,7 +170,7 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors, giv
       emitter.emit('error', truncated);
     }),
     wavesurfer.on('error', (error) => {
-      if (loading > 0) return;
+      if (loading > 0 || (failedUrl !== null && media.src === failedUrl)) return;
       // Wavesurfer turns a MediaError into a plain Error and drops its code; the element still has it.
       emitter.emit('error', mediaFaultOf(media.error ?? error));
     }),
@@ -233,9 +235,19 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors, giv
     async load(givenUrl, peaks) {
       // wavesurfer keeps a source it is given again only when the URL is the element's own (absolute) one.
       const url = absolute(givenUrl);
+      const wasPrepared = prepared === url;
       prepared = null;
-      // The prepared source failed already (wavesurfer keeps it, and no error event comes again): so does this load.
-      if (media.error && media.src === url) throw new MediaLoadError(mediaFaultOf(media.error), media.error);
+      failedUrl = null;
+      if (media.error && media.src === url) {
+        // The prepared source failed already (wavesurfer keeps it, and no error event comes again): so does this load.
+        if (wasPrepared) {
+          failedUrl = url;
+          throw new MediaLoadError(mediaFaultOf(media.error), media.error);
+        }
+        // Asked again after it failed (the file may be there now): read it afresh instead of keeping the old error.
+        // (Wavesurfer keeps the element's source as it is, so the element restarts on it.)
+        media.load();
+      }
       drawnFromPeaks = peaks !== undefined;
       readableEnd = Infinity;
       decoded = null;
@@ -253,6 +265,7 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors, giv
         await Promise.race([wavesurfer.load(url, levels ? levels[drawingFull ? 'full' : 'overview'] : undefined, levels?.duration), mediaFailed]);
       } catch (error) {
         if (error instanceof DOMException && error.name === 'AbortError') return;
+        failedUrl = url;
         throw new MediaLoadError(mediaFaultOf(media.error ?? error), error);
       } finally {
         stopWatching();

@@ -19,6 +19,11 @@ const app = serveBuiltApp();
 const folder = fixtureFolder('e2e-media', (dir) => {
   for (const name of ['truncated.mp3', 'not-audio.opus']) copyFileSync(join(media, name), join(dir, name));
   // A caption file of three hours for four minutes of audio.
+  // A feed whose episode is audio that is missing at first (a download still running, a server hiccup).
+  writeFileSync(
+    join(dir, 'late-feed.rss'),
+    '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Late</title><item><title>Late episode</title><guid>late-1</guid><enclosure url="late.opus" type="audio/ogg"/></item></channel></rss>',
+  );
   writeFileSync(join(dir, 'three-hours.vtt'), 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nHello.\n\n02:59:50.000 --> 03:00:00.000\nGoodbye.\n');
 });
 
@@ -77,6 +82,28 @@ describe('audio that does not play or does not fit', () => {
       await warning.locator('.notice__text').innerText(),
       'three-hours.vtt has times up to 3:00:00, but seed.opus is 4:19 long. One turn starts after the audio ends. Is this the transcript of this recording?',
     );
+    await page.close();
+  });
+
+  it('missing audio is named as a download the server refused; once it is there, asking again opens it (no stale failure)', async () => {
+    const { page, errors } = await open(`audio=${folder.path}late.opus&transcript=demo/seed.txt`);
+    await page.getByTestId('error-notice').first().waitFor();
+    // Chromium calls a 404 "not supported"; the server is asked what it was, and the failure is told once.
+    await page.waitForTimeout(500);
+    assert.deepEqual(await noticeTexts(page), [`late.opus (${folder.path}late.opus) could not be downloaded: the server answered 404 Not Found.`]);
+    copyFileSync(join(root, 'public/demo/seed.opus'), join(folder.dir, 'late.opus'));
+
+    await page.getByRole('button', { name: 'Podcast feed…' }).click();
+    const dialog = page.getByTestId('feed-dialog');
+    await dialog.getByLabel('Feed address').click();
+    await page.keyboard.type(`${folder.path}late-feed.rss`);
+    await page.keyboard.press('Enter');
+    await dialog.getByTestId('feed-episode').first().click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.waitForFunction(() => (document.querySelector('audio')?.duration ?? 0) > 60);
+    assert.equal(await page.evaluate(() => document.querySelector('audio')!.error), null);
+    assert.match((await page.locator('.session__audio').innerText()).trim(), /Late episode/u);
+    assert.deepEqual(errors, []);
     await page.close();
   });
 });
