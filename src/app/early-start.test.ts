@@ -21,4 +21,9 @@ describe('startEarly', () => {
     expect(startEarly({ search: '?feed=f.xml' })).toEqual({ media: null });
     expect(document.head.querySelectorAll('link[rel="preload"]')).toHaveLength(0);
   });
+
+  it('starts nothing for the alignment demo, which opens its own audio whatever the address names', () => {
+    expect(startEarly({ search: '?demo=align&audio=a.mp3&transcript=t.vtt' })).toEqual({ media: null });
+    expect(document.head.querySelectorAll('link[rel="preload"]')).toHaveLength(0);
+  });
 });

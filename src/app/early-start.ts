@@ -12,6 +12,8 @@ export interface EarlyStart {
 
 export function startEarly(location: { search: string }, doc: Document = document): EarlyStart {
   const params = new URLSearchParams(location.search);
+  // The alignment demo opens its own audio and text, whatever else the address names (open-initial.ts).
+  if (params.get('demo') === 'align') return { media: null };
   for (const name of ['transcript', 'peaks']) {
     const url = params.get(name);
     if (!url) continue;
