@@ -1,6 +1,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, type MouseEvent, type ProfilerOnRenderCallback } from 'react';
 import { defaultRangeExtractor, elementScroll, measureElement, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useStoreApi, useAppStore } from './app-context.ts';
+import { wordNearPoint } from './word-at-point.ts';
 import type { Entry } from '../transcript/model.ts';
 import { validateTiming } from '../transcript/validate-timing.ts';
 import { usePlayer } from './player-context.ts';
@@ -186,7 +187,7 @@ export function TranscriptView({ onRowRender = rowRenderProbe }: TranscriptViewP
         const row = event.target.closest<HTMLElement>('[data-entry-index]');
         if (row) commands?.select(Number(row.dataset.entryIndex));
       }
-      const target = event.target.closest<HTMLElement>('[data-seek], .word[data-start]');
+      const target = event.target.closest<HTMLElement>('[data-seek], .word[data-start]') ?? wordAround(event.target, event.clientX, event.clientY);
       const seconds = Number(target?.dataset.seek ?? target?.dataset.start);
       if (!target || !Number.isFinite(seconds)) return;
       player.seek(seconds);
@@ -265,4 +266,12 @@ export function TranscriptView({ onRowRender = rowRenderProbe }: TranscriptViewP
       )}
     </section>
   );
+}
+
+/** For a click on a turn's text that hit no word (a space, past a line's end): the word it means, if any. */
+function wordAround(target: Element, x: number, y: number): HTMLElement | null {
+  const text = target.closest('.turn__text');
+  if (!text) return null;
+  const words = [...text.querySelectorAll<HTMLElement>('.word[data-start]')];
+  return words[wordNearPoint(words.map((word) => word.getBoundingClientRect()), x, y)] ?? null;
 }

@@ -99,6 +99,23 @@ describe('read-along on the built-in demo', () => {
     await page.close();
   });
 
+  it("a click past the end of a line plays from that line's first word", async () => {
+    const page = await openApp();
+    const text = page.locator('[data-turn-index="3"] .turn__text');
+    await text.evaluate((element) => element.querySelector('.word:last-of-type')!.scrollIntoView({ block: 'center', behavior: 'instant' }));
+    // The last visual line of the turn: the words sharing the last word's top.
+    const line = await text.evaluate((element) => {
+      const words = [...element.querySelectorAll<HTMLElement>('.word[data-start]')].map((word) => ({ box: word.getBoundingClientRect(), start: Number(word.dataset.start) }));
+      const last = words.at(-1)!.box;
+      const onLine = words.filter((word) => Math.abs(word.box.top - last.top) < 2);
+      return { start: onLine[0]!.start, y: last.top + last.height / 2, x: element.getBoundingClientRect().right - 2, end: last.right };
+    });
+    assert.ok(line.x > line.end + 10, 'the last line ends before the column does');
+    await page.mouse.click(line.x, line.y);
+    await page.waitForFunction((t) => !document.querySelector('audio')!.paused && Math.abs(document.querySelector('audio')!.currentTime - t) < 0.5, line.start);
+    await page.close();
+  });
+
   it('seeks to a word on click while playing and keeps playing', async () => {
     const page = await openApp();
     await page.getByTestId('play-pause').click();
