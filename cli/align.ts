@@ -35,6 +35,7 @@ import { writeWebVtt } from '../src/transcript/writers/webvtt-writer.ts';
 import { type OptionTable, type Outcome, asksForHelp, optionLines, parseCommandLine } from './command-line.ts';
 import { decodeAudioFile } from './decode-audio.ts';
 import { TooLargeError, readLimited, tooLargeAdvice } from './read-limited.ts';
+import { counted } from '../src/transcript/counted.ts';
 
 export interface AlignArgs {
   audio: string;
@@ -250,7 +251,7 @@ export async function runAlign(args: AlignArgs, io: Io): Promise<number> {
   if (outcome.estimated) io.stderr('align: every time is estimated from speech pauses and syllable counts, not aligned word by word\n');
   for (const warning of outcome.warnings) io.stderr(`align: warning: ${warning}\n`);
   if (outcome.lowConfidence.length > 0) {
-    io.stderr(`align: ${outcome.lowConfidence.length} turn(s) have low confidence; check entries ${outcome.lowConfidence.slice(0, 20).join(', ')}${outcome.lowConfidence.length > 20 ? ', …' : ''}\n`);
+    io.stderr(`align: ${counted(outcome.lowConfidence.length, 'turn')} ${outcome.lowConfidence.length === 1 ? 'has' : 'have'} low confidence; check entries ${outcome.lowConfidence.slice(0, 20).join(', ')}${outcome.lowConfidence.length > 20 ? ', …' : ''}\n`);
   }
 
   const rendered = render(outcome.transcript, args.out);

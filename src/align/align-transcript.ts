@@ -46,6 +46,7 @@ import { type SpeechIsland, findSpeechIslands } from './speech-islands.ts';
 import { levelPlan } from './level-speech.ts';
 import { TokenLexicon } from './token-lexicon.ts';
 import { MODEL_SAMPLE_RATE, type TokenSegment, WindowDecoder } from './window-decoder.ts';
+import { counted } from '../transcript/counted.ts';
 
 /** Decoder settings the aligner relies on; the engine adds the model path. */
 export const DECODER_CONFIG: DecoderConfig = {
@@ -343,8 +344,8 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
       );
     }
     const generated = lexicon.generatedWords();
-    if (generated.length > 0) warnings.push(`pronunciations guessed for ${generated.length} word(s) not in the dictionary: ${generated.slice(0, 10).join(', ')}${generated.length > 10 ? ', …' : ''}`);
-    if (failedTurns.size > 0) warnings.push(`${failedTurns.size} turn(s) could not be aligned and have estimated times`);
+    if (generated.length > 0) warnings.push(`pronunciations guessed for ${counted(generated.length, 'word')} not in the dictionary: ${generated.slice(0, 10).join(', ')}${generated.length > 10 ? ', …' : ''}`);
+    if (failedTurns.size > 0) warnings.push(`${counted(failedTurns.size, 'turn')} could not be aligned and ${failedTurns.size === 1 ? 'has' : 'have'} estimated times`);
     if (islands) realignTurnsOnSpeech(windows, samples, tokens, placed, islands);
     const orderedIndices = [...placed.keys()].sort((a, b) => a - b);
     const ordered = orderedIndices.map((index) => placed.get(index) as TokenSegment);

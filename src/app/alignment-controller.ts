@@ -4,6 +4,7 @@ import type { AlignClient, AlignJob } from '../align/align-client.ts';
 import type { Entry, Transcript } from '../transcript/model.ts';
 import { projectKey } from './project-key.ts';
 import type { AlignmentCache } from './alignment-cache.ts';
+import { counted } from '../transcript/counted.ts';
 
 export interface AlignStartOptions {
   /** Re-align from this entry on, keeping every hand-set time as an anchor. */
@@ -143,8 +144,8 @@ export function createAlignmentController(store: AppStore, commands: EditorComma
         const check = outcome.lowConfidence.length;
         // Estimated times are never called confident: they come from pauses and syllable counts.
         const parts = outcome.estimated
-          ? [`Timings estimated from speech pauses for ${turns} ${turns === 1 ? 'turn' : 'turns'} (${estimateReason(language, estimateOnly)}); check them`, ...outcome.warnings.filter((warning) => !warning.startsWith('no acoustic model'))]
-          : [`Aligned ${turns} turns in ${seconds} s`, check > 0 ? `${check} marked “check”` : 'all confident', ...outcome.warnings];
+          ? [`Timings estimated from speech pauses for ${counted(turns, 'turn')} (${estimateReason(language, estimateOnly)}); check them`, ...outcome.warnings.filter((warning) => !warning.startsWith('no acoustic model'))]
+          : [`Aligned ${counted(turns, 'turn')} in ${seconds} s`, check > 0 ? `${check} marked “check”` : 'all confident', ...outcome.warnings];
         now.setAlignment({ status: 'done', fraction: 1, etaSec: 0, stage: '', message: `${parts.join('; ')}.` });
       } catch (error) {
         if (store.getState().sessionId !== sessionId) return;

@@ -22,6 +22,7 @@ import {
 import { makeWord, TranscriptBuilder } from './transcript-builder.ts';
 import { addWordTurns } from './word-turns.ts';
 import type { Word } from '../model.ts';
+import { counted } from '../counted.ts';
 
 const FORMAT_ID = 'dpe-json';
 
@@ -92,7 +93,7 @@ export function parseDpeJson(text: string, options?: ParseOptions): ParseResult 
     });
   });
   const empty = groups.filter((group) => group.length === 0).length;
-  if (empty > 0) warnings.push(`${empty} paragraph(s) hold no words and were left out`);
+  if (empty > 0) warnings.push(`${counted(empty, 'paragraph')} ${empty === 1 ? 'holds' : 'hold'} no words and ${empty === 1 ? 'was' : 'were'} left out`);
   return parseOk(builder.build(), warnings);
 }
 

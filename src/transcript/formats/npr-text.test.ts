@@ -429,7 +429,7 @@ describe('parseNprText variations', () => {
   it('a few undecodable characters parse with a warning', () => {
     const { transcript, warnings } = parsed('JANE ROE: It\uFFFDs fine, mostly.');
     expect(outline(transcript)).toEqual(['Jane Roe: It\uFFFDs fine, mostly.']);
-    expect(warnings).toEqual(['1 character(s) could not be decoded and show as "\uFFFD"; the file may not be UTF-8']);
+    expect(warnings).toEqual(['1 character could not be decoded and shows as "\uFFFD"; the file may not be UTF-8']);
   });
 });
 

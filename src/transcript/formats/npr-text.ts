@@ -27,6 +27,7 @@ import {
 } from '../model.ts';
 import { parseFail, parseOk, type ParseOptions, type ParseResult } from '../parse-result.ts';
 import type { ImportFormat } from './format-spec.ts';
+import { counted } from '../counted.ts';
 
 const FORMAT_ID = 'plain-text';
 
@@ -153,7 +154,7 @@ export function parseNprText(text: string, options?: ParseOptions): ParseResult 
   }
   const warnings: string[] = [];
   if (scan.replacement > 0) {
-    warnings.push(`${scan.replacement} character(s) could not be decoded and show as "\uFFFD"; the file may not be UTF-8`);
+    warnings.push(`${counted(scan.replacement, 'character')} could not be decoded and ${scan.replacement === 1 ? 'shows' : 'show'} as "\uFFFD"; the file may not be UTF-8`);
   }
 
   const lines = withoutBoilerplate(text.split(/\r\n|\r|\n/u).map(normalizeLine));

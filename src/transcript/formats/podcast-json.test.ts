@@ -48,7 +48,7 @@ describe('parsePodcastJson', () => {
   it('accepts times written as text with a warning', () => {
     const result = parsePodcastJson('{"segments":[{"startTime":"1.5","endTime":"2","body":"Hello there"}]}');
     expect(result.ok && result.transcript.entries[0]).toMatchObject({ start: 1.5, end: 2 });
-    expect(result.ok && result.warnings).toEqual(['2 time(s) were written as text and read as numbers']);
+    expect(result.ok && result.warnings).toEqual(['2 times were written as text and read as numbers']);
   });
 
   it('reports bad segments by path and line', () => {

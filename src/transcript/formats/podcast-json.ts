@@ -24,6 +24,7 @@ import { isEventText } from './subtitle-cues.ts';
 import { makeWord, TranscriptBuilder } from './transcript-builder.ts';
 import { addWordTurns, type LabelledWord } from './word-turns.ts';
 import { wordsFromText } from '../model.ts';
+import { counted } from '../counted.ts';
 
 const FORMAT_ID = 'podcast-json';
 
@@ -104,7 +105,7 @@ export function parsePodcastJson(text: string, options?: ParseOptions): ParseRes
     }
   }
   flushWords();
-  const warnings = lenient.count > 0 ? [`${lenient.count} time(s) were written as text and read as numbers`] : [];
+  const warnings = lenient.count > 0 ? [`${counted(lenient.count, 'time')} ${lenient.count === 1 ? 'was' : 'were'} written as text and read as ${lenient.count === 1 ? 'a number' : 'numbers'}`] : [];
   return parseOk(builder.build(), warnings);
 }
 

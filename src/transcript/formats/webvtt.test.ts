@@ -120,7 +120,7 @@ describe('parseWebVtt', () => {
   it('warns about blocks that are not cues and about cues out of order', () => {
     const result = parseWebVtt('WEBVTT\n\nstray text\n\n00:00:05.000 --> 00:00:06.000\nB\n\n00:00:01.000 --> 00:00:02.000\nA\n');
     expect(result.ok && result.warnings).toEqual([
-      '1 block(s) without a cue time line were skipped',
+      '1 block without a cue time line was skipped',
       'cues are not in time order; they were kept in file order',
     ]);
   });

@@ -11,6 +11,7 @@ import { parseFail, parseOk } from '../parse-result.ts';
 import type { ImportFormat } from './format-spec.ts';
 import { cuesToTranscript, type CueBlock, type SubtitleCue } from './subtitle-cues.ts';
 import { formatClockTime, parseClockTime } from './timecode.ts';
+import { counted } from '../counted.ts';
 
 const FORMAT = 'webvtt';
 const SIGNATURE = /^\uFEFF?WEBVTT(?:[ \t]|\r?\n|\r|$)/u;
@@ -128,7 +129,7 @@ export function parseWebVtt(text: string, options?: ParseOptions): ParseResult {
     cues.push({ start, end, line: lineNumber, blocks: parseCueText(payload) });
   }
 
-  if (skippedBlocks > 0) warnings.push(`${skippedBlocks} block(s) without a cue time line were skipped`);
+  if (skippedBlocks > 0) warnings.push(`${counted(skippedBlocks, 'block')} without a cue time line ${skippedBlocks === 1 ? 'was' : 'were'} skipped`);
   if (outOfOrder) warnings.push('cues are not in time order; they were kept in file order');
   if (cues.length === 0) warnings.push('the file has no cues');
   return parseOk(cuesToTranscript(cues, language), warnings);
