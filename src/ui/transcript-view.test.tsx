@@ -84,6 +84,27 @@ describe('TranscriptView', () => {
     expect(turnElement(2).querySelectorAll('.word[data-start]')).toHaveLength(1);
   });
 
+  it('marks the word the clock is in after paragraph breaks too (their markers sit among the words)', () => {
+    const lines: Transcript = {
+      speakers: [],
+      entries: [
+        {
+          kind: 'speech',
+          speakerId: null,
+          start: 0,
+          end: 6,
+          words: ['When', 'forty', 'winters', 'And', 'dig', 'deep'].map((text, index) => ({ text, start: index, end: index + 0.9, ...(index === 3 ? { paragraph: true as const } : {}) })),
+        },
+      ],
+    };
+    appStore.getState().setSession({ transcript: lines, transcriptName: 'sonnet.txt', formatLabel: 'Plain text' });
+    renderView();
+    act(() => player.tick(4.5));
+    expect(document.querySelector('.word[aria-current="true"]')).toHaveTextContent('dig');
+    act(() => player.tick(1.5));
+    expect(document.querySelector('.word[aria-current="true"]')).toHaveTextContent('forty');
+  });
+
   it('marks the active turn and word as the clock moves, and clears them in gaps', () => {
     renderView();
     act(() => player.tick(3.7));

@@ -7,6 +7,17 @@ export function rowElement(list: HTMLElement | null, entryIndex: number): HTMLEl
 }
 
 /**
+ * Word `index` of a turn's text. The text's children are its words, with a paragraph break's
+ * marker among them where the turn has breaks: the child at `index` is tried first, then the
+ * word is looked up by its index.
+ */
+function wordElement(text: Element | null, index: number): Element | null {
+  const child = text?.children[index];
+  if (!text || (child instanceof HTMLElement && child.dataset.wordIndex === String(index))) return child ?? null;
+  return text.querySelector(`[data-word-index="${index}"]`);
+}
+
+/**
  * Marks the active word with `aria-current` by touching one or two DOM
  * attributes, so word changes (several per second) never re-render React.
  * Returns `refresh`, to call after rows mount (virtualization brings rows
@@ -21,7 +32,7 @@ export function useWordHighlight(listRef: RefObject<HTMLElement | null>): () => 
     let target: Element | null = null;
     if (activeTurn >= 0 && activeWord >= 0) {
       const row = rowElement(listRef.current, timeIndex.turnEntry[activeTurn] ?? -1);
-      target = row?.querySelector('.turn__text')?.children[activeWord] ?? null;
+      target = wordElement(row?.querySelector('.turn__text') ?? null, activeWord);
     }
     const current = marked.current;
     if (target === current && target?.getAttribute('aria-current') === 'true') return;
