@@ -38,7 +38,7 @@ export interface AlignBannerProps {
  * The transcript's language from its text, detected once per session; the
  * detector (about 285 KB) is loaded only when a transcript needs aligning.
  */
-function useDetectedLanguage(wanted: boolean): DetectedLanguage | undefined {
+function useDetectedLanguage(wanted: boolean): { pending: boolean; result: DetectedLanguage | undefined } {
   const sessionId = useAppStore((state) => state.sessionId);
   const transcript = useAppStore((state) => state.transcript);
   // Read when the detector has loaded; detection runs once per session, not on every edit.
@@ -55,7 +55,15 @@ function useDetectedLanguage(wanted: boolean): DetectedLanguage | undefined {
       live = false;
     };
   }, [wanted, sessionId, detected]);
-  return detected?.sessionId === sessionId ? detected.result : undefined;
+  const known = detected?.sessionId === sessionId;
+  return { pending: wanted && !known, result: known ? detected.result : undefined };
+}
+
+/** The language the user picked from the list, for this session only (the next file is detected afresh). */
+function usePickedLanguage(): [string | null, (tag: string) => void] {
+  const sessionId = useAppStore((state) => state.sessionId);
+  const [picked, setPicked] = useState<{ sessionId: unknown; tag: string } | null>(null);
+  return [picked?.sessionId === sessionId ? picked.tag : null, (tag) => setPicked({ sessionId, tag })];
 }
 
 function LanguagePicker({ value, detected, onChange }: { value: string; detected: string | undefined; onChange: (tag: string) => void }) {
@@ -103,8 +111,11 @@ export function AlignBanner({ onAlign, onCancel }: AlignBannerProps) {
   const declared = useAppStore((state) => state.transcript.language);
   const untimed = useAppStore((state) => untimedTurns(state.timeIndex));
   const failed = alignment.status === 'failed';
-  const detected = useDetectedLanguage(Boolean(audioUrl) && (untimed !== 'none' || failed))?.language;
-  const [picked, setPicked] = useState<string | null>(null);
+  const detection = useDetectedLanguage(Boolean(audioUrl) && (untimed !== 'none' || failed));
+  const detected = detection.result?.language;
+  // Until the text's language is known, aligning would use a guess: the button waits (a moment).
+  const detecting = detection.pending && !declared;
+  const [picked, setPicked] = usePickedLanguage();
   const [dismissed, setDismissed] = useState('');
   const language = picked ?? declared ?? detected ?? 'en';
 
@@ -165,16 +176,16 @@ export function AlignBanner({ onAlign, onCancel }: AlignBannerProps) {
           </>
         ) : (
           <>
-            <strong>{untimed} turns have no timings.</strong> Align them between the times you already have.
+            <strong>{untimed === '1' ? '1 turn has' : `${untimed} turns have`} no timings.</strong> Align them between the times you already have.
           </>
         )}
         <span className="align-banner__stage" data-testid="align-language-note">
           {' '}
-          {languageNote(language, detected, declared)}
+          {detecting && !picked ? 'Language: detecting it from the text…' : languageNote(language, detected, declared)}
         </span>
       </div>
       <LanguagePicker value={language} detected={detected} onChange={setPicked} />
-      <button type="button" className="mini-button mini-button--primary" onClick={() => onAlign({ language })} data-testid="align-start">
+      <button type="button" className="mini-button mini-button--primary" onClick={() => onAlign({ language })} disabled={detecting && !picked} data-testid="align-start">
         {untimed === 'all' ? 'Align now' : 'Align the rest'}
       </button>
     </div>
