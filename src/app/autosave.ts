@@ -94,7 +94,7 @@ function afterNextPaint(job: () => void, clock: SchedulerClock): void {
   };
   timer = clock.setTimeout(run, PAINT_WAIT_MS);
   // The frame callback runs before the paint; the task it queues runs after it.
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => clock.setTimeout(run, 0));
 }
 
 const randomTabId = () => (globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random()}`).slice(0, 13);
