@@ -95,6 +95,18 @@ describe('alignment in the app', () => {
     await page.waitForSelector('[data-turn-index]');
     await page.getByTestId('align-start').click();
     await page.getByRole('progressbar').waitFor();
+    // Cancel stays where it is while the progress text changes (a banner as wide as its text moved it).
+    const places = await page.evaluate(async () => {
+      const seen = new Set<string>();
+      for (const end = performance.now() + 2000; performance.now() < end; ) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const cancel = [...document.querySelectorAll('.align-banner button')].find((button) => button.textContent === 'Cancel');
+        const box = cancel?.getBoundingClientRect();
+        if (box) seen.add(`${Math.round(box.x)},${Math.round(box.y)}`);
+      }
+      return [...seen];
+    });
+    assert.equal(places.length, 1, `Cancel was at ${places.join(' and ')}`);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('progressbar').waitFor({ state: 'detached' });
     assert.equal(await page.locator('[data-turn-index][data-start]').count(), 0);
