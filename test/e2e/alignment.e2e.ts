@@ -93,8 +93,12 @@ describe('alignment in the app', () => {
     const page = await app.browser.newPage();
     await page.goto(`${app.url}?audio=demo/seed.opus&transcript=demo/seed.txt`);
     await page.waitForSelector('[data-turn-index]');
+    const bannerWidth = () => page.locator('.align-banner').evaluate((banner) => Math.round(banner.getBoundingClientRect().width));
+    await page.getByTestId('align-start').waitFor();
+    const offered = await bannerWidth();
     await page.getByTestId('align-start').click();
     await page.getByRole('progressbar').waitFor();
+    assert.equal(await bannerWidth(), offered, 'the running banner is as wide as the offer');
     // Cancel stays where it is while the progress text changes (a banner as wide as its text moved it).
     const places = await page.evaluate(async () => {
       const seen = new Set<string>();
