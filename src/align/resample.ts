@@ -137,7 +137,15 @@ export class Resampler {
       const start = base + offset;
       let acc = 0;
       if (start >= 0 && start + taps <= available) {
-        for (let t = 0; t < taps; t++) acc += (table[row + t] as number) * (buffer[start + t] as number);
+        // Unrolled, one accumulator, the same additions in the same order: the same result, faster.
+        let t = 0;
+        for (; t + 4 <= taps; t += 4) {
+          acc += (table[row + t] as number) * (buffer[start + t] as number);
+          acc += (table[row + t + 1] as number) * (buffer[start + t + 1] as number);
+          acc += (table[row + t + 2] as number) * (buffer[start + t + 2] as number);
+          acc += (table[row + t + 3] as number) * (buffer[start + t + 3] as number);
+        }
+        for (; t < taps; t++) acc += (table[row + t] as number) * (buffer[start + t] as number);
       } else {
         for (let t = 0; t < taps; t++) {
           const i = start + t;
