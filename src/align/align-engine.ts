@@ -17,8 +17,13 @@ export interface AlignEngine {
    * filler probabilities) and must be passed to `new Decoder(...)` unchanged,
    * plus `hmm` (the model directory or URL) and anything the environment needs
    * (e.g. `loglevel`). The aligner calls `decoder.delete()` when it is done.
+   *
+   * `words`, when given, are the only words the aligner will look up
+   * (`lookup_word`, with their `word(2)`... variants): an engine may load just
+   * their entries of the model's dictionary, which answers those lookups as
+   * the whole one would (parsing all 135,000 English entries costs ~250 ms).
    */
-  createDecoder(model: AcousticModelId, config: DecoderConfig): Promise<Decoder>;
+  createDecoder(model: AcousticModelId, config: DecoderConfig, words?: ReadonlySet<string>): Promise<Decoder>;
   /**
    * Letter-to-sound for English words missing from the model's dictionary
    * (names such as `Gallyamov`): ARPABET phones separated by spaces, stress

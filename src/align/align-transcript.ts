@@ -213,13 +213,13 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
     islands = await findSpeechIslands(samples, vad, { signal, onProgress: (fraction) => report(0.01 + 0.04 * fraction, 'finding speech') });
   }
 
+  const spoken = primaryLanguage(language) === 'fr' ? 'fr' : 'en';
+  const tokens = collectTokens(transcript, spoken);
+  if (tokens.every((token) => token.readings.length === 0)) throw new Error('the transcript has no words to align');
   report(0.05, 'loading model');
-  const decoder = await engine.createDecoder(model, DECODER_CONFIG);
+  const decoder = await engine.createDecoder(model, DECODER_CONFIG, readingWords(tokens));
   try {
     throwIfAborted(signal);
-    const spoken = primaryLanguage(language) === 'fr' ? 'fr' : 'en';
-    const tokens = collectTokens(transcript, spoken);
-    if (tokens.every((token) => token.readings.length === 0)) throw new Error('the transcript has no words to align');
     const lexicon = new TokenLexicon(decoder, model, engine.toArpabet);
     // French FLEURS: 97 % of the words in the dictionary; an English text given to French audio: far fewer.
     if (model === 'fr-fr') lexicon.guessing = lexicon.dictionaryShare(tokens.map((token) => token.readings)) >= MIN_DICTIONARY_SHARE;
@@ -366,6 +366,13 @@ export async function alignTranscript(audio: AlignAudio, transcript: Transcript,
   } finally {
     decoder.delete();
   }
+}
+
+/** Every word of every reading: all the dictionary is asked about (see AlignEngine.createDecoder). */
+function readingWords(tokens: readonly AlignToken[]): Set<string> {
+  const words = new Set<string>();
+  for (const token of tokens) for (const reading of token.readings) for (const word of reading) words.add(word);
+  return words;
 }
 
 /**

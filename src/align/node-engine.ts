@@ -7,7 +7,9 @@
  * without import attributes, which Node's ESM loader rejects; the CommonJS
  * build is the same code.
  */
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import createModule, { type SoundSwallowerModule } from 'soundswallower';
@@ -73,15 +75,51 @@ export function preferBaselineWasm(): void {
 export function createNodeEngine(options: NodeEngineOptions = {}): AlignEngine {
   if (!options.optimizeWasm) preferBaselineWasm();
   const require = createRequire(import.meta.url);
-  const { toARPABET } = require('phonemize') as { toARPABET: (text: string) => string };
+  // Loading phonemize (its dictionaries and rules) costs ~0.35 s of CPU; only words the model's
+  // dictionary lacks need it.
+  let toARPABET: ((text: string) => string) | undefined;
   return {
-    async createDecoder(model: AcousticModelId, config: DecoderConfig) {
+    async createDecoder(model: AcousticModelId, config: DecoderConfig, words?: ReadonlySet<string>) {
       const module = await soundswallower();
-      const decoder = new module.Decoder({ loglevel: 'FATAL', ...config, hmm: module.get_model_path(model) });
+      const hmm = module.get_model_path(model);
+      const entries = words ? await dictionaryEntries(join(hmm, 'dict.txt'), words) : undefined;
+      // With only some words wanted the decoder starts from no dictionary (a path it cannot read)
+      // and is given their entries as words of its own. Not through a smaller file: soundswallower
+      // writes one byte past the buffer it reads a file into, which a small buffer does not survive.
+      const decoder = new module.Decoder({ loglevel: 'FATAL', ...config, hmm, ...(entries ? { dict: join(hmm, 'no-dictionary') } : {}) });
       await decoder.initialize();
+      if (entries && entries.length > 0) decoder.add_words(...entries);
       return decoder;
     },
-    toArpabet: (word: string) => toARPABET(word),
+    toArpabet: (word: string) => {
+      toARPABET ??= (require('phonemize') as { toARPABET: (text: string) => string }).toARPABET;
+      return toARPABET(word);
+    },
     loadSpeechDetector: () => loadParallelNodeVad(options.jobs ?? 1),
   };
+}
+
+/**
+ * The entries of dictionary `path` for `words`, every variant (`word(2)`...)
+ * as [word, phones]. The decoder compares words without case (its `dictcase`
+ * is off), so the match is too.
+ */
+export async function dictionaryEntries(path: string, words: ReadonlySet<string>): Promise<[word: string, phones: string][]> {
+  const wanted = new Set([...words].map((word) => word.toLowerCase()));
+  const text = await readFile(path, 'utf8');
+  const entries: [string, string][] = [];
+  // One pass with indexOf (a split and a regex per line cost as much as parsing it all in C).
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let space = start;
+    while (space < end && text.charCodeAt(space) > 32) space += 1;
+    if (space > start && space < end) {
+      const name = text.slice(start, space);
+      const key = name.endsWith(')') ? name.replace(/\(\d+\)$/u, '') : name;
+      if (wanted.has(key.toLowerCase()) && !key.startsWith(';;')) entries.push([name, text.slice(space, end).trim()]);
+    }
+    start = end + 1;
+  }
+  return entries;
 }

@@ -117,13 +117,35 @@ export class Resampler {
     const output = new Float32Array(count);
     const buffer = this.buffer;
     const available = buffer.length;
+    const offset = first - this.bufferStart;
+    // Exact ratios step through the phases with integers; locate() returns a pair per call, and
+    // allocating one per output sample was most of the cost (44.1 kHz MP3: ~3× slower).
+    let [base, phase] = this.locate(this.next);
     for (let k = 0; k < count; k++) {
-      const [base, phase] = this.locate(this.next + k);
+      if (k > 0) {
+        if (this.exact) {
+          phase += this.down;
+          while (phase >= this.up) {
+            phase -= this.up;
+            base += 1;
+          }
+        } else {
+          [base, phase] = this.locate(this.next + k);
+        }
+      }
       const row = phase * taps;
-      const start = base + first - this.bufferStart;
+      const start = base + offset;
       let acc = 0;
       if (start >= 0 && start + taps <= available) {
-        for (let t = 0; t < taps; t++) acc += (table[row + t] as number) * (buffer[start + t] as number);
+        // Unrolled, one accumulator, the same additions in the same order: the same result, faster.
+        let t = 0;
+        for (; t + 4 <= taps; t += 4) {
+          acc += (table[row + t] as number) * (buffer[start + t] as number);
+          acc += (table[row + t + 1] as number) * (buffer[start + t + 1] as number);
+          acc += (table[row + t + 2] as number) * (buffer[start + t + 2] as number);
+          acc += (table[row + t + 3] as number) * (buffer[start + t + 3] as number);
+        }
+        for (; t < taps; t++) acc += (table[row + t] as number) * (buffer[start + t] as number);
       } else {
         for (let t = 0; t < taps; t++) {
           const i = start + t;
