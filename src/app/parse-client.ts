@@ -169,15 +169,17 @@ export function createFileParser(options: FileParserOptions = {}): FileParser {
       }
       run.onStage?.({ stage: 'parsing' });
       const request: ParseRequest = { type: 'transcript', id: nextId++, bytes: ownBuffer(bytes), name, ...(formatId === undefined ? {} : { formatId }), ...(duration === undefined ? {} : { duration }) };
+      const pieces: string[] = [];
       const answer = (await inWorker(request, run, (response, settle) => {
-        if (response.type === 'failed') {
+        if (response.type === 'text-piece') pieces.push(response.piece);
+        else if (response.type === 'failed') {
           const { message, line, position } = response;
           settle(parseFailure({ format: '', message, ...(line === undefined ? {} : { line }), ...(position === undefined ? {} : { position }) }, name));
         } else if (response.type === 'transcript') settle(response);
       })) as Loaded<never> | Extract<ParseResponse, { type: 'transcript' }>;
       if ('ok' in answer) return answer;
       const slicer = timeSlicer(SLICE_MS);
-      const transcript = await rebuild(answer.packed, run, slicer);
+      const transcript = await rebuild({ ...answer.packed, text: pieces }, run, slicer);
       const text = transcript && (await decodeInSlices(answer.textBytes, answer.textEncoding, answer.textSkip, slicer, run));
       if (!transcript || text === null) return ABORTED;
       rememberTextHash(text, answer.hash);
