@@ -61,7 +61,7 @@ export default tseslint.config(
   },
   {
     // The workers are typed with WebWorker globals only (tsconfig.worker.json), not the page's DOM.
-    files: ['src/align/align-worker.ts', 'src/app/parse-worker.ts'],
+    files: ['src/align/align-worker.ts', 'src/app/parse-worker.ts', 'src/app/detect-language-worker.ts'],
     languageOptions: { parserOptions: { projectService: false, project: './tsconfig.worker.json', tsconfigRootDir: import.meta.dirname } },
   },
   {

@@ -36,16 +36,18 @@ function fakeWorkers() {
   return { made, create };
 }
 
-/** What the real worker sends for a file of `bytes` (it runs these same functions). */
-function workerAnswer(id: number, bytes: Uint8Array, hash?: string): ParseResponse {
+/** What the real worker sends for a file of `bytes`, message by message (it runs these same functions). */
+function workerAnswer(id: number, bytes: Uint8Array, hash?: string): ParseResponse[] {
   const decoded = decodeText(bytes);
   const read = readTranscript(decoded.text, { fileName: 'a.vtt' });
   if (!read.ok) throw new Error('fixture does not parse');
   const textSkip = decoded.bom ? (decoded.encoding === 'utf-8' ? 3 : 2) : 0;
-  return {
+  const packed = packTranscript(read.transcript);
+  const pieces = packed.text.map((piece): ParseResponse => ({ type: 'text-piece', id, piece }));
+  return [...pieces, {
     type: 'transcript',
     id,
-    packed: packTranscript(read.transcript),
+    packed: { ...packed, text: [] },
     formatId: read.formatId,
     formatLabel: read.formatLabel,
     warnings: read.warnings,
@@ -53,7 +55,7 @@ function workerAnswer(id: number, bytes: Uint8Array, hash?: string): ParseRespon
     textEncoding: decoded.encoding,
     textSkip,
     hash: hash ?? fnv1a64(decoded.text),
-  };
+  }];
 }
 
 describe('file parser', () => {
@@ -75,7 +77,7 @@ describe('file parser', () => {
     const request = worker!.requests[0]!;
     expect(request).toMatchObject({ type: 'transcript', name: 'a.vtt', duration: 60 });
     expect(worker!.transfers[0]).toEqual([request.type === 'transcript' ? request.bytes : null]);
-    worker!.answer(workerAnswer(request.id, bytesOf(VTT), 'feedfacefeedface'));
+    for (const message of workerAnswer(request.id, bytesOf(VTT), 'feedfacefeedface')) worker!.answer(message);
     const result = await pending;
     expect(worker!.terminated).toBe(true);
     expect(stages[0]).toBe('parsing');
@@ -94,7 +96,7 @@ describe('file parser', () => {
     for (let i = 0; i < text.length; i++) [utf16[2 + 2 * i], utf16[3 + 2 * i]] = [text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8];
     const pending = parser.transcript(utf16, { name: 'a.vtt' });
     const [worker] = workers.made;
-    worker!.answer(workerAnswer(worker!.requests[0]!.id, utf16));
+    for (const message of workerAnswer(worker!.requests[0]!.id, utf16)) worker!.answer(message);
     const result = await pending;
     expect(result.ok && result.value.text).toBe(text);
   });

@@ -16,8 +16,8 @@ export const WORKER_THRESHOLD_BYTES = 1024 * 1024;
 /** Longest stretch of main-thread work between yields while the page rebuilds a worker's result. */
 const SLICE_MS = 8;
 
-/** Bytes of the file's text decoded per step on the page (about a millisecond). */
-const DECODE_STEP_BYTES = 1 << 20;
+/** Bytes of the file's text decoded per step on the page (a quarter of a millisecond; a step now and then takes ten times that). */
+const DECODE_STEP_BYTES = 1 << 18;
 
 /**
  * The file's text from the bytes the worker handed back, decoded as it did, a step per
@@ -34,7 +34,10 @@ async function decodeInSlices(buffer: ArrayBuffer, encoding: TextEncodingName, s
       if (run.signal?.aborted) return null;
     }
   }
-  return text + decoder.decode();
+  text += decoder.decode();
+  // The store write that opens the transcript (and its first rows) gets a task of its own.
+  await slicer.yield();
+  return run.signal?.aborted ? null : text;
 }
 
 export interface ParsedTranscript {
@@ -166,15 +169,17 @@ export function createFileParser(options: FileParserOptions = {}): FileParser {
       }
       run.onStage?.({ stage: 'parsing' });
       const request: ParseRequest = { type: 'transcript', id: nextId++, bytes: ownBuffer(bytes), name, ...(formatId === undefined ? {} : { formatId }), ...(duration === undefined ? {} : { duration }) };
+      const pieces: string[] = [];
       const answer = (await inWorker(request, run, (response, settle) => {
-        if (response.type === 'failed') {
+        if (response.type === 'text-piece') pieces.push(response.piece);
+        else if (response.type === 'failed') {
           const { message, line, position } = response;
           settle(parseFailure({ format: '', message, ...(line === undefined ? {} : { line }), ...(position === undefined ? {} : { position }) }, name));
         } else if (response.type === 'transcript') settle(response);
       })) as Loaded<never> | Extract<ParseResponse, { type: 'transcript' }>;
       if ('ok' in answer) return answer;
       const slicer = timeSlicer(SLICE_MS);
-      const transcript = await rebuild(answer.packed, run, slicer);
+      const transcript = await rebuild({ ...answer.packed, text: pieces }, run, slicer);
       const text = transcript && (await decodeInSlices(answer.textBytes, answer.textEncoding, answer.textSkip, slicer, run));
       if (!transcript || text === null) return ABORTED;
       rememberTextHash(text, answer.hash);

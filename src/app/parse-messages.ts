@@ -14,9 +14,15 @@ export type ParseRequest =
   | { type: 'peaks'; id: number; bytes: ArrayBuffer };
 
 export type ParseResponse =
+  /**
+   * One piece of the packed transcript's text (`PackedTranscript.text`), in order, before the
+   * transcript itself: each piece is copied in by a task of its own.
+   */
+  | { type: 'text-piece'; id: number; piece: string }
   | {
       type: 'transcript';
       id: number;
+      /** Its `text` is empty: the pieces came before it. */
       packed: PackedTranscript;
       formatId: string;
       formatLabel: string;

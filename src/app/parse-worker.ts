@@ -47,8 +47,9 @@ self.onmessage = (event: MessageEvent<ParseRequest>) => {
     const packed = packTranscript(result.transcript);
     const hash = fnv1a64(text);
     const textSkip = decoded.bom ? (decoded.encoding === 'utf-8' ? 3 : 2) : 0;
+    for (const piece of packed.text) post({ type: 'text-piece', id, piece });
     post(
-      { type: 'transcript', id, packed, formatId: result.formatId, formatLabel: result.formatLabel, warnings: result.warnings, textBytes: request.bytes, textEncoding: decoded.encoding, textSkip, hash },
+      { type: 'transcript', id, packed: { ...packed, text: [] }, formatId: result.formatId, formatLabel: result.formatLabel, warnings: result.warnings, textBytes: request.bytes, textEncoding: decoded.encoding, textSkip, hash },
       [...packedBuffers(packed), request.bytes],
     );
   } catch (error) {

@@ -105,7 +105,8 @@ export function connectAudioFit(player: Player, store: AppStore): Unsubscribe {
       const warning = fitWarning(step.value, transcriptName, audioName, duration);
       if (warning) store.getState().notify('warning', warning);
     };
-    run();
+    // Not even the first step in the store write that opened the transcript: that task draws its first rows.
+    stepTimer = setTimeout(run, 0);
   };
   const subscriptions = [
     player.on('duration', () => {

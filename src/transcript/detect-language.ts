@@ -13,6 +13,7 @@
  */
 import { eld } from 'eld/extrasmall';
 import type { Transcript } from './model.ts';
+import { DETECTION_CHARS, transcriptPlainText } from './plain-text.ts';
 
 export interface DetectedLanguage {
   /** BCP-47 primary tag (`de`, `es`, `sv`, `zh`, ...). */
@@ -28,7 +29,7 @@ export interface DetectedLanguage {
 }
 
 /** More text than this adds nothing but time; the start of a transcript is as telling as the rest. */
-const MAX_CHARS = 6000;
+const MAX_CHARS = DETECTION_CHARS;
 /** Fewer letters than this are no evidence of a language ("OK", "12:30"). */
 const MIN_LETTERS = 12;
 /** From this many letters on, a reliable result gets confidence 1 (about two sentences). */
@@ -42,20 +43,6 @@ export function detectLanguage(text: string): DetectedLanguage | undefined {
   if (!result.language) return undefined;
   const confidence = Math.min(1, letters / FULL_EVIDENCE_LETTERS) * (result.isReliable() ? 1 : 0.5);
   return { language: result.language, confidence: Math.round(confidence * 1000) / 1000 };
-}
-
-/** The words of every speech turn, a line per turn: what a reader of the transcript sees. */
-export function transcriptPlainText(transcript: Transcript, maxChars = MAX_CHARS): string {
-  const lines: string[] = [];
-  let length = 0;
-  for (const entry of transcript.entries) {
-    if (entry.kind !== 'speech') continue;
-    const line = entry.words.map((word) => word.text).join(' ');
-    lines.push(line);
-    length += line.length + 1;
-    if (length >= maxChars) break;
-  }
-  return lines.join('\n');
 }
 
 export function detectTranscriptLanguage(transcript: Transcript): DetectedLanguage | undefined {

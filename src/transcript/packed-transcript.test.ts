@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Entry, Transcript } from './model.ts';
-import { packTranscript, packedBuffers, packedTurnSummary, unpackTranscript, UNPACK_STEP_WORDS } from './packed-transcript.ts';
+import { packTranscript, packedBuffers, packedTurnSummary, unpackTranscript, TEXT_PIECE_CHARS, UNPACK_STEP_WORDS } from './packed-transcript.ts';
 
 const time = fc.double({ min: -1e300, max: 1e300, noNaN: false });
 const timing = fc.constantFrom('file' as const, 'aligned' as const, 'estimated' as const, 'manual' as const);
@@ -49,6 +49,24 @@ describe('packed transcript', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('cuts its text into pieces between texts, never inside one, and comes back whole from them (lazily read too)', () => {
+    // Words of 1 to 7 characters, an event now and then, an empty word: about three pieces' worth.
+    const entries: Entry[] = [];
+    for (let e = 0; entries.length < 40_000; e++) {
+      if (e % 50 === 7) entries.push({ kind: 'event', text: `(NOISE ${e})` });
+      else entries.push({ kind: 'speech', speakerId: null, words: Array.from({ length: 12 }, (_, w) => ({ text: w === 5 && e % 9 === 0 ? '' : 'abcdefg'.slice(0, 1 + ((e + w) % 7)) })) });
+    }
+    const original: Transcript = { speakers: [], entries };
+    const packed = packTranscript(original);
+    expect(packed.text.length).toBeGreaterThanOrEqual(2);
+    expect(packed.text.slice(0, -1).every((piece) => piece.length >= TEXT_PIECE_CHARS)).toBe(true);
+    const ends = new Set(packed.textEnds);
+    expect([...packed.textPieceEnds].every((end) => ends.has(end))).toBe(true);
+    expect(packed.textPieceEnds.at(-1)).toBe(packed.textEnds.at(-1));
+    expect(unpackAll(packed, Infinity).transcript).toStrictEqual(original);
+    expect(JSON.stringify(unpackAll(packTranscript(original), 0).transcript)).toBe(JSON.stringify(original));
   });
 
   it('survives a structured clone with its buffers moved, as postMessage hands it over', () => {

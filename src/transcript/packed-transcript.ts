@@ -33,9 +33,15 @@ export interface PackedTranscript {
   language?: string;
   /** Distinct speaker ids; entries point into it (-1 for an unlabelled turn). */
   speakerIds: string[];
-  /** Every word's text, then every event's text, end to end; `textEnds` marks where each stops. */
-  text: string;
+  /**
+   * Every word's text, then every event's text, end to end, in pieces of about
+   * TEXT_PIECE_CHARS cut between texts (never inside one): a worker posts the pieces one
+   * message each, since one 50 MB string in a message took the page one 66 ms task to copy in.
+   * `textEnds` marks where each text stops, `textPieceEnds` where each piece does (both counted over the whole).
+   */
+  text: string[];
   textEnds: Uint32Array;
+  textPieceEnds: Uint32Array;
   /** Per entry. */
   entryFlags: Uint8Array;
   entrySpeaker: Int32Array;
@@ -123,6 +129,7 @@ export const LAZY_WORDS = 250_000;
 export function packedBuffers(packed: PackedTranscript): ArrayBuffer[] {
   return [
     packed.textEnds,
+    packed.textPieceEnds,
     packed.entryFlags,
     packed.entrySpeaker,
     packed.entryStart,
@@ -249,16 +256,25 @@ export function packTranscript(transcript: Transcript): PackedTranscript {
   });
   wordStarts[entries.length] = w;
   let end = 0;
+  const pieces: string[] = [];
+  const pieceEnds: number[] = [];
+  let pieceFrom = 0;
   texts.forEach((text, i) => {
     end += text.length;
     textEnds[i] = end;
+    if (end - (pieceEnds.at(-1) ?? 0) >= TEXT_PIECE_CHARS || i === texts.length - 1) {
+      pieces.push(texts.slice(pieceFrom, i + 1).join(''));
+      pieceEnds.push(end);
+      pieceFrom = i + 1;
+    }
   });
   return {
     speakers: transcript.speakers,
     ...(transcript.language === undefined ? {} : { language: transcript.language }),
     speakerIds,
-    text: texts.join(''),
+    text: pieces,
     textEnds,
+    textPieceEnds: Uint32Array.from(pieceEnds),
     entryFlags,
     entrySpeaker,
     entryStart,
@@ -283,18 +299,41 @@ export function packTranscript(transcript: Transcript): PackedTranscript {
 /** How many words one step of `unpackTranscript` rebuilds, at most (about a millisecond's work). */
 export const UNPACK_STEP_WORDS = 16_384;
 
+/** Characters of a piece of `PackedTranscript.text`, about (it ends after the text that passes this). */
+export const TEXT_PIECE_CHARS = 1 << 20;
+
+/** The piece holding the text that ends at `to` (over the whole): the first piece ending at or after it. */
+function pieceOf(packed: PackedTranscript, to: number): number {
+  const ends = packed.textPieceEnds;
+  let low = 0;
+  let high = ends.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (ends[middle]! < to) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Text `i` (a word's or an event's), from the piece that holds it. */
+function textAt(packed: PackedTranscript, i: number): string {
+  const from = i === 0 ? 0 : packed.textEnds[i - 1]!;
+  const to = packed.textEnds[i]!;
+  if (from === to) return '';
+  const piece = pieceOf(packed, to);
+  const pieceStart = piece === 0 ? 0 : packed.textPieceEnds[piece - 1]!;
+  return packed.text[piece]!.slice(from - pieceStart, to - pieceStart);
+}
+
 /** The words of entry `e`, built from the columns. */
 function buildWords(packed: PackedTranscript, e: number): Word[] {
-  const { text, textEnds, wordStarts, wordFlags } = packed;
+  const { wordStarts, wordFlags } = packed;
   const first = wordStarts[e]!;
   const last = wordStarts[e + 1]!;
   const words: Word[] = new Array<Word>(last - first);
-  let from = first === 0 ? 0 : textEnds[first - 1]!;
   for (let w = first; w < last; w++) {
     const bits = wordFlags[w]!;
-    const to = textEnds[w]!;
-    const word: Word = { text: text.slice(from, to) };
-    from = to;
+    const word: Word = { text: textAt(packed, w) };
     if (bits & HAS_START) word.start = packed.wordStart[w]!;
     if (bits & HAS_END) word.end = packed.wordEnd[w]!;
     if (bits & HAS_CONFIDENCE) word.confidence = packed.wordConfidence[w]!;
@@ -359,11 +398,10 @@ function defineLazyWords(turn: SpeechTurn, packed: PackedTranscript, e: number):
  * be built when read (see the module comment); a step then counts entries, not words.
  */
 export function* unpackTranscript(packed: PackedTranscript, lazyWords = LAZY_WORDS): Generator<number, Transcript, void> {
-  const { text, textEnds, entryFlags, wordStarts, wordFlags } = packed;
+  const { entryFlags, wordStarts, wordFlags } = packed;
   const entryCount = entryFlags.length;
   const wordCount = wordFlags.length;
   const lazy = wordCount > lazyWords;
-  const textStart = (i: number) => (i === 0 ? 0 : textEnds[i - 1]!);
   const entries: Entry[] = new Array<Entry>(entryCount);
   let event = wordCount;
   let budget = UNPACK_STEP_WORDS;
@@ -371,7 +409,7 @@ export function* unpackTranscript(packed: PackedTranscript, lazyWords = LAZY_WOR
     const flags = entryFlags[e]!;
     const timing = packed.entryTiming[e]!;
     if (flags & EVENT) {
-      const entry: Entry = { kind: 'event', text: text.slice(textStart(event), textEnds[event]) };
+      const entry: Entry = { kind: 'event', text: textAt(packed, event) };
       event += 1;
       if (flags & HAS_START) entry.start = packed.entryStart[e]!;
       if (flags & HAS_END) entry.end = packed.entryEnd[e]!;

@@ -77,7 +77,7 @@ export function buildTimeIndex(transcript: Transcript): TimeIndex {
 }
 
 /** Turns one step of `buildTimeIndexInSteps` reads (a few milliseconds at most). */
-export const INDEX_STEP_TURNS = 4_000;
+export const INDEX_STEP_TURNS = 1_000;
 
 /**
  * `buildTimeIndex` a step at a time: each `next()` reads about INDEX_STEP_TURNS turns, the

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from './app-context.ts';
 import { formatSpokenDuration } from '../transcript/format-time.ts';
 import type { DetectedLanguage } from '../transcript/detect-language.ts';
+import { detectTranscriptLanguageOffThread } from './detect-language-client.ts';
 import type { TimeIndex } from '../transcript/time-index.ts';
 
 /** Languages with an acoustic model: real word-by-word alignment. */
@@ -35,7 +36,7 @@ export interface AlignBannerProps {
 }
 
 /**
- * The transcript's language from its text, detected once per session; the
+ * The transcript's language from its text, detected once per session in a worker; the
  * detector (about 285 KB) is loaded only when a transcript needs aligning.
  */
 function useDetectedLanguage(wanted: boolean): { pending: boolean; result: DetectedLanguage | undefined } {
@@ -48,9 +49,10 @@ function useDetectedLanguage(wanted: boolean): { pending: boolean; result: Detec
   useEffect(() => {
     if (!wanted || detected?.sessionId === sessionId) return;
     let live = true;
-    void import('../transcript/detect-language.ts').then(({ detectTranscriptLanguage }) => {
-      if (live) setDetected({ sessionId, result: detectTranscriptLanguage(latest.current) });
-    });
+    detectTranscriptLanguageOffThread(latest.current).then(
+      (result) => live && setDetected({ sessionId, result }),
+      () => live && setDetected({ sessionId, result: undefined }),
+    );
     return () => {
       live = false;
     };

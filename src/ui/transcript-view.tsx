@@ -18,6 +18,7 @@ import { rowRenderProbe } from './row-render-probe.ts';
 import { estimateTurnHeight, estimateTurnHeightFromCounts, type RowMetrics } from './row-height-estimate.ts';
 import { packedTurnSummary } from '../transcript/packed-transcript.ts';
 import { useRowMetrics } from './use-row-metrics.ts';
+import { useRowEstimates } from './use-row-estimates.ts';
 import { nextEntryKeys, type EntryKeys } from './entry-keys.ts';
 
 export interface TranscriptViewProps {
@@ -53,6 +54,20 @@ function estimateRowHeight(entry: Entry | undefined, metrics: RowMetrics | null)
   return height;
 }
 
+/** The turn number of the speech turn at `entryIndex`: its place in `turnEntry` (ascending entry indices), -1 when absent. */
+function turnOfEntryIndex(turnEntry: Int32Array, entryIndex: number): number {
+  let low = 0;
+  let high = turnEntry.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const found = turnEntry[middle]!;
+    if (found === entryIndex) return middle;
+    if (found < entryIndex) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
 const HAS_RESIZE_OBSERVER = typeof ResizeObserver !== 'undefined';
 
 /**
@@ -82,18 +97,20 @@ export function TranscriptView({ onRowRender = rowRenderProbe }: TranscriptViewP
   // ones cost tens of milliseconds on opening, and nothing carries over between files).
   const sessionId = useAppStore((state) => state.sessionId);
   const keysRef = useRef<{ sessionId: number; keys: EntryKeys } | null>(null);
+  const rowEstimates = useRowEstimates(entries, metrics, sessionId, estimateRowHeight);
   const getItemKey = useMemo(() => {
     void metrics;
+    void rowEstimates.version;
     const previous = keysRef.current;
     const keys = nextEntryKeys(previous?.keys ?? null, entries, previous !== null && previous.sessionId !== sessionId);
     keysRef.current = { sessionId, keys };
-    return (index: number) => keys.keys[index] ?? -1 - index;
-  }, [metrics, entries, sessionId]);
+    return (index: number) => keys.keyAt(index) ?? -1 - index;
+  }, [metrics, rowEstimates.version, entries, sessionId]);
 
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => scrollerRef.current,
-    estimateSize: (index) => estimateRowHeight(entries[index], metrics),
+    estimateSize: rowEstimates.estimateSize,
     getItemKey,
     // Row sizes come from the ResizeObserver, after the browser's own layout. The virtualizer
     // also measures each row as it mounts; reading offsetHeight there forces one layout per
@@ -166,13 +183,8 @@ export function TranscriptView({ onRowRender = rowRenderProbe }: TranscriptViewP
     return byId;
   }, [transcript.speakers]);
 
-  const turnOfEntry = useMemo(() => {
-    const turns = new Int32Array(entries.length).fill(-1);
-    timeIndex.turnEntry.forEach((entryIndex, turn) => {
-      turns[entryIndex] = turn;
-    });
-    return turns;
-  }, [entries.length, timeIndex]);
+  // Only the rows drawn need their turn number: looked up in the index, not mapped for every entry.
+  const turnEntry = timeIndex.turnEntry;
 
   // One delegated handler for every word and turn: no per-word listeners.
   // Read-along: a click plays from the word (or the turn's start). Editor mode: a click
@@ -217,7 +229,7 @@ export function TranscriptView({ onRowRender = rowRenderProbe }: TranscriptViewP
     if (!entry) return null;
     if (entry.kind === 'event') return <EventRow entry={entry} entryIndex={entryIndex} />;
     const speaker = entry.speakerId !== null ? speakers.get(entry.speakerId) : undefined;
-    const turnIndex = turnOfEntry[entryIndex]!;
+    const turnIndex = turnOfEntryIndex(turnEntry, entryIndex);
     return (
       <TurnRow
         turn={entry}

@@ -52,7 +52,19 @@ export function useRowMetrics(listRef: RefObject<HTMLElement | null>, entries: r
     const measured = measureRow(listRef.current, entries);
     if (!measured) return;
     measuredFor.current = key;
-    setMetrics(measured);
+    // Taken in the next task: new metrics re-estimate every row not measured yet (a pass over
+    // all 200,000 rows of a huge file), which must not share the task that drew the first ones.
+    let applied = false;
+    const timer = setTimeout(() => {
+      applied = true;
+      setMetrics(measured);
+    }, 0);
+    return () => {
+      // Replaced before it was taken (the transcript changed again): the next run measures afresh.
+      if (applied) return;
+      clearTimeout(timer);
+      measuredFor.current = '';
+    };
   }, [listRef, entries, mode, width]);
   useLayoutEffect(() => {
     const onResize = () => setWidth(window.innerWidth);
