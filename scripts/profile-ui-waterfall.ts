@@ -5,7 +5,7 @@
  * request of the page (sent, first byte, finished), every main-thread piece of work of
  * `--min-ms` or more (script compile and evaluation by file, timers, messages, animation
  * frames, style, layout, paint, garbage collection), the page's `performance.mark`s, and
- * the moment bench:ui calls it interactive. A fresh context per run, as in bench:ui;
+ * the moment bench:ui calls it interactive, and what the page's workers ran meanwhile. A fresh context per run, as in bench:ui;
  * tracing slows the page a little, so read the order and the gaps, not the total.
  */
 import { option, probedPage, runProfile, type TraceEvent } from './profile-common.ts';
@@ -92,6 +92,16 @@ async function main() {
               return `${e.name}${url ? ` ${url.split('/').pop()!.slice(0, 30)}` : ''}${fn ? ` ${fn}` : ''} ${(e.dur! / 1000).toFixed(1)}`;
             });
           lines.push([ms(task.ts), `task ${(task.dur! / 1000).toFixed(1).padStart(6)} ms  ${parts.slice(0, 10).join(' | ')}`]);
+        }
+        // The page's workers (parse, align): what they ran, and when.
+        const workers = events.filter((e) => e.name === 'thread_name' && e.pid === busiest.pid && /Worker/u.test(e.args?.name ?? ''));
+        for (const worker of workers) {
+          const label = `${worker.args!.name!.replace(/ thread$/u, '')} ${worker.tid}`;
+          const pieces = events.filter((e) => e.pid === worker.pid && e.tid === worker.tid && e.ph === 'X' && e.dur !== undefined && e.ts >= t0 && WORK.has(e.name) && e.dur >= minMs * 1000);
+          for (const e of pieces) {
+            const url = (e.args?.data as { url?: string } | undefined)?.url ?? '';
+            lines.push([ms(e.ts), `${label}: ${e.name}${url ? ` ${url.split('/').pop()!.slice(0, 30)}` : ''} ${(e.dur! / 1000).toFixed(1)} ms`]);
+          }
         }
         for (const [name, at] of marks) lines.push([at, `mark ${name}`]);
         lines.push([readyAt, '==== interactive (bench:ui readyAt) ====']);
