@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { csp } from './build/csp-plugin.ts';
 import { serviceWorker } from './build/service-worker-plugin.ts';
+import { preloadApp } from './build/preload-app-plugin.ts';
 
 /** The model files the browser engine loads; the rest of soundswallower's model dirs (READMEs, phone sets) are not needed. */
 const MODEL_FILES = ['feat_params.json', 'mdef', 'transition_matrices', 'means', 'variances', 'sendump', 'dict.txt', 'noisedict.txt'];
@@ -15,7 +16,7 @@ const MODELS = ['en-us', 'fr-fr'];
 const MODEL_DIR = 'align-model';
 
 export default defineConfig({
-  plugins: [react(), alignModels(), csp(), serviceWorker(fileURLToPath(new URL('./src/service-worker/sw.js', import.meta.url)))],
+  plugins: [react(), alignModels(), csp(), preloadApp(), serviceWorker(fileURLToPath(new URL('./src/service-worker/sw.js', import.meta.url)))],
   resolve: {
     // soundswallower's web build imports `blob-polyfill`, which touches `document`
     // and throws in a Web Worker; the shim re-exports the native Blob.

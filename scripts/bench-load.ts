@@ -1,11 +1,11 @@
 /**
- * `npm run bench:load -- --base REV [--runs N] [--skip-huge]`
+ * `npm run bench:load -- --base REV [--runs N] [--skip-huge] [--sizes 5m,3h]`
  *
  * Loading, before and after, in one run: builds the app at git revision REV (the
  * baseline) and the working tree, serves both, and measures them in interleaved rounds
  * (default 3) in headless Chromium, each run in a fresh context:
  *
- * - the 3-hour scale fixture (scripts/scale-fixtures.ts) opened by URL with its peaks:
+ * - the 3-hour scale fixture (scripts/scale-fixtures.ts; `--sizes` for others) opened by URL with its peaks:
  *   navigation -> interactive (a row painted, the media playable), and the longest task
  *   from navigation to 1 s after that (bench-ui's own measurement, bench-ui-measure.ts);
  * - a 60 MB plain-text transcript and a 200,000-cue WebVTT (test/e2e/huge-inputs.ts)
@@ -41,7 +41,7 @@ function args(argv: string[]) {
     console.error('usage: npm run bench:load -- --base REV [--runs N] [--skip-huge]   (REV: the revision to compare with, e.g. main)');
     process.exit(2);
   }
-  return { base, runs: Number(value('--runs') ?? 3), huge: !argv.includes('--skip-huge') };
+  return { base, runs: Number(value('--runs') ?? 3), huge: !argv.includes('--skip-huge'), sizes: (value('--sizes') ?? '3h').split(',') };
 }
 
 /** Builds the app in `root` into `outDir` with the root's own Vite config, as `vite build` does. */
@@ -67,14 +67,14 @@ function median(values: (number | null | undefined)[]): number | null {
   return finite.length % 2 ? finite[mid]! : (finite[mid - 1]! + finite[mid]!) / 2;
 }
 
-async function scaleLoad(browser: Browser, url: string): Promise<Figures> {
+async function scaleLoad(browser: Browser, url: string, size: string): Promise<Figures> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
     await page.addInitScript('window.__name = (fn) => fn;');
     await page.addInitScript(installProbe, 'verbatim' as AppKind);
     const { loadMs, longestLoadTaskMs } = await measureLoad(page, url);
-    return { '3h load to interactive, ms': loadMs, '3h longest task while loading, ms': longestLoadTaskMs };
+    return { [`${size} load to interactive, ms`]: loadMs, [`${size} longest task while loading, ms`]: longestLoadTaskMs };
   } finally {
     await context.close();
   }
@@ -105,7 +105,7 @@ async function hugeLoad(browser: Browser, appUrl: string, file: string, label: s
 
 async function main() {
   const options = args(process.argv.slice(2));
-  const fixture = (await ensureScaleFixtures(DEFAULT_SCALE_DIR)).find((f) => f.size.key === '3h')!;
+  const fixtures = (await ensureScaleFixtures(DEFAULT_SCALE_DIR)).filter((f) => options.sizes.includes(f.size.key));
   const dir = mkdtempSync(join(tmpdir(), 'verbatim-bench-load-'));
   const huge = options.huge ? writeHugeInputs(dir) : null;
   const builds = { baseline: join(dir, 'baseline'), current: join(dir, 'current') };
@@ -121,7 +121,10 @@ async function main() {
       for (const which of ['baseline', 'current'] as const) {
         const url = servers[which].url;
         console.log(`round ${round + 1}/${options.runs}: ${which}`);
-        const figures: Figures = await scaleLoad(browser, `${url}?audio=${name(fixture.audioPath)}&transcript=${name(fixture.transcriptPath)}&peaks=${name(fixture.peaksPath)}`);
+        const figures: Figures = {};
+        for (const fixture of fixtures) {
+          Object.assign(figures, await scaleLoad(browser, `${url}?audio=${name(fixture.audioPath)}&transcript=${name(fixture.transcriptPath)}&peaks=${name(fixture.peaksPath)}`, fixture.size.key));
+        }
         if (huge) {
           Object.assign(figures, await hugeLoad(browser, url, huge.text, '60 MB text'));
           Object.assign(figures, await hugeLoad(browser, url, huge.vtt, '200,000-cue VTT'));

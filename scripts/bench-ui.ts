@@ -10,7 +10,8 @@
  * Verbatim is faster or smaller). `null` marks a figure whose feature does not exist
  * (hyperaudio-lite has no editor and no React rows). Timings are wall-clock on whatever
  * else the machine is running: compare figures of the same run. `--rev` measures the app
- * as it was at a git revision (the benchmark code stays this checkout's).
+ * as it was at a git revision (the benchmark code stays this checkout's). `--load-only` measures
+ * the load figures alone (a quick check of a start-up change; run more rounds).
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -72,6 +73,7 @@ function args(argv: string[]) {
     runs: Number(value('--runs') ?? 3),
     sizes: value('--sizes')?.split(','),
     rev: value('--rev'),
+    loadOnly: argv.includes('--load-only'),
   };
 }
 
@@ -137,8 +139,9 @@ async function attempt(label: string, into: Run, step: () => Promise<Run>): Prom
 }
 
 /** What both apps are measured on: load, size, playback, scrolling and seeking, in that order. */
-async function readAlongSteps(page: Page, url: string, words: WordTimes, run: Run, label: string): Promise<void> {
+async function readAlongSteps(page: Page, url: string, words: WordTimes, run: Run, label: string, loadOnly: boolean): Promise<void> {
   await attempt(`${label}load`, run, () => measureLoad(page, url));
+  if (loadOnly) return;
   await attempt(`${label}size`, run, () => measureSize(page));
   await attempt(`${label}playback`, run, () => measurePlayback(page, words));
   await attempt(`${label}scroll`, run, async () => {
@@ -151,17 +154,18 @@ async function readAlongSteps(page: Page, url: string, words: WordTimes, run: Ru
   });
 }
 
-async function runVerbatim(browser: Browser, appUrl: string, profileUrl: string, fixture: ScaleFixture, words: WordTimes): Promise<Run> {
+async function runVerbatim(browser: Browser, appUrl: string, profileUrl: string, fixture: ScaleFixture, words: WordTimes, loadOnly: boolean): Promise<Run> {
   const run: Run = {};
   const query = (base: string) =>
     `${base}?audio=scale/${fixture.audioPath.split('/').pop()}&transcript=scale/${fixture.transcriptPath.split('/').pop()}&peaks=scale/${fixture.peaksPath.split('/').pop()}`;
   const { page, close } = await openPage(browser, 'verbatim');
   try {
-    await readAlongSteps(page, query(appUrl), words, run, '');
-    await attempt('editor', run, () => measureEditor(page, HOST, COMMON_WORD));
+    await readAlongSteps(page, query(appUrl), words, run, '', loadOnly);
+    if (!loadOnly) await attempt('editor', run, () => measureEditor(page, HOST, COMMON_WORD));
   } finally {
     await close();
   }
+  if (loadOnly) return run;
   const profiled = await openPage(browser, 'verbatim');
   try {
     await attempt('rows', run, async () => {
@@ -175,11 +179,11 @@ async function runVerbatim(browser: Browser, appUrl: string, profileUrl: string,
   return run;
 }
 
-async function runPeer(browser: Browser, appUrl: string, fixture: ScaleFixture, words: WordTimes): Promise<Run> {
+async function runPeer(browser: Browser, appUrl: string, fixture: ScaleFixture, words: WordTimes, loadOnly: boolean): Promise<Run> {
   const run: Run = {};
   const { page, close } = await openPage(browser, 'peer');
   try {
-    await readAlongSteps(page, `${appUrl}peer/scale-${fixture.size.key}.html`, words, run, 'peer ');
+    await readAlongSteps(page, `${appUrl}peer/scale-${fixture.size.key}.html`, words, run, 'peer ', loadOnly);
   } finally {
     await close();
   }
@@ -269,10 +273,10 @@ async function main() {
         const key = fixture.size.key;
         const words = wordTimes(fixture);
         console.log(`round ${round + 1}/${options.runs}, ${key}: Verbatim`);
-        (ours[key] ??= []).push(await runVerbatim(browser, app.url, profile.url, fixture, words));
+        (ours[key] ??= []).push(await runVerbatim(browser, app.url, profile.url, fixture, words, options.loadOnly));
         if (options.peer) {
           console.log(`round ${round + 1}/${options.runs}, ${key}: hyperaudio-lite`);
-          (theirs[key] ??= []).push(await runPeer(browser, app.url, fixture, words));
+          (theirs[key] ??= []).push(await runPeer(browser, app.url, fixture, words, options.loadOnly));
         }
       }
     }

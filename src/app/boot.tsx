@@ -37,7 +37,12 @@ export function boot(early: EarlyStart): void {
   // Offline after the first visit (see src/service-worker/sw.js). Not in development, where it would cache stale modules.
   const updates =
     import.meta.env.PROD && 'serviceWorker' in navigator
-      ? registerServiceWorker({ url: `${import.meta.env.BASE_URL}sw.js`, onStorageFull: () => app.store.getState().notify('warning', STORAGE_FULL) })
+      ? registerServiceWorker({
+          url: `${import.meta.env.BASE_URL}sw.js`,
+          onStorageFull: () => app.store.getState().notify('warning', STORAGE_FULL),
+          // Once the first screen is up; the worker caches the app, its first visit included.
+          after: initial.opened,
+        })
       : null;
 
   createRoot(document.getElementById('root')!).render(

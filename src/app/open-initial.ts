@@ -14,6 +14,9 @@ export const DEMO = {
 /** What the page address asks for; `feed` is opened by the page's feed dialog. */
 export interface InitialRequest {
   feed: string | null;
+  /** Settles once the first session has opened (or failed to): the page is in use from then on. */
+  opened: Promise<unknown>;
+  /** After `opened`, with what follows it (the seek of `#t=`, the demo's alignment). */
   done: Promise<void>;
 }
 
@@ -42,7 +45,7 @@ export function openInitial(app: Verbatim, location: { search: string; hash: str
       await reportDemoAccuracy(app);
     }
   });
-  return { feed, done };
+  return { feed, opened: first, done };
 }
 
 function reopenLast(app: Verbatim): Promise<boolean> {

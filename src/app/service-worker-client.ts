@@ -16,11 +16,16 @@ export interface ServiceWorkerUpdates {
 export interface ServiceWorkerOptions {
   url: string;
   onStorageFull: () => void;
+  /**
+   * Registration waits for this: a first visit's worker fetches and caches every asset (megabytes),
+   * which on a small machine competes with the page's own first load for the CPU and the network.
+   */
+  after?: Promise<unknown>;
   container?: ServiceWorkerContainer;
   reloadPage?: () => void;
 }
 
-export function registerServiceWorker({ url, onStorageFull, container = navigator.serviceWorker, reloadPage = () => window.location.reload() }: ServiceWorkerOptions): ServiceWorkerUpdates {
+export function registerServiceWorker({ url, onStorageFull, after = Promise.resolve(), container = navigator.serviceWorker, reloadPage = () => window.location.reload() }: ServiceWorkerOptions): ServiceWorkerUpdates {
   const listeners = new Set<() => void>();
   let waiting: ServiceWorker | null = null;
   let reloading = false;
@@ -49,8 +54,9 @@ export function registerServiceWorker({ url, onStorageFull, container = navigato
   // Messages sent while the page was still starting (the first install) wait in a queue until this.
   container.startMessages();
 
-  container
-    .register(url)
+  after
+    .catch(() => undefined)
+    .then(() => (destroyed ? Promise.reject(new Error('destroyed')) : container.register(url)))
     .then((registration) => {
       setWaiting(registration.waiting);
       registration.addEventListener('updatefound', () => {

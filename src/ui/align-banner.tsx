@@ -10,11 +10,12 @@ const MODELLED = new Set(['en', 'fr']);
 /** Offered besides the detected one; any other is placed on the speech pauses too. */
 const OFFERED = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'sv', 'da', 'no', 'fi', 'pl', 'cs', 'hu', 'ro', 'tr', 'ru', 'uk', 'el', 'ar', 'he', 'hi', 'ja', 'zh', 'ko'];
 
-const displayNames = new Intl.DisplayNames(['en'], { type: 'language' });
+// Made on first use: building it costs more than a frame, and most pages never show the banner.
+let displayNames: Intl.DisplayNames | null = null;
 
 export function languageName(tag: string): string {
   try {
-    return displayNames.of(tag) ?? tag;
+    return (displayNames ??= new Intl.DisplayNames(['en'], { type: 'language' })).of(tag) ?? tag;
   } catch {
     return tag;
   }

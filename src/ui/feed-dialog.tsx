@@ -37,7 +37,8 @@ function durationLabel(duration: string | undefined): string | undefined {
   return formatClock(parts.reduce((total, part) => total * 60 + part, 0));
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+// Made on first use, not while the page starts.
+let dateFormat: Intl.DateTimeFormat | null = null;
 
 type Phase = { kind: 'idle' } | { kind: 'reading'; what: string } | { kind: 'error'; message: string } | { kind: 'ready'; loaded: FeedListing };
 
@@ -275,7 +276,7 @@ function EpisodeButton({
   disabled: boolean;
   onOpen: () => void;
 }) {
-  const date = episode.published !== undefined ? dateFormat.format(episode.published) : episode.pubDate;
+  const date = episode.published !== undefined ? (dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })).format(episode.published) : episode.pubDate;
   const duration = durationLabel(episode.duration);
   const playable = episode.enclosure !== undefined;
   return (

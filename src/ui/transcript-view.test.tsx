@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProfilerOnRenderCallback } from 'react';
 import { createAppStore, type AppStore } from '../store/app-store.ts';
@@ -8,6 +8,7 @@ import type { Transcript } from '../transcript/model.ts';
 import { createFakePlayer, type FakePlayer } from '../../test/support/fake-player.ts';
 import { TranscriptView } from './transcript-view.tsx';
 import { splitTurn } from '../transcript/edit/split-turn.ts';
+import { FIRST_ROWS } from './use-rows-in-batches.ts';
 
 const transcript: Transcript = {
   speakers: [
@@ -103,6 +104,18 @@ describe('TranscriptView', () => {
     expect(document.querySelector('.word[aria-current="true"]')).toHaveTextContent('dig');
     act(() => player.tick(1.5));
     expect(document.querySelector('.word[aria-current="true"]')).toHaveTextContent('forty');
+  });
+
+  it('a short transcript paints its first rows first; the rest follow after that paint, until every row is there', async () => {
+    const entries = Array.from({ length: 100 }, (_, i) => ({ kind: 'speech' as const, speakerId: null, start: i, end: i + 1, words: [{ text: `w${i}`, start: i, end: i + 0.5 }] }));
+    appStore.getState().setSession({ transcript: { speakers: [], entries }, transcriptName: 'many.json', formatLabel: 'Verbatim JSON' });
+    renderView();
+    const first = document.querySelectorAll('[data-turn-index]').length;
+    expect(first).toBeGreaterThanOrEqual(FIRST_ROWS);
+    expect(first).toBeLessThan(entries.length);
+    expect(turnElement(0)).toHaveTextContent('w0');
+    await waitFor(() => expect(document.querySelectorAll('[data-turn-index]')).toHaveLength(entries.length));
+    expect(turnElement(99)).toHaveTextContent('w99');
   });
 
   it('marks the active turn and word as the clock moves, and clears them in gaps', () => {

@@ -20,6 +20,7 @@ import { packedTurnSummary } from '../transcript/packed-transcript.ts';
 import { useRowMetrics } from './use-row-metrics.ts';
 import { useRowEstimates } from './use-row-estimates.ts';
 import { nextEntryKeys, type EntryKeys } from './entry-keys.ts';
+import { useRowsInBatches } from './use-rows-in-batches.ts';
 
 export interface TranscriptViewProps {
   /** Measurement hook: when given, every row reports its own renders through a React Profiler (bench builds set one, see row-render-probe). */
@@ -32,9 +33,13 @@ export interface TranscriptViewProps {
  */
 const RENDER_ALL_UP_TO = 250;
 
-function rangeExtractor(range: Range): number[] {
-  if (range.count <= RENDER_ALL_UP_TO) return Array.from({ length: range.count }, (_, index) => index);
-  return defaultRangeExtractor(range);
+/** The rows to render: near the view, and for a short transcript also its first `upTo` (all, once the batches are done). */
+function rowsToRender(range: Range, upTo: number): number[] {
+  if (range.count > RENDER_ALL_UP_TO) return defaultRangeExtractor(range);
+  const leading = Math.min(range.count, upTo);
+  if (leading === range.count) return Array.from({ length: range.count }, (_, index) => index);
+  const near = defaultRangeExtractor(range).filter((index) => index >= leading);
+  return [...Array.from({ length: leading }, (_, index) => index), ...near];
 }
 
 /** Estimates per entry object: an edit replaces only the entries it changes, so the rest stay cached. */
@@ -96,6 +101,9 @@ export function TranscriptView({ onRowRender = rowRenderProbe }: TranscriptViewP
   // A new session numbers its rows afresh (matching 200,000 new entries against the old
   // ones cost tens of milliseconds on opening, and nothing carries over between files).
   const sessionId = useAppStore((state) => state.sessionId);
+  // A short transcript's rows after the first screen's come a batch per task once it is painted.
+  const rowsUpTo = useRowsInBatches(entries.length, sessionId, entries.length <= RENDER_ALL_UP_TO);
+  const rangeExtractor = useCallback((range: Range) => rowsToRender(range, rowsUpTo), [rowsUpTo]);
   const keysRef = useRef<{ sessionId: number; keys: EntryKeys } | null>(null);
   const rowEstimates = useRowEstimates(entries, metrics, sessionId, estimateRowHeight);
   const getItemKey = useMemo(() => {
