@@ -21,6 +21,9 @@ function waveformColors() {
 }
 
 /** The page: the app object (once, before React renders: React only shows it), the first load, the service worker. */
+/** The service worker registers once the first session opened, or this long after start at the latest. */
+const SERVICE_WORKER_LATEST_MS = 10_000;
+
 export function boot(early: EarlyStart): void {
   const app = createVerbatim({
     storage: createIdbProjectStorage(),
@@ -40,8 +43,9 @@ export function boot(early: EarlyStart): void {
       ? registerServiceWorker({
           url: `${import.meta.env.BASE_URL}sw.js`,
           onStorageFull: () => app.store.getState().notify('warning', STORAGE_FULL),
-          // Once the first screen is up; the worker caches the app, its first visit included.
-          after: initial.opened,
+          // Once the first session is open (not to compete with it); the worker caches the app, its first visit
+          // included. At the latest after 10 s: an audio download that stalls must not keep a visit from going offline.
+          after: Promise.race([initial.opened, new Promise((resolve) => setTimeout(resolve, SERVICE_WORKER_LATEST_MS))]),
         })
       : null;
 

@@ -57,6 +57,9 @@ describe('asking the server why audio did not play', () => {
   it('says nothing when the server answers, cannot be reached, or the audio is a local file', async () => {
     vi.stubGlobal('fetch', async () => new Response('x', { status: 206 }));
     expect(await audioDownloadProblem('https://x.test/talk.mp3', 'talk.mp3')).toBeNull();
+    // An empty file: no byte 0 to send.
+    vi.stubGlobal('fetch', async () => new Response('', { status: 416, statusText: 'Range Not Satisfiable' }));
+    expect(await audioDownloadProblem('https://x.test/empty.mp3', 'empty.mp3')).toBeNull();
     vi.stubGlobal('fetch', async () => Promise.reject(new TypeError('Failed to fetch')));
     expect(await audioDownloadProblem('https://x.test/talk.mp3', 'talk.mp3')).toBeNull();
     const fetched = vi.fn();

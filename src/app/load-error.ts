@@ -49,8 +49,14 @@ export async function fetchResource(url: string, options: { name: string; signal
     if (isAbort(error)) return ABORTED;
     return failed('network', `${options.name} (${url}) could not be downloaded: ${detail(error)}.${options.hint ? ` ${options.hint}` : ''}`);
   }
-  if (!response.ok) return failed('http', `${options.name} (${url}) could not be downloaded: the server answered ${response.status} ${response.statusText}.`.replace(/ \./, '.'));
+  if (!response.ok) return failed('http', serverRefused(options.name, url, response));
   return loaded(response);
+}
+
+/** "talk.vtt (…) could not be downloaded: the server answered 404 Not Found." */
+function serverRefused(name: string, url: string, response: Response): string {
+  const status = [response.status, response.statusText].filter(Boolean).join(' ');
+  return `${name} (${url}) could not be downloaded: the server answered ${status}.`;
 }
 
 /**
@@ -63,8 +69,9 @@ export async function audioDownloadProblem(url: string, name: string, signal?: A
   try {
     const response = await fetch(url, { headers: { Range: 'bytes=0-0' }, ...(signal ? { signal } : {}) });
     void response.body?.cancel().catch(() => undefined);
-    if (response.ok) return null;
-    return `${name} (${url}) could not be downloaded: the server answered ${response.status} ${response.statusText}.`.replace(/ \./, '.');
+    // 416: an empty file has no byte 0 (the browser's own sentence about it stands).
+    if (response.ok || response.status === 416) return null;
+    return serverRefused(name, url, response);
   } catch {
     return null;
   }

@@ -170,7 +170,8 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors, giv
       emitter.emit('error', truncated);
     }),
     wavesurfer.on('error', (error) => {
-      if (loading > 0 || (failedUrl !== null && media.src === failedUrl)) return;
+      // A prepared source that fails is reported by the load() that takes it (or dropped by prepare(null)).
+      if (loading > 0 || (failedUrl !== null && media.src === failedUrl) || (prepared !== null && media.src === prepared)) return;
       // Wavesurfer turns a MediaError into a plain Error and drops its code; the element still has it.
       emitter.emit('error', mediaFaultOf(media.error ?? error));
     }),
@@ -221,7 +222,7 @@ export function createPlayer(container: HTMLElement, colors: WaveformColors, giv
     setPlaybackRate: (rate) => wavesurfer.setPlaybackRate(rate, true),
     prepare(url) {
       if (url === null) {
-        if (prepared && media.getAttribute('src') === prepared) {
+        if (prepared && media.src === prepared) {
           media.removeAttribute('src');
           media.load();
         }

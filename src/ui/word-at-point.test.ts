@@ -22,6 +22,15 @@ describe('wordNearPoint', () => {
     expect(wordNearPoint(boxes, 10, 200)).toBe(3);
   });
 
+  it('reads a right-to-left line from the right: the word after a gap is the one to its left', () => {
+    // The same two lines mirrored: reading order runs from x = 140 down to 0.
+    const mirrored = boxes.map((b) => ({ ...b, left: 140 - b.right, right: 140 - b.left }));
+    expect(wordNearPoint(mirrored, 95, 10)).toBe(1);
+    expect(wordNearPoint(mirrored, 45, 40)).toBe(5);
+    expect(wordNearPoint(mirrored, -200, 10)).toBe(0);
+    expect(wordNearPoint(mirrored, 400, 35)).toBe(3);
+  });
+
   it('gives -1 for a turn without words', () => {
     expect(wordNearPoint([], 10, 10)).toBe(-1);
   });
