@@ -213,4 +213,26 @@ describe('TranscriptView', () => {
     expect(appStore.getState().following).toBe(true);
     expect(screen.queryByRole('button', { name: /Back to current/ })).toBeNull();
   });
+
+  it('keeps the row at the top of the view in place when a huge transcript\'s real row estimates replace the stand-in', async () => {
+    // The first rows (whose mean stands in for all) are one word long, the rest forty: every row above the view grows.
+    const entries = Array.from({ length: 6_000 }, (_, i) => ({ kind: 'speech' as const, speakerId: null, words: Array.from({ length: i < 64 ? 1 : 40 }, () => ({ text: 'word' })) }));
+    appStore.getState().setSession({ transcript: { speakers: [], entries }, transcriptName: 'huge.json', formatLabel: 'Verbatim JSON' });
+    renderView();
+    const scroller = document.querySelector('.transcript__scroller')!;
+    // jsdom keeps no scroll position and has no scroll height: this element has both.
+    let top = 0;
+    Object.defineProperty(scroller, 'scrollTop', { configurable: true, get: () => top, set: (value: number) => void (top = value) });
+    Object.defineProperty(scroller, 'scrollHeight', { configurable: true, get: () => 10_000_000 });
+    act(() => {
+      scroller.scrollTop = 50_000;
+      scroller.dispatchEvent(new Event('scroll'));
+    });
+    const rendered = () => [...document.querySelectorAll<HTMLElement>('[data-entry-index]')].map((row) => Number(row.dataset.entryIndex)).filter((index) => index >= 64);
+    const before = rendered()[0];
+    await waitFor(() => expect(scroller.scrollTop).toBeGreaterThan(60_000), { timeout: 5_000 });
+    // The browser would tell the list it scrolled.
+    act(() => void scroller.dispatchEvent(new Event('scroll')));
+    expect(rendered()[0]).toBe(before);
+  });
 });

@@ -1,5 +1,5 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, type MouseEvent, type ProfilerOnRenderCallback } from 'react';
-import { defaultRangeExtractor, elementScroll, measureElement, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, elementScroll, measureElement, useVirtualizer, type Range, type VirtualItem } from '@tanstack/react-virtual';
 import { useStoreApi, useAppStore } from './app-context.ts';
 import { wordNearPoint } from './word-at-point.ts';
 import type { Entry } from '../transcript/model.ts';
@@ -115,6 +115,17 @@ export function TranscriptView({ onRowRender = rowRenderProbe }: TranscriptViewP
     return (index: number) => keys.keyAt(index) ?? -1 - index;
   }, [metrics, rowEstimates.version, entries, sessionId]);
 
+  // A huge transcript's real estimates replace the stand-in mean all at once, moving every
+  // unmeasured row above the view: the row at the top of the view is kept where it is.
+  const estimatesSeen = useRef(rowEstimates.version);
+  const keepInView = useRef<{ index: number; offset: number } | null>(null);
+  const previousRows = useRef<{ rows: readonly VirtualItem[]; scrollOffset: number } | null>(null);
+  if (estimatesSeen.current !== rowEstimates.version) {
+    estimatesSeen.current = rowEstimates.version;
+    const before = previousRows.current;
+    keepInView.current = before && before.scrollOffset > 0 ? topRow(before.rows, before.scrollOffset) : null;
+  }
+
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => scrollerRef.current,
@@ -135,6 +146,14 @@ export function TranscriptView({ onRowRender = rowRenderProbe }: TranscriptViewP
       elementScroll(offset, options, instance);
     },
   });
+
+  previousRows.current = { rows: virtualizer.measurementsCache, scrollOffset: virtualizer.scrollOffset ?? 0 };
+  useLayoutEffect(() => {
+    const kept = keepInView.current;
+    keepInView.current = null;
+    const row = kept ? virtualizer.measurementsCache[kept.index] : undefined;
+    if (kept && row) virtualizer.scrollToOffset(row.start - kept.offset);
+  }, [rowEstimates.version, virtualizer]);
 
   const currentTime = useCallback(() => player?.currentTime() ?? 0, [player]);
   const locateRow = useCallback<LocateRow>(
@@ -294,4 +313,17 @@ function wordAround(target: Element, x: number, y: number): HTMLElement | null {
   if (!text) return null;
   const words = [...text.querySelectorAll<HTMLElement>('.word[data-start]')];
   return words[wordNearPoint(words.map((word) => word.getBoundingClientRect()), x, y)] ?? null;
+}
+
+/** The first row that reaches into the view, and how far its top is from the view's top (binary search). */
+function topRow(rows: readonly VirtualItem[], scrollOffset: number): { index: number; offset: number } | null {
+  let low = 0;
+  let high = rows.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (rows[middle]!.end <= scrollOffset) low = middle + 1;
+    else high = middle;
+  }
+  const row = rows[low];
+  return row ? { index: row.index, offset: row.start - scrollOffset } : null;
 }
