@@ -20,7 +20,9 @@ describe('AlignBanner', () => {
   it('waits for the text’s language before it offers to align, then aligns in it', async () => {
     const { onAlign } = setUp(GERMAN);
     expect(screen.getByTestId('align-language-note')).toHaveTextContent('detecting it from the text');
-    expect(screen.getByTestId('align-start')).toBeDisabled();
+    expect(screen.getByTestId('align-start')).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.click(screen.getByTestId('align-start'));
+    expect(onAlign).not.toHaveBeenCalled();
     await screen.findByText(/German \(detected from the text\)/u);
     fireEvent.click(screen.getByTestId('align-start'));
     expect(onAlign).toHaveBeenCalledWith({ language: 'de' });

@@ -182,13 +182,20 @@ export function AlignBanner({ onAlign, onCancel }: AlignBannerProps) {
             <strong>{untimed === '1' ? '1 turn has' : `${untimed} turns have`} no timings.</strong> Align them between the times you already have.
           </>
         )}
-        <span className="align-banner__stage" data-testid="align-language-note">
+        <span className="align-banner__stage" data-testid="align-language-note" aria-live="polite">
           {' '}
           {detecting && !picked ? 'Language: detecting it from the text…' : languageNote(language, detected, declared)}
         </span>
       </div>
       <LanguagePicker value={language} detected={detected} onChange={setPicked} />
-      <button type="button" className="mini-button mini-button--primary" onClick={() => onAlign({ language })} disabled={detecting && !picked} data-testid="align-start">
+      {/* aria-disabled, not disabled: the button keeps its place in the tab order for the moment detection takes. */}
+      <button
+        type="button"
+        className="mini-button mini-button--primary"
+        onClick={() => (detecting && !picked ? undefined : onAlign({ language }))}
+        aria-disabled={detecting && !picked ? true : undefined}
+        data-testid="align-start"
+      >
         {untimed === 'all' ? 'Align now' : 'Align the rest'}
       </button>
     </div>

@@ -14,9 +14,10 @@ export function detectTranscriptLanguageOffThread(transcript: Transcript): Promi
   // Without workers (component tests in jsdom) the detector runs here, loaded on demand.
   if (typeof Worker === 'undefined') return import('../transcript/detect-language.ts').then(({ detectTranscriptLanguage }) => detectTranscriptLanguage(transcript));
   const text = transcriptPlainText(transcript);
-  const worker = new Worker(new URL('../app/detect-language-worker.ts', import.meta.url), { type: 'module', name: 'verbatim-language' });
   const id = nextId++;
   return new Promise<DetectedLanguage | undefined>((resolve, reject) => {
+    // Inside the promise: a worker that cannot even be created rejects like one that fails to start.
+    const worker = new Worker(new URL('../app/detect-language-worker.ts', import.meta.url), { type: 'module', name: 'verbatim-language' });
     worker.onmessage = (event: MessageEvent<DetectLanguageResponse>) => {
       if (event.data.id !== id) return;
       worker.terminate();
