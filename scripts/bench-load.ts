@@ -27,7 +27,7 @@ import { writeHugeInputs } from '../test/e2e/huge-inputs.ts';
 import { installLoadProbe, openDuringLoad, waitForQuiet } from '../test/e2e/load-probe.ts';
 import { installProbe, type AppKind } from './bench-ui-probe.ts';
 import { measureLoad } from './bench-ui-measure.ts';
-import { DEFAULT_SCALE_DIR, ensureScaleFixtures } from './scale-fixtures.ts';
+import { DEFAULT_SCALE_DIR, SCALE_SIZES, ensureScaleFixtures } from './scale-fixtures.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -38,7 +38,7 @@ function args(argv: string[]) {
   };
   const base = value('--base');
   if (!base) {
-    console.error('usage: npm run bench:load -- --base REV [--runs N] [--skip-huge]   (REV: the revision to compare with, e.g. main)');
+    console.error('usage: npm run bench:load -- --base REV [--runs N] [--skip-huge] [--sizes 5m,1h,3h]   (REV: the revision to compare with, e.g. main)');
     process.exit(2);
   }
   return { base, runs: Number(value('--runs') ?? 3), huge: !argv.includes('--skip-huge'), sizes: (value('--sizes') ?? '3h').split(',') };
@@ -105,6 +105,12 @@ async function hugeLoad(browser: Browser, appUrl: string, file: string, label: s
 
 async function main() {
   const options = args(process.argv.slice(2));
+  // An unknown size would filter every fixture out and the run would print no scale figures at all.
+  const unknown = options.sizes.filter((size) => !SCALE_SIZES.some((known) => known.key === size));
+  if (unknown.length > 0) {
+    console.error(`bench:load: no fixture of size ${unknown.join(', ')} (sizes: ${SCALE_SIZES.map((known) => known.key).join(', ')})`);
+    process.exit(2);
+  }
   const fixtures = (await ensureScaleFixtures(DEFAULT_SCALE_DIR)).filter((f) => options.sizes.includes(f.size.key));
   const dir = mkdtempSync(join(tmpdir(), 'verbatim-bench-load-'));
   const huge = options.huge ? writeHugeInputs(dir) : null;
