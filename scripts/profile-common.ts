@@ -36,17 +36,57 @@ export interface CpuProfile {
 
 export interface TraceEvent {
   name: string;
+  cat?: string;
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event. */
+  tdur?: number;
+  id?: string;
   pid: number;
   tid: number;
   args?: {
     name?: string;
-    data?: { functionName?: string; url?: string; lineNumber?: number; type?: string };
+    data?: {
+      functionName?: string;
+      url?: string;
+      lineNumber?: number;
+      type?: string;
+      startTime?: number;
+      cpuProfile?: { nodes?: { id: number; callFrame: { functionName: string; url?: string; lineNumber?: number } }[]; samples?: number[] };
+      timeDeltas?: number[];
+    };
     beginData?: { stackTrace?: unknown[] };
   };
 }
+
+/** Trace events that are main-thread work of their own (what a long task is made of). */
+export const MAIN_THREAD_WORK = new Set([
+  'ParseHTML',
+  'EvaluateScript',
+  'v8.compile',
+  'v8.compileModule',
+  'v8.evaluateModule',
+  'v8.produceModuleCache',
+  'FunctionCall',
+  'TimerFire',
+  'FireAnimationFrame',
+  'FireIdleCallback',
+  'RunMicrotasks',
+  'EventDispatch',
+  'UpdateLayoutTree',
+  'Layout',
+  'PrePaint',
+  'Paint',
+  'Layerize',
+  'Commit',
+  'MajorGC',
+  'MinorGC',
+  'ParseAuthorStyleSheet',
+  'Decode Image',
+  'XHRReadyStateChange',
+  'ResourceReceivedData',
+]);
 
 /**
  * The production app for profiling (not minified unless `minify`, so profiles name functions):

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from '../test/e2e/browser.ts';
 import { startStaticServer } from '../test/e2e/static-server.ts';
-import { writeHugeText, writeHugeVtt, writeHugeJson } from '../test/e2e/huge-inputs.ts';
+import { writeHugeInput } from '../test/e2e/huge-inputs.ts';
 import { installLoadProbe, openDuringLoad, waitForQuiet } from '../test/e2e/load-probe.ts';
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; }
@@ -19,10 +19,7 @@ async function main() {
   const [dist, kind = 'text'] = process.argv.slice(2);
   if (!dist) throw new Error('usage: profile-huge.ts DIST [text|vtt|json]');
   const dir = mkdtempSync(join(tmpdir(), 'verbatim-profile-'));
-  const file = join(dir, `huge.${kind === 'text' ? 'txt' : kind}`);
-  if (kind === 'text') writeHugeText(file);
-  else if (kind === 'vtt') writeHugeVtt(file);
-  else writeHugeJson(file);
+  const file = writeHugeInput(dir, kind);
   const server = await startStaticServer(dist);
   const browser = await launchChromium();
   try {

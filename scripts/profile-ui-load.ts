@@ -10,32 +10,7 @@
  * and profiling slow the page.
  */
 import type { CDPSession } from 'playwright-core';
-import { option, probedPage, runProfile, type CpuProfile, type ProfileNode, type TraceEvent } from './profile-common.ts';
-
-const KINDS = new Set([
-  'ParseHTML',
-  'EvaluateScript',
-  'v8.compile',
-  'v8.compileModule',
-  'v8.evaluateModule',
-  'FunctionCall',
-  'TimerFire',
-  'FireAnimationFrame',
-  'RunMicrotasks',
-  'EventDispatch',
-  'UpdateLayoutTree',
-  'Layout',
-  'PrePaint',
-  'Paint',
-  'Layerize',
-  'Commit',
-  'MajorGC',
-  'MinorGC',
-  'ParseAuthorStyleSheet',
-  'Decode Image',
-  'XHRReadyStateChange',
-  'ResourceReceivedData',
-]);
+import { MAIN_THREAD_WORK, option, probedPage, runProfile, type CpuProfile, type ProfileNode, type TraceEvent } from './profile-common.ts';
 
 async function main() {
   const top = Number(option('--top', '12'));
@@ -114,7 +89,7 @@ async function main() {
       const end = task.ts + task.dur!;
       const kinds = new Map<string, number>();
       for (const e of onMain) {
-        if (e.ts < task.ts || e.ts >= end || !KINDS.has(e.name)) continue;
+        if (e.ts < task.ts || e.ts >= end || !MAIN_THREAD_WORK.has(e.name)) continue;
         const label = e.name === 'EvaluateScript' || e.name === 'v8.compile' ? `${e.name} ${(e.args?.data?.url ?? '').split('/').pop()}` : e.name;
         kinds.set(label, (kinds.get(label) ?? 0) + e.dur! / 1000);
       }

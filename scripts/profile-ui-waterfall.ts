@@ -8,32 +8,9 @@
  * the moment bench:ui calls it interactive, and what the page's workers ran meanwhile. A fresh context per run, as in bench:ui;
  * tracing slows the page a little, so read the order and the gaps, not the total.
  */
-import { option, probedPage, runProfile, type TraceEvent } from './profile-common.ts';
+import { MAIN_THREAD_WORK, option, probedPage, runProfile, type TraceEvent } from './profile-common.ts';
 
 type Event = TraceEvent;
-
-const WORK = new Set([
-  'ParseHTML',
-  'EvaluateScript',
-  'v8.compile',
-  'v8.compileModule',
-  'v8.evaluateModule',
-  'v8.produceModuleCache',
-  'FunctionCall',
-  'TimerFire',
-  'FireAnimationFrame',
-  'FireIdleCallback',
-  'RunMicrotasks',
-  'EventDispatch',
-  'UpdateLayoutTree',
-  'Layout',
-  'PrePaint',
-  'Paint',
-  'Layerize',
-  'MajorGC',
-  'MinorGC',
-  'ParseAuthorStyleSheet',
-]);
 
 async function main() {
   const minMs = Number(option('--min-ms', '2'));
@@ -82,7 +59,7 @@ async function main() {
         const onMain = events.filter((e) => e.pid === busiest.pid && e.tid === busiest.tid && e.ph === 'X' && e.dur !== undefined && e.ts >= t0).sort((a, b) => a.ts - b.ts);
         for (const task of onMain.filter((e) => e.name === 'RunTask' && e.dur! >= minMs * 1000)) {
           const end = task.ts + task.dur!;
-          const inside = onMain.filter((e) => e.ts >= task.ts && e.ts < end && WORK.has(e.name) && e.dur! >= minMs * 1000 * 0.5);
+          const inside = onMain.filter((e) => e.ts >= task.ts && e.ts < end && MAIN_THREAD_WORK.has(e.name) && e.dur! >= minMs * 1000 * 0.5);
           // Outermost named pieces only: an evaluation's nested calls are part of it.
           const parts = inside
             .filter((e) => !inside.some((outer) => outer !== e && outer.ts <= e.ts && outer.ts + outer.dur! >= e.ts + e.dur! && !(outer.ts === e.ts && outer.dur === e.dur)))
@@ -97,7 +74,7 @@ async function main() {
         const workers = events.filter((e) => e.name === 'thread_name' && e.pid === busiest.pid && /Worker/u.test(e.args?.name ?? ''));
         for (const worker of workers) {
           const label = `${worker.args!.name!.replace(/ thread$/u, '')} ${worker.tid}`;
-          const pieces = events.filter((e) => e.pid === worker.pid && e.tid === worker.tid && e.ph === 'X' && e.dur !== undefined && e.ts >= t0 && WORK.has(e.name) && e.dur >= minMs * 1000);
+          const pieces = events.filter((e) => e.pid === worker.pid && e.tid === worker.tid && e.ph === 'X' && e.dur !== undefined && e.ts >= t0 && MAIN_THREAD_WORK.has(e.name) && e.dur >= minMs * 1000);
           for (const e of pieces) {
             const url = (e.args?.data as { url?: string } | undefined)?.url ?? '';
             lines.push([ms(e.ts), `${label}: ${e.name}${url ? ` ${url.split('/').pop()!.slice(0, 30)}` : ''} ${(e.dur! / 1000).toFixed(1)} ms`]);

@@ -10,32 +10,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium } from '../test/e2e/browser.ts';
+import type { TraceEvent } from './profile-common.ts';
 import { startStaticServer } from '../test/e2e/static-server.ts';
-import { writeHugeText, writeHugeVtt, writeHugeJson } from '../test/e2e/huge-inputs.ts';
+import { writeHugeInput } from '../test/e2e/huge-inputs.ts';
 import { installLoadProbe, openDuringLoad, waitForQuiet } from '../test/e2e/load-probe.ts';
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  id?: string;
-  args?: {
-    name?: string;
-    data?: {
-      functionName?: string;
-      url?: string;
-      type?: string;
-      startTime?: number;
-      cpuProfile?: { nodes?: { id: number; callFrame: { functionName: string; url?: string; lineNumber?: number } }[]; samples?: number[] };
-      timeDeltas?: number[];
-    };
-  };
-}
 
 /** Trace events that only wrap others, or split one into its phases: not named inside a task. */
 const WRAPPERS = /^(ThreadControllerImpl::RunTask|SimpleWatcher::OnHandleReady|v8\.callFunction|V8\.GC_.*|V8\.GCScavenger|V8\.GCCompactor|V8\.Execute|ProfileChunk)$/u;
@@ -70,10 +48,7 @@ function label(event: TraceEvent): string {
 }
 
 async function profile(dist: string, kind: string, dir: string, keys: boolean) {
-  const file = join(dir, `huge.${kind === 'text' ? 'txt' : kind}`);
-  if (kind === 'text') writeHugeText(file);
-  else if (kind === 'vtt') writeHugeVtt(file);
-  else writeHugeJson(file);
+  const file = writeHugeInput(dir, kind);
   const server = await startStaticServer(dist);
   const browser = await launchChromium();
   try {

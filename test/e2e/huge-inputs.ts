@@ -80,3 +80,12 @@ export function writeHugeInputs(dir: string): HugeInputs {
   writeHugeJson(json);
   return { text, vtt, json };
 }
+
+/** One huge input of `kind` (`text`, `vtt` or `json`) written into `dir`; its path. */
+export function writeHugeInput(dir: string, kind: string): string {
+  const file = join(dir, `huge.${kind === 'text' ? 'txt' : kind}`);
+  if (kind === 'text') writeHugeText(file);
+  else if (kind === 'vtt') writeHugeVtt(file);
+  else writeHugeJson(file);
+  return file;
+}
